@@ -1,0 +1,137 @@
+"""Plain frozen data types of the medication-safety engine: entries, allergies, flags and results.
+
+No I/O and no Qt; safe to create and read on any thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SEVERITIES = ("minor", "moderate", "major", "contraindicated")
+SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES, start=1)}
+
+# FHIR statuses after which a medication no longer counts as being taken.
+INACTIVE_STATUSES = frozenset({"stopped", "completed", "entered-in-error", "cancelled", "not-taken"})
+
+LOCAL = "local"
+SYSTEMIC = "systemic"
+
+
+@dataclass(frozen=True, slots=True)
+class Strength:
+    """Amount of one ingredient per unit of product, mg-based where the unit allows it."""
+
+    value: float
+    unit: str  # "mg", "mg/ml", "iu", "iu/ml", "%", "mmol", ...
+
+    def __str__(self) -> str:
+        number = f"{self.value:g}"
+        return f"{number} {self.unit}"
+
+
+@dataclass(frozen=True, slots=True)
+class IngredientAmount:
+    ingredient_id: str
+    strength: Strength | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Dosage:
+    """What the patient takes: dose per intake and intakes per day (None when not stated)."""
+
+    dose_value: float | None = None
+    dose_unit: str | None = None
+    per_day: float | None = None
+    as_needed: bool = False
+    text: str = ""
+
+    @property
+    def known(self) -> bool:
+        return self.dose_value is not None or self.per_day is not None
+
+
+@dataclass(frozen=True, slots=True)
+class MedicationEntry:
+    """One MedicationRequest / MedicationStatement reduced to what the checks need."""
+
+    resource_id: str
+    resource_type: str
+    label: str
+    status: str
+    ingredients: tuple[IngredientAmount, ...]
+    route: str = SYSTEMIC
+    dosage: Dosage = field(default_factory=Dosage)
+    resolved_by: str = ""  # "atc", "rxnorm", "cnk", "text", combined with "+"
+    complete: bool = True  # False when part of the product could not be resolved
+
+    @property
+    def active(self) -> bool:
+        return self.status not in INACTIVE_STATUSES
+
+    @property
+    def ingredient_ids(self) -> frozenset[str]:
+        return frozenset(item.ingredient_id for item in self.ingredients)
+
+    @property
+    def resolved(self) -> bool:
+        return bool(self.ingredients)
+
+    def strength_of(self, ingredient_id: str) -> Strength | None:
+        for item in self.ingredients:
+            if item.ingredient_id == ingredient_id:
+                return item.strength
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class AllergyEntry:
+    """An active, not refuted AllergyIntolerance resolved to ingredients and/or allergy classes."""
+
+    resource_id: str
+    label: str
+    ingredient_ids: frozenset[str]
+    class_ids: frozenset[str]
+    criticality: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """One finding: an interaction, a duplicate, an allergy conflict or a renal caution."""
+
+    kind: str  # "interaction" | "duplicate" | "allergy" | "renal"
+    severity: str  # one of SEVERITIES
+    resource_ids: tuple[str, ...]
+    ingredients: tuple[str, ...]
+    summary: str
+    rule_id: str
+    effect: str = ""
+    mechanism: str = ""
+    management: str = ""
+    sources: tuple[str, ...] = ()
+
+    @property
+    def rank(self) -> int:
+        return SEVERITY_RANK[self.severity]
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "severity": self.severity,
+            "resources": list(self.resource_ids),
+            "ingredients": list(self.ingredients),
+            "summary": self.summary,
+            "rule": self.rule_id,
+            "effect": self.effect,
+            "mechanism": self.mechanism,
+            "management": self.management,
+            "source": "; ".join(self.sources),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    flags: tuple[Flag, ...]
+    not_checked: tuple[str, ...]  # resource ids of active medications that could not be (fully) resolved
+
+    def as_json(self) -> dict[str, object]:
+        return {"flags": [flag.as_json() for flag in self.flags], "not_checked": list(self.not_checked)}

@@ -1,0 +1,99 @@
+"""Opening the SQLCipher database with the data key, and mapping SQLite failures to store errors.
+
+A connection belongs to the thread that opened it (SQLite's rule): the UI opens the store on its dedicated
+database thread, the command line on the main thread.
+"""
+
+from __future__ import annotations
+
+import errno
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlcipher3
+
+from consult_desktop.store.errors import DatabaseCorrupt, StorageFull, StorageNotWritable, StoreError
+
+Connection = sqlcipher3.Connection
+DatabaseError = sqlcipher3.DatabaseError
+
+
+def open_database(path: Path, data_key: bytes, *, create: bool = False) -> Connection:
+    """Open (or create) the encrypted database and check that the key really opens it."""
+    if not create and not path.exists():
+        raise DatabaseCorrupt("the database file is missing")
+    try:
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
+    except sqlcipher3.OperationalError as exc:
+        raise StorageNotWritable(str(path.parent), str(exc)) from exc
+    try:
+        # The key must be the first statement on the connection.
+        conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        # Temporary tables and sort spills stay in memory: SQLCipher would encrypt them, but memory keeps
+        # plaintext off the disk by construction.
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA busy_timeout = 5000")
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        raise map_error(exc) from exc
+    return conn
+
+
+def map_error(exc: BaseException) -> StoreError:
+    """Translate an sqlite/OS error into the store error a GP can act on."""
+    text = str(exc).lower()
+    if "full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
+        return StorageFull()
+    if "readonly" in text or "read-only" in text or "unable to open" in text or "permission" in text:
+        return StorageNotWritable("the profile directory", str(exc))
+    if "not a database" in text or "malformed" in text or "encrypted" in text:
+        return DatabaseCorrupt("it is damaged, or does not belong to this key file")
+    if isinstance(exc, StoreError):
+        return exc
+    return DatabaseCorrupt(str(exc))
+
+
+@contextmanager
+def transaction(conn: Connection) -> Iterator[Connection]:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error; nested calls become savepoints."""
+    if conn.in_transaction:
+        name = f"sp{id(conn) % 100000}_{_next_savepoint()}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute(f"ROLLBACK TO {name}")
+            conn.execute(f"RELEASE {name}")
+            raise
+        conn.execute(f"RELEASE {name}")
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlcipher3.DatabaseError as exc:
+        raise map_error(exc) from exc
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except sqlcipher3.DatabaseError as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise map_error(exc) from exc
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+_counter = 0
+
+
+def _next_savepoint() -> int:
+    global _counter
+    _counter += 1
+    return _counter

@@ -1,0 +1,217 @@
+"""Numbered schema migrations of the encrypted database, with a backup before each upgrade.
+
+`PRAGMA user_version` holds the schema number. Opening a database from a newer program is refused before
+anything is written. Before migrating an existing database, an encrypted copy of it is written next to it
+(`consult.db.v<N>.bak`) so a failed upgrade can be undone by hand. Runs on the store's thread.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from consult_desktop.store import derived
+from consult_desktop.store.database import Connection, map_error, transaction
+from consult_desktop.store.errors import SchemaTooNew
+
+V1 = """
+CREATE TABLE servers(
+    id TEXT PRIMARY KEY,
+    base_url TEXT NOT NULL,
+    config TEXT NOT NULL,
+    added_at TEXT NOT NULL
+);
+CREATE TABLE resources(
+    rid INTEGER PRIMARY KEY,
+    server_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    id TEXT NOT NULL,
+    version_id TEXT,
+    last_updated TEXT,
+    patient_id TEXT,
+    date TEXT,
+    hidden INTEGER NOT NULL DEFAULT 0,
+    stored_at TEXT NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE UNIQUE INDEX resources_key ON resources(server_id, type, id);
+CREATE INDEX resources_patient ON resources(server_id, patient_id, type);
+CREATE TABLE attachments(
+    server_id TEXT NOT NULL,
+    resource_type TEXT NOT NULL,
+    resource_id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    content_type TEXT,
+    url TEXT,
+    size INTEGER NOT NULL,
+    sha256 TEXT,
+    data BLOB,
+    error TEXT,
+    PRIMARY KEY(server_id, resource_type, resource_id, idx)
+);
+CREATE TABLE sync_cursors(
+    server_id TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    value TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY(server_id, scope)
+);
+CREATE TABLE quarantine(
+    qid INTEGER PRIMARY KEY,
+    server_id TEXT NOT NULL,
+    type TEXT,
+    id TEXT,
+    patient_id TEXT,
+    json TEXT NOT NULL,
+    error TEXT NOT NULL,
+    received_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX quarantine_key ON quarantine(server_id, type, id);
+CREATE TABLE gp_prescriptions(
+    id TEXT PRIMARY KEY,
+    server_id TEXT NOT NULL,
+    patient_id TEXT NOT NULL,
+    json TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX gp_prescriptions_patient ON gp_prescriptions(server_id, patient_id);
+CREATE TABLE flag_acks(
+    server_id TEXT NOT NULL,
+    patient_id TEXT NOT NULL,
+    flag_key TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    decision TEXT,
+    acked_at TEXT NOT NULL,
+    PRIMARY KEY(server_id, patient_id, flag_key)
+);
+CREATE TABLE audit_log(
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    server_id TEXT,
+    patient_id TEXT,
+    object_type TEXT,
+    object_id TEXT,
+    detail TEXT
+);
+CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE secrets(key TEXT PRIMARY KEY, value BLOB NOT NULL);
+"""
+
+V2 = """
+CREATE TABLE patients(
+    server_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    family TEXT,
+    given TEXT,
+    birth_date TEXT,
+    sex TEXT,
+    ssin TEXT,
+    search_text TEXT NOT NULL,
+    PRIMARY KEY(server_id, id)
+);
+CREATE INDEX patients_ssin ON patients(ssin);
+CREATE TABLE patient_views(
+    server_id TEXT NOT NULL,
+    patient_id TEXT NOT NULL,
+    last_viewed_at TEXT NOT NULL,
+    PRIMARY KEY(server_id, patient_id)
+);
+CREATE INDEX resources_stored ON resources(server_id, patient_id, stored_at);
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+    title, body,
+    server_id UNINDEXED, resource_type UNINDEXED, resource_id UNINDEXED, patient_id UNINDEXED,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+
+def _v2_backfill(conn: Connection) -> None:
+    """Fill the patient index and the document search index from resources stored under schema 1."""
+    rows = conn.execute(
+        "SELECT server_id, type, id, patient_id, json FROM resources "
+        "WHERE type IN ('Patient', 'DocumentReference', 'DiagnosticReport')"
+    ).fetchall()
+    for server_id, rtype, rid, patient_id, raw in rows:
+        resource = json.loads(raw)
+        if rtype == "Patient":
+            write_patient_row(conn, server_id, resource)
+        else:
+            write_document_text(conn, server_id, rtype, rid, patient_id, resource)
+
+
+def write_patient_row(conn: Connection, server_id: str, resource: dict) -> None:
+    row = derived.patient_row(resource)
+    conn.execute(
+        "INSERT OR REPLACE INTO patients(server_id, id, family, given, birth_date, sex, ssin, search_text) "
+        "VALUES (?,?,?,?,?,?,?,?)",
+        (server_id, resource["id"], row["family"], row["given"], row["birth_date"], row["sex"], row["ssin"],
+         row["search_text"]),
+    )
+
+
+def write_document_text(
+    conn: Connection, server_id: str, rtype: str, rid: str, patient_id: str | None, resource: dict,
+    extra_text: str = "",
+) -> None:
+    conn.execute(
+        "DELETE FROM documents_fts WHERE server_id = ? AND resource_type = ? AND resource_id = ?",
+        (server_id, rtype, rid),
+    )
+    text = derived.document_text(resource)
+    if text is None:
+        return
+    title, body = text
+    if extra_text:
+        body = f"{body}\n{extra_text}" if body else extra_text
+    conn.execute(
+        "INSERT INTO documents_fts(title, body, server_id, resource_type, resource_id, patient_id) "
+        "VALUES (?,?,?,?,?,?)",
+        (title, body, server_id, rtype, rid, patient_id),
+    )
+
+
+Step = tuple[int, str, str, Callable[[Connection], None] | None]
+MIGRATIONS: list[Step] = [
+    (1, "initial schema", V1, None),
+    (2, "patient index, views and document search", V2, _v2_backfill),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+def schema_version(conn: Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def check_not_newer(conn: Connection) -> int:
+    version = schema_version(conn)
+    if version > LATEST:
+        raise SchemaTooNew(version, LATEST)
+    return version
+
+
+def migrate(conn: Connection, db_path: Path | None, target: int = LATEST) -> int:
+    """Bring the schema to `target`; returns the version found before. Backup first if data exists."""
+    found = check_not_newer(conn)
+    if found >= target:
+        return found
+    if found > 0 and db_path is not None:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        backup = db_path.with_name(f"{db_path.name}.v{found}.bak")
+        try:
+            shutil.copy2(db_path, backup)
+        except OSError as exc:
+            raise map_error(exc) from exc
+    for version, _title, sql, backfill in MIGRATIONS:
+        if found < version <= target:
+            with transaction(conn):
+                for statement in sql.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                if backfill is not None:
+                    backfill(conn)
+                conn.execute(f"PRAGMA user_version = {version}")
+    return found

@@ -1,0 +1,189 @@
+"""The profile directory: where it is, creating it, unlocking it, changing the passphrase, wiping it.
+
+One directory holds the SQLCipher database (`consult.db`, with its `-wal`/`-shm` companions) and the key
+file (`key.json`). The location is `--data-dir`, else `CONSULT_DATA_DIR`, else the per-user data directory.
+Unlocking reads files and never writes: a wrong passphrase leaves every byte on disk as it was. Repeated
+failures in one process wait increasingly long before the next attempt. Call from the thread that will own
+the returned Store's connection.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from consult_desktop.store import keychain
+from consult_desktop.store.database import open_database
+from consult_desktop.store.errors import (
+    ProfileExists,
+    ProfileNotFound,
+    StorageFull,
+    StorageNotWritable,
+    WrongPassphrase,
+)
+from consult_desktop.store.keyfile import KdfParams, KeyFile
+from consult_desktop.store.migrations import migrate
+from consult_desktop.store.store import Store
+
+DB_NAME = "consult.db"
+KEY_NAME = "key.json"
+APP_NAME = "ConsultDesktop"
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+@dataclass
+class UnlockThrottle:
+    """Exponential wait after failed attempts: 0, 0, 1, 2, 4 ... 30 s before the next one."""
+
+    sleep: Callable[[float], None] = time.sleep
+    failures: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def delay(self) -> float:
+        return 0.0 if self.failures < 2 else min(2.0 ** (self.failures - 2), 30.0)
+
+    def before_attempt(self) -> None:
+        wait = self.delay()
+        if wait:
+            self.sleep(wait)
+
+    def record(self, ok: bool) -> None:
+        with self._lock:
+            self.failures = 0 if ok else self.failures + 1
+
+
+_throttles: dict[Path, UnlockThrottle] = {}
+
+
+@dataclass(frozen=True)
+class Profile:
+    directory: Path
+
+    @classmethod
+    def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> Profile:
+        chosen = data_dir or os.environ.get("CONSULT_DATA_DIR") or default_data_dir()
+        return cls(Path(chosen).expanduser().resolve())
+
+    @property
+    def db_path(self) -> Path:
+        return self.directory / DB_NAME
+
+    @property
+    def key_path(self) -> Path:
+        return self.directory / KEY_NAME
+
+    @property
+    def throttle(self) -> UnlockThrottle:
+        return _throttles.setdefault(self.directory, UnlockThrottle())
+
+    def exists(self) -> bool:
+        return self.key_path.exists() or self.db_path.exists()
+
+    def files(self) -> list[Path]:
+        if not self.directory.is_dir():
+            return []
+        return sorted(p for p in self.directory.iterdir() if p.is_file())
+
+    # -- lifecycle ---------------------------------------------------------------------------------------
+    def create(self, passphrase: str, *, kdf: KdfParams | None = None) -> Store:
+        if self.exists():
+            raise ProfileExists(str(self.directory))
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise StorageNotWritable(str(self.directory), exc.strerror or "") from exc
+        data_key = secrets.token_bytes(32)
+        keyfile = KeyFile.wrap(data_key, passphrase, kdf or KdfParams())
+        try:
+            conn = open_database(self.db_path, data_key, create=True)
+            migrate(conn, None)
+        except BaseException:
+            self._remove_files()
+            raise
+        try:
+            keyfile.write(self.key_path)
+        except (StorageFull, StorageNotWritable):
+            conn.close()
+            self._remove_files()
+            raise
+        return Store(conn, self.db_path, keyfile.profile_id)
+
+    def unlock(self, passphrase: str) -> Store:
+        if not self.exists():
+            raise ProfileNotFound(str(self.directory))
+        throttle = self.throttle
+        throttle.before_attempt()
+        keyfile = KeyFile.read(self.key_path)
+        try:
+            data_key = keyfile.unwrap(passphrase)
+        except WrongPassphrase:
+            throttle.record(False)
+            raise
+        throttle.record(True)
+        return self._open(data_key, keyfile.profile_id)
+
+    def unlock_from_keychain(self) -> Store | None:
+        """Open with the data key kept in the OS keychain; None when there is no usable entry."""
+        if not self.exists():
+            raise ProfileNotFound(str(self.directory))
+        keyfile = KeyFile.read(self.key_path)
+        data_key = keychain.load_key(keyfile.profile_id)
+        if data_key is None:
+            return None
+        return self._open(data_key, keyfile.profile_id)
+
+    def _open(self, data_key: bytes, profile_id: str) -> Store:
+        conn = open_database(self.db_path, data_key)
+        try:
+            migrate(conn, self.db_path)
+        except BaseException:
+            conn.close()
+            raise
+        return Store(conn, self.db_path, profile_id)
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Re-wrap the data key under the new passphrase; the database itself is not touched."""
+        keyfile = KeyFile.read(self.key_path)
+        keyfile.rewrap(old, new).write(self.key_path)
+
+    def data_key(self, passphrase: str) -> bytes:
+        return KeyFile.read(self.key_path).unwrap(passphrase)
+
+    def enable_keychain(self, passphrase: str) -> None:
+        keyfile = KeyFile.read(self.key_path)
+        keychain.store_key(keyfile.profile_id, keyfile.unwrap(passphrase))
+
+    def disable_keychain(self) -> bool:
+        try:
+            keyfile = KeyFile.read(self.key_path)
+        except Exception:  # a damaged key file must not prevent removing the keychain entry
+            return False
+        return keychain.delete_key(keyfile.profile_id)
+
+    def wipe(self) -> None:
+        """Remove the keychain entry and every file of the profile, then the directory if it is empty."""
+        self.disable_keychain()
+        self._remove_files()
+        try:
+            self.directory.rmdir()
+        except OSError:
+            pass
+
+    def _remove_files(self) -> None:
+        for path in self.files():
+            if path.name.startswith(DB_NAME) or path.name.startswith(KEY_NAME):
+                path.unlink(missing_ok=True)
+        for leftover in self.directory.glob("*.tmp"):
+            if leftover.is_dir():
+                shutil.rmtree(leftover, ignore_errors=True)

@@ -1,0 +1,243 @@
+"""Raw FHIR resources, their attachments, quarantine and the full-text index: the synced clinical data.
+
+Every resource is stored exactly as received (JSON text), keyed by (server, type, id), with the index
+columns the screens need. A stored version is never replaced by an older one. Runs on the store's thread.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from consult_desktop.store import derived
+from consult_desktop.store.database import Connection, transaction
+from consult_desktop.store.migrations import write_document_text, write_patient_row
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+@dataclass(frozen=True)
+class PutResult:
+    written: int = 0
+    unchanged: int = 0  # same or newer version already stored
+
+
+@dataclass(frozen=True)
+class Attachment:
+    content_type: str | None
+    url: str | None
+    size: int
+    data: bytes | None
+    error: str | None
+
+
+class ResourceRepository:
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    # -- writing -------------------------------------------------------------------------------------------
+    def put_many(
+        self, server_id: str, resources: Iterable[dict], *, patient_id: str | None = None
+    ) -> PutResult:
+        """Store resources in one transaction. `patient_id` overrides the id found in each resource."""
+        written = unchanged = 0
+        now = utc_now()
+        conn = self._conn
+        with transaction(conn):
+            for resource in resources:
+                rtype = resource["resourceType"]
+                rid = resource["id"]
+                meta = resource.get("meta") if isinstance(resource.get("meta"), dict) else {}
+                last_updated = meta.get("lastUpdated")
+                version_id = meta.get("versionId")
+                old = conn.execute(
+                    "SELECT last_updated, version_id FROM resources WHERE server_id=? AND type=? AND id=?",
+                    (server_id, rtype, rid),
+                ).fetchone()
+                if old is not None and _not_newer(last_updated, version_id, old[0], old[1]):
+                    unchanged += 1
+                    continue
+                owner = patient_id or derived.patient_id_of(resource)
+                conn.execute(
+                    "INSERT INTO resources(server_id, type, id, version_id, last_updated, patient_id, date, "
+                    "hidden, stored_at, json) VALUES (?,?,?,?,?,?,?,?,?,?) "
+                    "ON CONFLICT(server_id, type, id) DO UPDATE SET version_id=excluded.version_id, "
+                    "last_updated=excluded.last_updated, patient_id=excluded.patient_id, date=excluded.date, "
+                    "hidden=excluded.hidden, stored_at=excluded.stored_at, json=excluded.json",
+                    (server_id, rtype, rid, version_id, last_updated, owner, derived.clinical_date(resource),
+                     int(derived.is_hidden(resource)), now, json.dumps(resource, separators=(",", ":"),
+                                                                        ensure_ascii=False)),
+                )
+                if rtype == "Patient":
+                    write_patient_row(conn, server_id, resource)
+                elif rtype in derived.DOCUMENT_TYPES:
+                    write_document_text(conn, server_id, rtype, rid, owner, resource)
+                # A newer version supersedes what we had; it may be a good version replacing a quarantined one.
+                conn.execute("DELETE FROM quarantine WHERE server_id=? AND type=? AND id=?", (server_id, rtype, rid))
+                written += 1
+        return PutResult(written, unchanged)
+
+    def delete(self, server_id: str, rtype: str, rid: str) -> bool:
+        conn = self._conn
+        with transaction(conn):
+            cur = conn.execute("DELETE FROM resources WHERE server_id=? AND type=? AND id=?", (server_id, rtype, rid))
+            conn.execute(
+                "DELETE FROM attachments WHERE server_id=? AND resource_type=? AND resource_id=?",
+                (server_id, rtype, rid),
+            )
+            conn.execute(
+                "DELETE FROM documents_fts WHERE server_id=? AND resource_type=? AND resource_id=?",
+                (server_id, rtype, rid),
+            )
+            if rtype == "Patient":
+                conn.execute("DELETE FROM patients WHERE server_id=? AND id=?", (server_id, rid))
+            conn.execute("DELETE FROM quarantine WHERE server_id=? AND type=? AND id=?", (server_id, rtype, rid))
+            return cur.rowcount > 0
+
+    def purge_patient(self, server_id: str, patient_id: str) -> int:
+        """Remove everything held for one patient (they left the authorised set). Returns resources removed."""
+        conn = self._conn
+        with transaction(conn):
+            conn.execute(
+                "DELETE FROM attachments WHERE rowid IN (SELECT a.rowid FROM attachments a JOIN resources r "
+                "ON a.server_id=r.server_id AND a.resource_type=r.type AND a.resource_id=r.id "
+                "WHERE r.server_id=? AND r.patient_id=?)",
+                (server_id, patient_id),
+            )
+            cur = conn.execute("DELETE FROM resources WHERE server_id=? AND patient_id=?", (server_id, patient_id))
+            for table, column in (("documents_fts", "patient_id"), ("quarantine", "patient_id"),
+                                  ("patients", "id"), ("patient_views", "patient_id"),
+                                  ("gp_prescriptions", "patient_id"), ("flag_acks", "patient_id")):
+                conn.execute(f"DELETE FROM {table} WHERE server_id=? AND {column}=?", (server_id, patient_id))
+            return cur.rowcount
+
+    def quarantine(
+        self, server_id: str, raw: dict | str, error: str, *, patient_id: str | None = None
+    ) -> None:
+        """Keep a resource that failed validation, with its error. A good stored version is left alone."""
+        if isinstance(raw, dict):
+            rtype = raw.get("resourceType") if isinstance(raw.get("resourceType"), str) else None
+            rid = raw.get("id") if isinstance(raw.get("id"), str) else None
+            text = json.dumps(raw, ensure_ascii=False)
+            owner = patient_id or derived.patient_id_of(raw)
+        else:
+            rtype = rid = None
+            text = raw
+            owner = patient_id
+        with transaction(self._conn):
+            self._conn.execute(
+                "INSERT INTO quarantine(server_id, type, id, patient_id, json, error, received_at) "
+                "VALUES (?,?,?,?,?,?,?) ON CONFLICT(server_id, type, id) DO UPDATE SET json=excluded.json, "
+                "error=excluded.error, received_at=excluded.received_at, patient_id=excluded.patient_id",
+                (server_id, rtype, rid, owner, text, error[:2000], utc_now()),
+            )
+
+    def put_attachment(
+        self, server_id: str, rtype: str, rid: str, index: int, *, content_type: str | None, url: str | None,
+        data: bytes | None, error: str | None = None, size: int | None = None,
+    ) -> None:
+        with transaction(self._conn):
+            self._conn.execute(
+                "INSERT OR REPLACE INTO attachments(server_id, resource_type, resource_id, idx, content_type, "
+                "url, size, sha256, data, error) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (server_id, rtype, rid, index, content_type, url,
+                 size if size is not None else len(data or b""),
+                 hashlib.sha256(data).hexdigest() if data is not None else None, data, error),
+            )
+
+    def add_document_text(self, server_id: str, rtype: str, rid: str, text: str) -> None:
+        """Add text extracted from an attachment (a PDF's text layer) to the document's search entry."""
+        row = self._conn.execute(
+            "SELECT patient_id, json FROM resources WHERE server_id=? AND type=? AND id=?", (server_id, rtype, rid)
+        ).fetchone()
+        if row is None:
+            return
+        with transaction(self._conn):
+            write_document_text(self._conn, server_id, rtype, rid, row[0], json.loads(row[1]), text)
+
+    # -- reading -------------------------------------------------------------------------------------------
+    def get(self, server_id: str, rtype: str, rid: str) -> dict | None:
+        row = self._conn.execute(
+            "SELECT json FROM resources WHERE server_id=? AND type=? AND id=?", (server_id, rtype, rid)
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def for_patient(
+        self, server_id: str, patient_id: str, types: Sequence[str] | None = None, *, include_hidden: bool = False
+    ) -> list[dict]:
+        sql = "SELECT json FROM resources WHERE server_id=? AND patient_id=?"
+        params: list = [server_id, patient_id]
+        if types:
+            sql += f" AND type IN ({','.join('?' * len(types))})"
+            params += list(types)
+        if not include_hidden:
+            sql += " AND hidden = 0"
+        sql += " ORDER BY date DESC, id"
+        return [json.loads(r[0]) for r in self._conn.execute(sql, params)]
+
+    def ids(self, server_id: str, rtype: str, patient_id: str | None = None) -> set[str]:
+        if patient_id is None:
+            rows = self._conn.execute("SELECT id FROM resources WHERE server_id=? AND type=?", (server_id, rtype))
+        else:
+            rows = self._conn.execute(
+                "SELECT id FROM resources WHERE server_id=? AND type=? AND patient_id=?", (server_id, rtype, patient_id)
+            )
+        return {r[0] for r in rows}
+
+    def patient_ids(self, server_id: str) -> set[str]:
+        rows = self._conn.execute(
+            "SELECT DISTINCT patient_id FROM resources WHERE server_id=? AND patient_id IS NOT NULL", (server_id,)
+        )
+        return {r[0] for r in rows}
+
+    def get_attachment(self, server_id: str, rtype: str, rid: str, index: int = 0) -> Attachment | None:
+        row = self._conn.execute(
+            "SELECT content_type, url, size, data, error FROM attachments "
+            "WHERE server_id=? AND resource_type=? AND resource_id=? AND idx=?",
+            (server_id, rtype, rid, index),
+        ).fetchone()
+        return Attachment(row[0], row[1], row[2], row[3], row[4]) if row else None
+
+    def search_documents(self, server_id: str, patient_id: str, query: str, limit: int = 200) -> list[tuple]:
+        """Full-text search over one patient's documents: [(resource_type, resource_id, snippet)]."""
+        terms = [t for t in "".join(c if c.isalnum() else " " for c in query).split() if t]
+        if not terms:
+            return []
+        match = " ".join(f'"{t}"*' for t in terms)
+        rows = self._conn.execute(
+            "SELECT resource_type, resource_id, snippet(documents_fts, 1, '[', ']', '…', 12) FROM documents_fts "
+            "WHERE documents_fts MATCH ? AND server_id=? AND patient_id=? ORDER BY rank LIMIT ?",
+            (match, server_id, patient_id, limit),
+        )
+        return [tuple(r) for r in rows]
+
+    def quarantined(self, server_id: str | None = None) -> list[dict]:
+        sql = "SELECT server_id, type, id, patient_id, error, received_at FROM quarantine"
+        rows = self._conn.execute(sql + (" WHERE server_id=?" if server_id else "") + " ORDER BY received_at DESC",
+                                  (server_id,) if server_id else ())
+        keys = ("server_id", "type", "id", "patient_id", "error", "received_at")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+
+def _not_newer(new_updated: object, new_version: object, old_updated: str | None, old_version: str | None) -> bool:
+    """True when the incoming version is the same as, or older than, the stored one."""
+    if isinstance(new_updated, str) and old_updated:
+        try:
+            new_t = datetime.fromisoformat(new_updated.replace("Z", "+00:00"))
+            old_t = datetime.fromisoformat(old_updated.replace("Z", "+00:00"))
+        except ValueError:
+            return False
+        if new_t != old_t:
+            return new_t < old_t
+    if new_version is not None and old_version is not None and str(new_version) != str(old_version):
+        try:
+            return int(str(new_version)) < int(str(old_version))
+        except ValueError:
+            return False
+    # Same timestamp and version: nothing new, unless neither carries metadata at all.
+    return isinstance(new_updated, str) or new_version is not None

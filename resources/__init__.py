@@ -1,0 +1,1 @@
+"""Packaged data files: the medication knowledge base, icons and translations."""

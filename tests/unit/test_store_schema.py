@@ -1,0 +1,132 @@
+"""Schema migrations, refusing newer databases, disk-full behaviour and the repositories' rules."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from pathlib import Path
+
+import pytest
+
+from consult_desktop.store import Profile, SchemaTooNew, StorageFull
+from consult_desktop.store.database import open_database
+from consult_desktop.store.keyfile import KdfParams, KeyFile
+from consult_desktop.store.migrations import LATEST, migrate, schema_version
+
+PASS = "correct horse battery staple"
+
+
+def make_v1_profile(directory: Path) -> None:
+    """A profile as the first released schema wrote it: raw resources, no patient index, no search index."""
+    directory.mkdir(parents=True)
+    data_key = secrets.token_bytes(32)
+    conn = open_database(directory / "consult.db", data_key, create=True)
+    migrate(conn, None, target=1)
+    for rid, family in (("p1", "Peeters"), ("p2", "Lambert")):
+        resource = {"resourceType": "Patient", "id": rid, "name": [{"family": family, "given": ["Jan"]}],
+                    "meta": {"versionId": "1", "lastUpdated": "2025-01-01T00:00:00Z"}}
+        conn.execute(
+            "INSERT INTO resources(server_id, type, id, version_id, last_updated, patient_id, stored_at, json) "
+            "VALUES ('h', 'Patient', ?, '1', '2025-01-01T00:00:00Z', ?, '2025-01-01', ?)",
+            (rid, rid, json.dumps(resource)),
+        )
+    doc = {"resourceType": "DiagnosticReport", "id": "r1", "subject": {"reference": "Patient/p1"},
+           "code": {"text": "Echographie abdominale"}, "conclusion": "Cholécystite aiguë."}
+    conn.execute(
+        "INSERT INTO resources(server_id, type, id, patient_id, stored_at, json) VALUES "
+        "('h', 'DiagnosticReport', 'r1', 'p1', '2025-01-01', ?)",
+        (json.dumps(doc),),
+    )
+    assert schema_version(conn) == 1
+    conn.close()
+    KeyFile.wrap(data_key, PASS, KdfParams()).write(directory / "key.json")
+
+
+def test_migration_from_first_schema_backs_up_and_fills_new_indexes(tmp_path: Path) -> None:
+    make_v1_profile(tmp_path / "p")
+    profile = Profile.resolve(tmp_path / "p")
+    with profile.unlock(PASS) as store:
+        assert schema_version(store.conn) == LATEST
+        assert sorted(p.family for p in store.patient_summaries()) == ["Lambert", "Peeters"]
+        hits = store.resources.search_documents("h", "p1", "cholecystite")  # accents folded
+        assert [h[1] for h in hits] == ["r1"]
+    assert (tmp_path / "p" / "consult.db.v1.bak").exists()
+
+
+def test_database_from_a_newer_version_is_refused_unchanged(tmp_path: Path) -> None:
+    profile = Profile.resolve(tmp_path / "p")
+    store = profile.create(PASS)
+    store.conn.execute(f"PRAGMA user_version = {LATEST + 1}")
+    store.close()
+    before = profile.db_path.read_bytes()
+    with pytest.raises(SchemaTooNew, match="newer version"):
+        profile.unlock(PASS)
+    assert profile.db_path.read_bytes() == before
+
+
+def resource(i: int, patient: str = "p1") -> dict:
+    return {"resourceType": "Observation", "id": f"o{i}", "status": "final",
+            "meta": {"versionId": "1", "lastUpdated": "2026-01-01T00:00:00Z"},
+            "subject": {"reference": f"Patient/{patient}"}, "code": {"text": "x" * 900}}
+
+
+def test_disk_full_keeps_everything_stored_before(tmp_path: Path) -> None:
+    profile = Profile.resolve(tmp_path / "p")
+    with profile.create(PASS) as store:
+        store.resources.put_many("h", [resource(i) for i in range(50)])
+        pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+        store.conn.execute(f"PRAGMA max_page_count = {pages + 5}")  # the disk fills up after a few pages
+        with pytest.raises(StorageFull, match="disk is full"):
+            store.resources.put_many("h", [resource(i) for i in range(50, 2000)])
+        store.conn.execute("PRAGMA max_page_count = 1073741823")
+        assert store.resources.ids("h", "Observation") == {f"o{i}" for i in range(50)}
+    with profile.unlock(PASS) as store:
+        assert len(store.resources.ids("h", "Observation")) == 50
+
+
+def test_an_older_version_never_replaces_a_newer_one(tmp_path: Path) -> None:
+    with Profile.resolve(tmp_path / "p").create(PASS) as store:
+        new = {**resource(1), "meta": {"versionId": "3", "lastUpdated": "2026-03-01T00:00:00Z"}, "status": "amended"}
+        old = {**resource(1), "meta": {"versionId": "2", "lastUpdated": "2026-02-01T00:00:00Z"}}
+        assert store.resources.put_many("h", [new]).written == 1
+        result = store.resources.put_many("h", [old])
+        assert (result.written, result.unchanged) == (0, 1)
+        assert store.resources.get("h", "Observation", "o1")["status"] == "amended"
+
+
+def test_quarantine_keeps_the_good_version_and_counts_in_stats(tmp_path: Path) -> None:
+    with Profile.resolve(tmp_path / "p").create(PASS) as store:
+        store.resources.put_many("h", [resource(1)])
+        bad = {**resource(1), "status": "not-a-status", "meta": {"versionId": "2"}}
+        store.resources.quarantine("h", bad, "status: not a valid code")
+        assert store.resources.get("h", "Observation", "o1")["status"] == "final"
+        stats = store.stats()
+        assert stats["quarantined"] == 1
+        assert stats["resources"]["Observation"] == 2
+        assert store.stats("p1")["quarantined"] == 1
+        assert store.resources.quarantined()[0]["error"].startswith("status")
+
+
+def test_purge_patient_removes_all_their_data_only(tmp_path: Path) -> None:
+    with Profile.resolve(tmp_path / "p").create(PASS) as store:
+        store.resources.put_many("h", [{"resourceType": "Patient", "id": p, "name": [{"family": p}]}
+                                       for p in ("p1", "p2")])
+        store.resources.put_many("h", [resource(1, "p1"), resource(2, "p2")])
+        store.resources.put_attachment("h", "Observation", "o1", 0, content_type="text/plain", url=None, data=b"x")
+        store.records.mark_viewed("h", "p1")
+        removed = store.resources.purge_patient("h", "p1")
+        assert removed == 2
+        assert store.resources.patient_ids("h") == {"p2"}
+        assert [p.id for p in store.patient_summaries()] == ["p2"]
+        assert store.stats()["attachments"]["count"] == 0
+
+
+def test_new_since_last_view_badge(tmp_path: Path) -> None:
+    with Profile.resolve(tmp_path / "p").create(PASS) as store:
+        store.resources.put_many("h", [{"resourceType": "Patient", "id": "p1", "name": [{"family": "A"}]}])
+        store.resources.put_many("h", [resource(1), resource(2)])
+        assert store.patient_summaries()[0].new_items == 2
+        store.records.mark_viewed("h", "p1")
+        assert store.patient_summaries()[0].new_items == 0
+        store.resources.put_many("h", [resource(3)])
+        assert store.patient_summaries()[0].new_items == 1
