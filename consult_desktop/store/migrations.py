@@ -120,7 +120,6 @@ CREATE TABLE patient_views(
     last_viewed_at TEXT NOT NULL,
     PRIMARY KEY(server_id, patient_id)
 );
-CREATE INDEX resources_stored ON resources(server_id, patient_id, stored_at);
 CREATE VIRTUAL TABLE documents_fts USING fts5(
     title, body,
     server_id UNINDEXED, resource_type UNINDEXED, resource_id UNINDEXED, patient_id UNINDEXED,

@@ -117,7 +117,7 @@ class Profile:
             conn.close()
             self._remove_files()
             raise
-        return Store(conn, self.db_path, keyfile.profile_id)
+        return Store(conn, self.db_path, keyfile.profile_id, data_key)
 
     def unlock(self, passphrase: str) -> Store:
         if not self.exists():
@@ -131,7 +131,7 @@ class Profile:
             throttle.record(False)
             raise
         throttle.record(True)
-        return self._open(data_key, keyfile.profile_id)
+        return self.open(data_key)
 
     def unlock_from_keychain(self) -> Store | None:
         """Open with the data key kept in the OS keychain; None when there is no usable entry."""
@@ -141,16 +141,18 @@ class Profile:
         data_key = keychain.load_key(keyfile.profile_id)
         if data_key is None:
             return None
-        return self._open(data_key, keyfile.profile_id)
+        return self.open(data_key)
 
-    def _open(self, data_key: bytes, profile_id: str) -> Store:
+    def open(self, data_key: bytes) -> Store:
+        """A new connection with a data key already unwrapped (a second connection for a sync thread)."""
+        keyfile = KeyFile.read(self.key_path)
         conn = open_database(self.db_path, data_key)
         try:
             migrate(conn, self.db_path)
         except BaseException:
             conn.close()
             raise
-        return Store(conn, self.db_path, profile_id)
+        return Store(conn, self.db_path, keyfile.profile_id, data_key)
 
     def change_passphrase(self, old: str, new: str) -> None:
         """Re-wrap the data key under the new passphrase; the database itself is not touched."""

@@ -44,43 +44,41 @@ class ResourceRepository:
     def put_many(
         self, server_id: str, resources: Iterable[dict], *, patient_id: str | None = None
     ) -> PutResult:
-        """Store resources in one transaction. `patient_id` overrides the id found in each resource."""
-        written = unchanged = 0
+        """Store resources in one transaction. `patient_id` overrides the id found in each resource.
+
+        A resource replaces the stored one only when it is newer (lastUpdated, then versionId); the check
+        is part of the upsert itself, so a page costs one statement per resource and no extra lookups.
+        """
         now = utc_now()
+        rows = [_row(server_id, r, patient_id, now) for r in resources]
         conn = self._conn
+        written = 0
         with transaction(conn):
-            for resource in resources:
-                rtype = resource["resourceType"]
-                rid = resource["id"]
-                meta = resource.get("meta") if isinstance(resource.get("meta"), dict) else {}
-                last_updated = meta.get("lastUpdated")
-                version_id = meta.get("versionId")
-                old = conn.execute(
-                    "SELECT last_updated, version_id FROM resources WHERE server_id=? AND type=? AND id=?",
-                    (server_id, rtype, rid),
-                ).fetchone()
-                if old is not None and _not_newer(last_updated, version_id, old[0], old[1]):
-                    unchanged += 1
+            # Resources with side tables (patient index, search index, quarantine) go one by one, so
+            # their side rows change only when the resource itself did.
+            has_quarantine = conn.execute(
+                "SELECT 1 FROM quarantine WHERE server_id=? LIMIT 1", (server_id,)
+            ).fetchone() is not None
+            bulk = [] if has_quarantine else [row for row, _ in rows if row[1] not in _SIDE_TYPES]
+            before = conn.total_changes
+            conn.executemany(_UPSERT_IF_NEWER, bulk)
+            written += conn.total_changes - before
+            for row, resource in rows:
+                if not has_quarantine and row[1] not in _SIDE_TYPES:
                     continue
-                owner = patient_id or derived.patient_id_of(resource)
-                conn.execute(
-                    "INSERT INTO resources(server_id, type, id, version_id, last_updated, patient_id, date, "
-                    "hidden, stored_at, json) VALUES (?,?,?,?,?,?,?,?,?,?) "
-                    "ON CONFLICT(server_id, type, id) DO UPDATE SET version_id=excluded.version_id, "
-                    "last_updated=excluded.last_updated, patient_id=excluded.patient_id, date=excluded.date, "
-                    "hidden=excluded.hidden, stored_at=excluded.stored_at, json=excluded.json",
-                    (server_id, rtype, rid, version_id, last_updated, owner, derived.clinical_date(resource),
-                     int(derived.is_hidden(resource)), now, json.dumps(resource, separators=(",", ":"),
-                                                                        ensure_ascii=False)),
-                )
+                before = conn.total_changes
+                conn.execute(_UPSERT_IF_NEWER, row)
+                if conn.total_changes == before:
+                    continue
+                written += 1
+                rtype, rid, owner = row[1], row[2], row[5]
                 if rtype == "Patient":
                     write_patient_row(conn, server_id, resource)
                 elif rtype in derived.DOCUMENT_TYPES:
                     write_document_text(conn, server_id, rtype, rid, owner, resource)
-                # A newer version supersedes what we had; it may be a good version replacing a quarantined one.
+                # A newer, valid version supersedes a quarantined one.
                 conn.execute("DELETE FROM quarantine WHERE server_id=? AND type=? AND id=?", (server_id, rtype, rid))
-                written += 1
-        return PutResult(written, unchanged)
+        return PutResult(written, len(rows) - written)
 
     def delete(self, server_id: str, rtype: str, rid: str) -> bool:
         conn = self._conn
@@ -224,20 +222,47 @@ class ResourceRepository:
         return [dict(zip(keys, r, strict=True)) for r in rows]
 
 
-def _not_newer(new_updated: object, new_version: object, old_updated: str | None, old_version: str | None) -> bool:
-    """True when the incoming version is the same as, or older than, the stored one."""
-    if isinstance(new_updated, str) and old_updated:
-        try:
-            new_t = datetime.fromisoformat(new_updated.replace("Z", "+00:00"))
-            old_t = datetime.fromisoformat(old_updated.replace("Z", "+00:00"))
-        except ValueError:
-            return False
-        if new_t != old_t:
-            return new_t < old_t
-    if new_version is not None and old_version is not None and str(new_version) != str(old_version):
-        try:
-            return int(str(new_version)) < int(str(old_version))
-        except ValueError:
-            return False
-    # Same timestamp and version: nothing new, unless neither carries metadata at all.
-    return isinstance(new_updated, str) or new_version is not None
+_SIDE_TYPES = frozenset({"Patient"}) | derived.DOCUMENT_TYPES
+
+# Newer = later lastUpdated; same lastUpdated and a higher versionId; or no metadata to compare at all.
+_UPSERT_IF_NEWER = """
+INSERT INTO resources(server_id, type, id, version_id, last_updated, patient_id, date, hidden, stored_at, json)
+VALUES (?,?,?,?,?,?,?,?,?,?)
+ON CONFLICT(server_id, type, id) DO UPDATE SET version_id=excluded.version_id,
+    last_updated=excluded.last_updated, patient_id=excluded.patient_id, date=excluded.date,
+    hidden=excluded.hidden, stored_at=excluded.stored_at, json=excluded.json
+WHERE excluded.last_updated > resources.last_updated
+   OR (excluded.last_updated IS resources.last_updated
+       AND (CAST(excluded.version_id AS INTEGER) > CAST(resources.version_id AS INTEGER)
+            OR (excluded.version_id IS NULL AND excluded.last_updated IS NULL)))
+   OR (excluded.last_updated IS NOT NULL AND resources.last_updated IS NULL)
+"""
+
+
+def normalise_instant(value: object) -> str | None:
+    """lastUpdated as UTC with microseconds, so that text order is time order."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _row(server_id: str, resource: dict, patient_id: str | None, now: str) -> tuple[tuple, dict]:
+    meta = resource.get("meta") if isinstance(resource.get("meta"), dict) else {}
+    version = meta.get("versionId")
+    row = (
+        server_id, resource["resourceType"], resource["id"],
+        str(version) if version is not None else None,
+        normalise_instant(meta.get("lastUpdated")),
+        patient_id or derived.patient_id_of(resource),
+        derived.clinical_date(resource),
+        int(derived.is_hidden(resource)),
+        now,
+        json.dumps(resource, separators=(",", ":"), ensure_ascii=False),
+    )
+    return row, resource

@@ -37,14 +37,17 @@ class PatientSummary:
 
 
 class Store:
-    def __init__(self, conn: Connection, db_path: Path, profile_id: str) -> None:
+    def __init__(self, conn: Connection, db_path: Path, profile_id: str, data_key: bytes) -> None:
         self.conn = conn
+        # Kept while unlocked so another thread (sync) can open its own connection; dropped on close.
+        self.data_key: bytes | None = data_key
         self.db_path = db_path
         self.profile_id = profile_id
         self.resources = ResourceRepository(conn)
         self.records = Records(conn)
 
     def close(self) -> None:
+        self.data_key = None
         try:
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
