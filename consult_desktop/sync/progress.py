@@ -1,0 +1,76 @@
+"""What a sync reports while it runs and when it ends, and how it is cancelled.
+
+Plain frozen dataclasses and a thread-safe cancel token: the engine calls `on_progress` from its own thread;
+the UI re-emits that as a Qt signal, the command line draws a progress bar. No Qt here.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class SyncCancelled(Exception):
+    """Raised inside the engine when the cancel token is set; what was committed stays."""
+
+
+class CancelToken:
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def raise_if_cancelled(self) -> None:
+        if self._event.is_set():
+            raise SyncCancelled()
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    stage: str  # "discovery", "patients", "resources", "attachments", "deletions", "done"
+    done: int = 0
+    total: int | None = None  # None when the total is not known yet
+    patient: str | None = None  # a resource id, never a name
+    message: str = ""  # short text for a status line, no patient data
+
+
+class SyncStatus(str, Enum):
+    OK = "ok"
+    PARTIAL = "partial"  # finished, but some patients/resources could not be fetched
+    AUTH_FAILED = "auth-failed"  # sign in again
+    UNREACHABLE = "unreachable"  # offline, DNS, TLS, timeouts: nothing changed
+    CANCELLED = "cancelled"
+    FAILED = "failed"  # anything else; the message says what
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    status: SyncStatus
+    message: str = ""
+    strategy: str = ""
+    patients: int = 0  # in the authorised set after this sync
+    patients_purged: int = 0
+    resources_written: int = 0
+    resources_deleted: int = 0
+    resources_hidden: int = 0
+    quarantined: int = 0
+    attachments: int = 0
+    requests: int = 0
+    seconds: float = 0.0
+    problems: list[str] = field(default_factory=list)  # ids and reasons, no patient data
+
+    def to_dict(self) -> dict:
+        return {
+            "status": self.status.value, "message": self.message, "strategy": self.strategy,
+            "patients": self.patients, "patients_purged": self.patients_purged,
+            "resources_written": self.resources_written, "resources_deleted": self.resources_deleted,
+            "resources_hidden": self.resources_hidden, "quarantined": self.quarantined,
+            "attachments": self.attachments, "requests": self.requests, "seconds": round(self.seconds, 3),
+            "problems": list(self.problems),
+        }
