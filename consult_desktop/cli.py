@@ -18,6 +18,7 @@ from consult_desktop import __version__, exit_codes
 # Sub-command modules, in the order they appear in --help.
 COMMAND_MODULES = (
     "consult_desktop.commands.profile",
+    "consult_desktop.commands.sync",
 )
 
 

@@ -61,7 +61,22 @@ class ServerUnreachable(FhirError):
 
 
 class AuthenticationFailed(FhirError):
-    """The server refused our credentials (a static token, client credentials, or a token exchange)."""
+    """The server refused our credentials (a static token, client credentials, or a token exchange).
+
+    ``oauth_error`` is the OAuth 2.0 error code from a token endpoint (``invalid_client``,
+    ``invalid_grant`` ...), when there was one.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        path: str | None = None,
+        oauth_error: str | None = None,
+    ) -> None:
+        super().__init__(message, status=status, path=path)
+        self.oauth_error = oauth_error
 
 
 class SignInRequired(AuthenticationFailed):

@@ -161,7 +161,7 @@ def write_document_text(
         (server_id, rtype, rid),
     )
     text = derived.document_text(resource)
-    if text is None:
+    if text is None or derived.is_hidden(resource):
         return
     title, body = text
     if extra_text:

@@ -66,6 +66,10 @@ class Records:
                 (server_id, scope, value, utc_now()),
             )
 
+    def delete_cursor(self, server_id: str, scope: str) -> None:
+        with transaction(self._conn):
+            self._conn.execute("DELETE FROM sync_cursors WHERE server_id=? AND scope=?", (server_id, scope))
+
     def delete_cursors(self, server_id: str, prefix: str = "") -> None:
         with transaction(self._conn):
             self._conn.execute(

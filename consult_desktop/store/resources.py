@@ -76,6 +76,9 @@ class ResourceRepository:
                     write_patient_row(conn, server_id, resource)
                 elif rtype in derived.DOCUMENT_TYPES:
                     write_document_text(conn, server_id, rtype, rid, owner, resource)
+                    # A new version may carry other content: its attachments are fetched again.
+                    conn.execute("DELETE FROM attachments WHERE server_id=? AND resource_type=? AND resource_id=?",
+                                 (server_id, rtype, rid))
                 # A newer, valid version supersedes a quarantined one.
                 conn.execute("DELETE FROM quarantine WHERE server_id=? AND type=? AND id=?", (server_id, rtype, rid))
         return PutResult(written, len(rows) - written)
@@ -192,6 +195,31 @@ class ResourceRepository:
             "SELECT DISTINCT patient_id FROM resources WHERE server_id=? AND patient_id IS NOT NULL", (server_id,)
         )
         return {r[0] for r in rows}
+
+    def documents_missing_attachments(self, server_id: str) -> list[dict]:
+        """Shown documents with an attachment not stored yet (never fetched, or a transient failure)."""
+        rows = self._conn.execute(
+            "SELECT r.json FROM resources r WHERE r.server_id=? AND r.hidden=0 "
+            "AND r.type IN ('DocumentReference', 'DiagnosticReport') AND NOT EXISTS ("
+            "SELECT 1 FROM attachments a WHERE a.server_id=r.server_id AND a.resource_type=r.type "
+            "AND a.resource_id=r.id AND (a.data IS NOT NULL OR a.error LIKE 'permanent:%'))",
+            (server_id,),
+        )
+        return [json.loads(r[0]) for r in rows]
+
+    def set_hidden(self, server_id: str, rtype: str, rid: str) -> bool:
+        """Hide a stored resource (a document replaced by a newer one) without deleting it."""
+        with transaction(self._conn):
+            cur = self._conn.execute(
+                "UPDATE resources SET hidden=1 WHERE server_id=? AND type=? AND id=? AND hidden=0",
+                (server_id, rtype, rid),
+            )
+            if cur.rowcount:
+                self._conn.execute(
+                    "DELETE FROM documents_fts WHERE server_id=? AND resource_type=? AND resource_id=?",
+                    (server_id, rtype, rid),
+                )
+            return cur.rowcount > 0
 
     def get_attachment(self, server_id: str, rtype: str, rid: str, index: int = 0) -> Attachment | None:
         row = self._conn.execute(

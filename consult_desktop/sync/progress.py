@@ -6,29 +6,14 @@ the UI re-emits that as a Qt signal, the command line draws a progress bar. No Q
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
+# One cancel token for the whole stack: the engine and the HTTP client check the same flag.
+from consult_desktop.fhir.concurrency import CancelToken
+from consult_desktop.fhir.errors import OperationCancelled as SyncCancelled
 
-class SyncCancelled(Exception):
-    """Raised inside the engine when the cancel token is set; what was committed stays."""
-
-
-class CancelToken:
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def raise_if_cancelled(self) -> None:
-        if self._event.is_set():
-            raise SyncCancelled()
+__all__ = ["CancelToken", "SyncCancelled", "SyncProgress", "SyncReport", "SyncStatus"]
 
 
 @dataclass(frozen=True)
@@ -40,7 +25,7 @@ class SyncProgress:
     message: str = ""  # short text for a status line, no patient data
 
 
-class SyncStatus(str, Enum):
+class SyncStatus(StrEnum):
     OK = "ok"
     PARTIAL = "partial"  # finished, but some patients/resources could not be fetched
     AUTH_FAILED = "auth-failed"  # sign in again

@@ -1,0 +1,179 @@
+"""`consult-desktop server set ...` and `consult-desktop sync [--json] [--patient ID]`. Main thread only.
+
+`sync` draws a progress bar on a terminal (stderr) and prints a summary; with `--json` it prints the
+report as JSON. Exit codes: 0 ok, 10 partial, 11 sign in again / credentials refused, 12 server unreachable
+(the cache is unchanged and usable), 130 cancelled, 1 other failures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from consult_desktop import exit_codes
+from consult_desktop.commands.common import CommandError, open_store, profile_of, run_guarded
+from consult_desktop.fhir.errors import ConfigurationError
+from consult_desktop.fhir.server_config import ServerConfig
+from consult_desktop.sync.engine import SyncOptions
+from consult_desktop.sync.progress import CancelToken, SyncProgress, SyncStatus
+from consult_desktop.sync.setup import configured_servers, run_sync, save_server
+
+STATUS_CODES = {
+    SyncStatus.OK: exit_codes.OK,
+    SyncStatus.PARTIAL: exit_codes.SYNC_PARTIAL,
+    SyncStatus.AUTH_FAILED: exit_codes.AUTH_FAILED,
+    SyncStatus.UNREACHABLE: exit_codes.SERVER_UNREACHABLE,
+    SyncStatus.CANCELLED: exit_codes.CANCELLED,
+    SyncStatus.FAILED: exit_codes.ERROR,
+}
+AUTH_CHOICES = {"none": "none", "bearer": "bearer", "client-credentials": "client-credentials", "smart": "smart"}
+
+
+def _env_secret(name: str | None, what: str) -> str | None:
+    if not name:
+        return None
+    value = os.environ.get(name)
+    if not value:
+        raise CommandError(f"The environment variable {name} ({what}) is not set.", exit_codes.USAGE)
+    return value
+
+
+@run_guarded
+def cmd_server_set(args: argparse.Namespace) -> int:
+    private_key = None
+    if args.private_key:
+        try:
+            private_key = Path(args.private_key).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise CommandError(f"Cannot read the private key {args.private_key}: {exc.strerror}",
+                               exit_codes.USAGE) from exc
+    try:
+        config = ServerConfig(
+            base_url=args.url, auth_kind=args.auth, client_id=args.client_id or "",
+            client_auth="private_key_jwt" if private_key else (args.client_auth or "client_secret_basic"),
+            key_id=args.key_id or "", token_url=args.token_url or "", authorize_url=args.authorize_url or "",
+            scope=args.scope or "", ca_bundle=args.ca_bundle, role=args.role,
+        )
+    except ConfigurationError as exc:
+        raise CommandError(str(exc), exit_codes.USAGE) from exc
+    secret = _env_secret(args.client_secret_env, "client secret")
+    token = _env_secret(args.token_env, "access token")
+    if args.auth == "bearer" and not token:
+        raise CommandError("Bearer authentication needs --token-env VAR.", exit_codes.USAGE)
+    if args.auth == "client-credentials" and not (secret or private_key):
+        raise CommandError("Client credentials need --client-secret-env VAR or --private-key FILE.",
+                           exit_codes.USAGE)
+    options = SyncOptions(strategy=args.strategy, group_id=args.group, general_practitioner=args.gp_reference)
+    with open_store(args) as store:
+        server_id = save_server(store, config, client_secret=secret, token=token, private_key_pem=private_key,
+                                options=options)
+    print(f"Hospital server set: {config.base_url} (authentication: {config.auth_kind}, role: {config.role}, "
+          f"id {server_id}).")
+    if config.auth_kind == "smart":
+        print("Sign in from the desktop application (Settings > Sign in) before the first sync.")
+    return exit_codes.OK
+
+
+class ProgressLine:
+    """A one-line progress bar on stderr when it is a terminal; nothing otherwise."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+        self.last = 0.0
+
+    def __call__(self, p: SyncProgress) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self.last < 0.1 and p.stage != "done":
+            return
+        self.last = now
+        if p.total:
+            width = 30
+            filled = int(width * min(p.done, p.total) / p.total)
+            bar = f"[{'#' * filled}{'.' * (width - filled)}] {p.done}/{p.total}"
+        else:
+            bar = f"{p.done}" if p.done else ""
+        text = f"\r{p.stage:<12} {bar} {p.message}"[:100]
+        sys.stderr.write(text.ljust(100))
+        sys.stderr.flush()
+        if p.stage == "done":
+            sys.stderr.write("\n")
+
+
+@run_guarded
+def cmd_sync(args: argparse.Namespace) -> int:
+    profile = profile_of(args)
+    with open_store(args) as store:
+        data_key = store.data_key
+        if not configured_servers(store):
+            raise CommandError("No hospital server is configured: run `consult-desktop server set URL` first.",
+                               exit_codes.USAGE)
+        patient = None
+        if args.patient:
+            matches = store.find_patient(args.patient)
+            patient = matches[0][1] if matches else args.patient
+    assert data_key is not None
+    cancel = CancelToken()
+    try:
+        report = run_sync(profile, data_key, None if args.json else ProgressLine(), cancel, patient)
+    except KeyboardInterrupt:
+        cancel.cancel()
+        raise
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2))
+    else:
+        print(f"{report.message} Strategy: {report.strategy or '-'}; {report.patients} patients; "
+              f"{report.resources_written} resources stored, {report.resources_deleted} removed, "
+              f"{report.resources_hidden} hidden, {report.quarantined} quarantined, {report.attachments} "
+              f"attachments; {report.patients_purged} patients no longer authorised; "
+              f"{report.requests} requests in {report.seconds:.1f} s.")
+        for problem in report.problems[:20]:
+            print(f"  problem: {problem}")
+    if report.status == SyncStatus.UNREACHABLE and not args.json:
+        print("The local copy is unchanged and can be used offline.", file=sys.stderr)
+    if report.status == SyncStatus.AUTH_FAILED and not args.json:
+        print("Sign in again, or check the server credentials.", file=sys.stderr)
+    return STATUS_CODES[report.status]
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    server = subparsers.add_parser("server", parents=[common], help="configure the hospital server",
+                                   description="Configure the hospital FHIR server of this profile.")
+    server_sub = server.add_subparsers(dest="server_command", metavar="ACTION", required=True)
+    p = server_sub.add_parser("set", parents=[common], help="set the server address and authentication",
+                              description="Set the hospital FHIR R4 server. Secrets are read from environment "
+                              "variables or files and stored only in the encrypted profile.")
+    p.add_argument("url", help="FHIR base URL (https; plain http only to this computer)")
+    p.add_argument("--auth", choices=list(AUTH_CHOICES), default="smart", help="authentication (default: smart)")
+    p.add_argument("--client-id", metavar="ID")
+    p.add_argument("--client-secret-env", metavar="VAR", help="environment variable holding the client secret")
+    p.add_argument("--client-auth", choices=["client_secret_basic", "client_secret_post"], default=None,
+                   help="how the client secret is sent (default: basic)")
+    p.add_argument("--private-key", metavar="FILE", help="PEM private key for private_key_jwt (SMART Backend)")
+    p.add_argument("--key-id", metavar="KID", help="key id (kid) of the private key")
+    p.add_argument("--token-env", metavar="VAR", help="environment variable holding a static bearer token")
+    p.add_argument("--token-url", metavar="URL", help="token endpoint (default: SMART discovery)")
+    p.add_argument("--authorize-url", metavar="URL", help="authorization endpoint (default: SMART discovery)")
+    p.add_argument("--scope", metavar="S", help="OAuth scopes (default for SMART: openid fhirUser "
+                   "offline_access user/*.rs)")
+    p.add_argument("--ca-bundle", metavar="FILE", help="extra CA bundle (default: the system trust store)")
+    p.add_argument("--role", choices=["gp", "nurse", "physio"], default="gp",
+                   help="what is fetched and shown (default: gp, everything)")
+    p.add_argument("--group", metavar="ID", help="authorised patients = members of Group/ID (enables Bulk export)")
+    p.add_argument("--gp-reference", metavar="REF",
+                   help="authorised patients = Patient?general-practitioner=REF")
+    p.add_argument("--strategy", choices=["auto", "export", "type-search", "patient-search", "everything"],
+                   default="auto", help="how changes are fetched (default: chosen from server capabilities)")
+    p.set_defaults(func=cmd_server_set)
+
+    p = subparsers.add_parser("sync", parents=[common], help="fetch what changed at the hospital",
+                              description="Sync the authorised patients' records into the encrypted profile. "
+                              "Exit codes: 0 ok, 10 partial, 11 authentication failed, 12 server unreachable.")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--patient", metavar="ID", help="only this patient (resource id or SSIN)")
+    p.set_defaults(func=cmd_sync)

@@ -1,0 +1,92 @@
+"""Storing one page of a sync: validate, keep only authorised patients' data, commit with its cursor.
+
+The page's resources, its quarantined resources and the cursor that follows it are written in ONE
+transaction, so a crash at any moment leaves either the page and its cursor, or neither. Runs on the sync
+engine's thread (the one that opened its Store).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from consult_desktop.store import Store
+from consult_desktop.store.derived import patient_id_of
+
+log = logging.getLogger(__name__)
+
+Validator = Callable[[dict], str | None]
+# Types that belong to no patient but that patient data points to (medicationReference).
+SHARED_TYPES = frozenset({"Medication"})
+
+
+@dataclass
+class IngestCounts:
+    written: int = 0
+    unchanged: int = 0
+    quarantined: int = 0
+    dropped_unauthorised: int = 0
+    hidden: int = 0
+    documents: set[tuple[str, str]] = field(default_factory=set)  # (type, id) written this sync
+
+
+class PageIngester:
+    def __init__(self, store: Store, server_id: str, authorised: set[str], types: frozenset[str],
+                 validate: Validator) -> None:
+        self.store = store
+        self.server_id = server_id
+        self.authorised = authorised
+        self.types = types
+        self.validate = validate
+        self.counts = IngestCounts()
+
+    def owner(self, resource: dict) -> str | None:
+        return patient_id_of(resource)
+
+    def ingest(self, resources: Iterable[object], cursors: Mapping[str, str | None] | None = None) -> int:
+        """Validate and store a page; set (or, with None, delete) the given cursors in the same commit.
+
+        Returns the number of resources accepted (valid, authorised, of a synced type).
+        """
+        good: list[dict] = []
+        bad: list[tuple[object, str, str | None]] = []
+        for resource in resources:
+            if not isinstance(resource, dict) or not isinstance(resource.get("resourceType"), str) \
+                    or not isinstance(resource.get("id"), str):
+                bad.append((resource, "not a FHIR resource with resourceType and id", None))
+                continue
+            rtype = resource["resourceType"]
+            if rtype not in self.types and rtype not in SHARED_TYPES:
+                continue  # a type this role does not sync (OperationOutcome, Practitioner ...)
+            owner = self.owner(resource)
+            if rtype not in SHARED_TYPES and (owner is None or owner not in self.authorised):
+                # Never store anything of a patient outside the authorised set, whatever the server sent.
+                self.counts.dropped_unauthorised += 1
+                continue
+            error = self.validate(resource)
+            if error is not None:
+                bad.append((resource, error, owner))
+                continue
+            good.append(resource)
+        with self.store.transaction():
+            result = self.store.resources.put_many(self.server_id, good)
+            for raw, error, owner in bad:
+                payload = raw if isinstance(raw, dict) else repr(raw)[:10000]
+                self.store.resources.quarantine(self.server_id, payload, error, patient_id=owner)
+            for scope, value in (cursors or {}).items():
+                if value is None:
+                    self.store.records.delete_cursor(self.server_id, scope)
+                else:
+                    self.store.records.set_cursor(self.server_id, scope, value)
+        self.counts.written += result.written
+        self.counts.unchanged += result.unchanged
+        self.counts.quarantined += len(bad)
+        for resource in good:
+            if resource["resourceType"] in ("DocumentReference", "DiagnosticReport"):
+                self.counts.documents.add((resource["resourceType"], resource["id"]))
+            if resource.get("status") in ("entered-in-error", "superseded"):
+                self.counts.hidden += 1
+        if bad:
+            log.info("quarantined %d resources of a page", len(bad))
+        return len(good)
