@@ -99,6 +99,11 @@ class FhirClient:
     def base_url(self) -> str:
         return self.config.base_url
 
+    @property
+    def request_count(self) -> int:
+        """HTTP requests this client has sent (retries included)."""
+        return self.transport.request_count
+
     def close(self) -> None:
         """Close the connection pool (only when this client created the session)."""
         if self._owns_session:

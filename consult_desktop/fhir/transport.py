@@ -20,6 +20,7 @@ import json
 import logging
 import random
 import ssl
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -137,6 +138,9 @@ class HttpTransport:
         self.retry = retry or RetryPolicy()
         self._verify: bool | str = config.ca_bundle or True
         self._timeout = (config.connect_timeout, config.timeout)
+        # HTTP requests sent (retries and redirects included), for sync reports and benchmarks.
+        self.request_count = 0
+        self._count_lock = threading.Lock()
 
     def resolve(self, url_or_path: str) -> str:
         """An absolute URL: relative paths (``Patient/1``, ``metadata``) are taken from the base URL."""
@@ -188,6 +192,8 @@ class HttpTransport:
             authorization = use_auth.authorization() if use_auth is not None else None
             path = safe_path(current)
             retry_after: float | None = None
+            with self._count_lock:
+                self.request_count += 1
             try:
                 response = self.session.request(
                     method,

@@ -94,7 +94,7 @@ def fetch_missing(store: Store, server_id: str, client: Any, max_bytes: int, wor
                                            url=job.url, data=data, error=error)
             if error is None:
                 stored += 1
-            else:
+            elif error.startswith(TRANSIENT):  # retried next time; a size refusal is a decision, not a fault
                 problems.append(f"{job.rtype}/{job.rid} attachment {job.index}: {error}")
             if done % 20 == 0 or done == total:
                 progress(SyncProgress("attachments", done, total))

@@ -95,8 +95,12 @@ def resolve_medication_references(store: Store, server_id: str, client: Any, ing
         "SELECT DISTINCT json_extract(json, '$.medicationReference.reference') FROM resources "
         "WHERE server_id=? AND type IN ('MedicationRequest', 'MedicationStatement')", (server_id,))
     refs = {r[0] for r in rows if isinstance(r[0], str) and r[0].startswith("Medication/")}
+    wanted = {ref.split("/", 1)[1] for ref in refs}
     have = store.resources.ids(server_id, "Medication")
-    missing = sorted({ref.split("/", 1)[1] for ref in refs} - have)
+    # A Medication nobody points to any more (its patient left, the prescription was deleted) goes too.
+    for orphan in have - wanted:
+        store.resources.delete(server_id, "Medication", orphan)
+    missing = sorted(wanted - have)
     fetched = 0
     for i in range(0, len(missing), 100):
         try:

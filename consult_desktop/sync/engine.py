@@ -24,6 +24,7 @@ from consult_desktop.fhir.errors import (
     Forbidden,
     NotFound,
     OperationCancelled,
+    RequestRejected,
     ServerUnreachable,
 )
 from consult_desktop.store import LAST_SYNC_KEY, Store, StoreError
@@ -34,6 +35,9 @@ from consult_desktop.sync.rounds import RoundContext
 from consult_desktop.sync.strategies import Fetcher, choose_strategy
 
 log = logging.getLogger(__name__)
+FALLBACK = "strategy.fallback"
+# Strategies that share cursors: type-search and patient-search both keep `type:<T>.since`.
+_FAMILY = {"type-search": "type:", "patient-search": "type:", "export": "export.", "everything": "everything:"}
 Validator = Callable[[dict], str | None]
 
 
@@ -140,7 +144,11 @@ class SyncEngine:
         else:
             strategy = choose_strategy(caps, types, self.options.strategy, self.options.group_id)
             state["strategy"] = strategy
-            self._guarded_fetch(lambda: self._fetch(fetcher, caps, strategy, sorted(authorised)), state, authorised)
+
+            def fetch() -> None:
+                state["strategy"] = self._fetch(fetcher, caps, strategy, sorted(authorised))
+
+            self._guarded_fetch(fetch, state, authorised)
 
         progress(SyncProgress("deletions", 0, None, message="removed and corrected records"))
         state["deleted"] = deletions.apply(self.store, self.server_id, self.client, caps, types, authorised,
@@ -158,27 +166,38 @@ class SyncEngine:
             return SyncStatus.PARTIAL, f"Sync finished with {len(state['problems'])} problem(s)."
         return SyncStatus.OK, "Sync finished."
 
-    def _fetch(self, fetcher: Fetcher, caps: Any, strategy: str, patients: Sequence[str]) -> None:
+    def _fetch(self, fetcher: Fetcher, caps: Any, strategy: str, patients: Sequence[str]) -> str:
+        """Run the strategy; returns the one actually used (a server may refuse type-level searches)."""
         records = self.store.records
+        if strategy == "type-search" and records.cursor(self.server_id, FALLBACK) == "patient-search":
+            strategy = "patient-search"
         complete = records.cursor(self.server_id, "strategy.complete")
-        if complete is not None and complete != strategy:
-            # The server's abilities changed: the new strategy starts over (stored data stays).
-            records.delete_cursors(self.server_id, "type:")
-            records.delete_cursors(self.server_id, "export.")
+        if complete is not None and _FAMILY.get(complete) != _FAMILY.get(strategy):
+            # Another way of fetching starts over (stored data stays; pages are idempotent). Cursors of
+            # the old way would skip what changed while it was not used.
+            records.delete_cursors(self.server_id, _FAMILY[complete])
         if complete is not None:
             new = [p for p in patients if records.cursor(self.server_id, f"patient:{p}") is None]
             if new:
                 self._backfill(fetcher, caps, new)
-        done = {"strategy.complete": strategy, **{f"patient:{p}": "complete" for p in patients}}
+        marks = {f"patient:{p}": "complete" for p in patients}
         if strategy == "export":
-            fetcher.export(self.options.group_id or "", done)
+            fetcher.export(self.options.group_id or "", {"strategy.complete": strategy, **marks})
         elif strategy == "type-search":
-            fetcher.type_search(done)
+            try:
+                fetcher.type_search({"strategy.complete": strategy, **marks})
+            except RequestRejected:
+                # Type-level search without a patient is refused: the same cursors serve patient lists.
+                log.info("the server refuses type-level searches; using patient lists instead")
+                fetcher.ctx.ingester.ingest([], {FALLBACK: "patient-search"})
+                strategy = "patient-search"
+                fetcher.patient_search(patients, {"strategy.complete": strategy, **marks})
         elif strategy == "everything":
             fetcher.everything(patients)
             fetcher.ctx.ingester.ingest([], {"strategy.complete": strategy})
         else:
-            fetcher.patient_search(patients, done)
+            fetcher.patient_search(patients, {"strategy.complete": strategy, **marks})
+        return strategy
 
     def _backfill(self, fetcher: Fetcher, caps: Any, new: list[str]) -> None:
         if caps.supports_everything:
