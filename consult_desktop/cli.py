@@ -19,6 +19,8 @@ from consult_desktop import __version__, exit_codes
 COMMAND_MODULES = (
     "consult_desktop.commands.profile",
     "consult_desktop.commands.sync",
+    "consult_desktop.commands.interactions",
+    "consult_desktop.commands.demo_server",
 )
 
 

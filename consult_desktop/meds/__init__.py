@@ -1,1 +1,12 @@
-"""meds package."""
+"""Medication safety: normalisation, knowledge base, interaction/duplicate/allergy/renal checks, comparison.
+
+Public API (plain Python, no Qt; callable from any thread once the knowledge base is loaded):
+
+- `knowledge_base.load_knowledge_base() -> KnowledgeBase` (parsed once, cached); `kb.suggest(prefix, limit)`
+- `normalise.normalise(resource, resolve_reference=None) -> MedicationEntry`
+- `allergies.parse_allergy(resource) -> AllergyEntry | None`
+- `checker.check(hospital, gp, allergies=(), egfr=None) -> CheckResult(flags, not_checked)`
+- `comparison.compare(hospital, gp, allergies=(), egfr=None, hospital_is_discharge_list=False) -> Comparison`
+- `gp_import.read_gp_medication(path) -> GpImport(statements, skipped_rows)`
+- `fhir_input.read_entries(path)`, `fhir_input.make_resolver(entries)` for Bundles and referenced Medications
+"""

@@ -1,0 +1,88 @@
+"""Optional /admin endpoints of the demo server, for tests that run it in another process (admin=True only).
+
+Runs on request threads; it only calls the thread-safe APIs of `DemoServer` and `DemoHospital`.
+
+  GET  /admin/token?practitioner=gp-001     -> {"access_token": ...}
+  POST /admin/tokens/expire                 -> every access token expires
+  GET  /admin/counters, POST /admin/counters/reset
+  POST /admin/faults   {"fail_next": [n, status], "malformed_next": n, "hang_next": [n, seconds],
+                        "latency_ms": x, "error_rate": x, "rate_limit": x, "clear": true}
+  POST /admin/mutate   {"op": <hospital mutation name>, "args": {...}} -> {"result": ...}
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from consult_desktop.demo.http_types import PLAIN_JSON, Request, Response, bad_request, json_response, not_found
+
+if TYPE_CHECKING:
+    from consult_desktop.demo.server import DemoServer
+
+MUTATIONS = ("add_document", "add_large_document", "amend_document", "replace_document", "mark_entered_in_error",
+             "mark_document_entered_in_error", "update_resource", "touch", "delete_resource", "end_relationship",
+             "start_relationship", "add_lab_result", "add_patient", "add_invalid_resource")
+
+
+class AdminApi:
+    def __init__(self, server: DemoServer) -> None:
+        self.server = server
+
+    def handle(self, request: Request) -> Response:
+        route = (request.method, request.path)
+        if route == ("GET", "/admin/token"):
+            token = self.server.issue_token(request.param("practitioner"))
+            return self._ok({"access_token": token, "token_type": "Bearer"})
+        if route == ("POST", "/admin/tokens/expire"):
+            self.server.expire_tokens()
+            return self._ok({})
+        if route == ("GET", "/admin/counters"):
+            return self._ok({"total": self.server.request_count, "by_kind": self.server.request_counts})
+        if route == ("POST", "/admin/counters/reset"):
+            self.server.reset_counters()
+            return self._ok({})
+        if route == ("POST", "/admin/faults"):
+            return self._faults(self._body(request))
+        if route == ("POST", "/admin/mutate"):
+            return self._mutate(self._body(request))
+        raise not_found(request.path)
+
+    @staticmethod
+    def _ok(value: Any) -> Response:
+        return json_response(200, value, PLAIN_JSON)
+
+    @staticmethod
+    def _body(request: Request) -> dict[str, Any]:
+        try:
+            body = json.loads(request.body or b"{}")
+        except ValueError as exc:
+            raise bad_request("the body must be JSON") from exc
+        if not isinstance(body, dict):
+            raise bad_request("the body must be a JSON object")
+        return body
+
+    def _faults(self, body: dict[str, Any]) -> Response:
+        server = self.server
+        if body.get("clear"):
+            server.clear_faults()
+        if "fail_next" in body:
+            server.fail_next(*body["fail_next"])
+        if "malformed_next" in body:
+            server.malformed_next(int(body["malformed_next"]))
+        if "hang_next" in body:
+            server.hang_next(*body["hang_next"])
+        server.faults.configure(latency_ms=body.get("latency_ms"), error_rate=body.get("error_rate"),
+                                rate_limit=body.get("rate_limit"))
+        return self._ok({})
+
+    def _mutate(self, body: dict[str, Any]) -> Response:
+        op = body.get("op")
+        if op not in MUTATIONS:
+            raise bad_request(f"op must be one of {', '.join(MUTATIONS)}")
+        args = body.get("args") or {}
+        try:
+            result = getattr(self.server.hospital, op)(**args)
+        except (KeyError, ValueError, TypeError) as exc:
+            raise bad_request(f"{op} failed: {exc}") from exc
+        return self._ok({"result": list(result) if isinstance(result, tuple) else result})

@@ -1,0 +1,116 @@
+"""Reads FHIR dosageInstruction / dosage (structured or free text, EN/FR/NL) into a `Dosage`.
+
+Pure functions; safe on any thread.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from consult_desktop.meds.models import Dosage
+from consult_desktop.meds.text_parser import fold
+
+_PERIOD_DAYS = {"s": 1 / 86400, "min": 1 / 1440, "h": 1 / 24, "d": 1.0, "wk": 7.0, "mo": 30.0, "a": 365.0}
+_TIMING_CODES = {"QD": 1.0, "BID": 2.0, "TID": 3.0, "QID": 4.0, "AM": 1.0, "PM": 1.0, "QOD": 0.5,
+                 "Q4H": 6.0, "Q6H": 4.0, "Q8H": 3.0, "Q12H": 2.0, "WK": 1 / 7}
+_WORD_NUMBERS = {
+    "once": 1, "one": 1, "een": 1, "un": 1, "une": 1, "twice": 2, "two": 2, "twee": 2, "deux": 2,
+    "thrice": 3, "three": 3, "drie": 3, "trois": 3, "four": 4, "vier": 4, "quatre": 4,
+}
+_PER_DAY_PATTERNS: tuple[tuple[re.Pattern[str], float | None], ...] = (
+    (re.compile(r"\b(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)(?:\s*-\s*(\d+(?:\.\d+)?))?\b"), None),
+    (re.compile(r"\b(\d+|once|twice|een|twee|un|une|deux)\s*(?:x|times|maal|keer|fois)?\s*"
+                r"(?:a|per|/|par|p)\s*(?:week|semaine|wk|w)\b"), 1 / 7),
+    (re.compile(r"\b(\d+|once|twice|thrice|one|two|three|four|een|twee|drie|vier|un|une|deux|trois|quatre)"
+                r"\s*(?:x|times|maal|keer|fois)?\s*(?:a|per|/|par|p|daags|daily|day|dag|jour|j|d)\b"
+                r"\s*(day|dag|jour|j|d|daily)?"), 1.0),
+    (re.compile(r"\bevery\s+(\d+)\s*(?:hours?|h)\b|\belke\s+(\d+)\s*(?:uur|u)\b|\btoutes les\s+(\d+)\s*(?:heures|h)\b"),
+     -1.0),
+)
+_ABBREVIATIONS = {"qd": 1.0, "od": 1.0, "daily": 1.0, "bid": 2.0, "bd": 2.0, "tid": 3.0, "tds": 3.0,
+                  "qid": 4.0, "qds": 4.0, "nightly": 1.0, "weekly": 1 / 7, "wekelijks": 1 / 7,
+                  "hebdomadaire": 1 / 7, "dagelijks": 1.0, "quotidien": 1.0,
+                  "soir": 1.0, "avonds": 1.0, "matin": 1.0, "ochtend": 1.0, "morgens": 1.0, "bedtime": 1.0}
+_AS_NEEDED = re.compile(r"\b(as needed|prn|if needed|zo nodig|indien nodig|si besoin|au besoin|en cas de)\b")
+_DOSE = re.compile(r"\b(\d+(?:\.\d+)?)\s*(mg|g|mcg|ml|tablets?|tabs?|caps(?:ules?)?|comprimes?|"
+                   r"tabletten|tablet|capsules?|druppels|gouttes|drops|puffs?|sachets?|ie|iu|ui|units?)\b")
+
+
+def parse_dosage(instructions: Sequence[dict[str, Any]] | None) -> Dosage:
+    """First dosage instruction of a MedicationRequest/Statement, structured fields before text."""
+    if not instructions:
+        return Dosage()
+    first = instructions[0] if isinstance(instructions[0], dict) else {}
+    text = str(first.get("text") or first.get("patientInstruction") or "")
+    dose_value: float | None = None
+    dose_unit: str | None = None
+    for dose_and_rate in first.get("doseAndRate") or ():
+        quantity = dose_and_rate.get("doseQuantity") if isinstance(dose_and_rate, dict) else None
+        if isinstance(quantity, dict) and isinstance(quantity.get("value"), (int, float)):
+            dose_value = float(quantity["value"])
+            dose_unit = quantity.get("unit") or quantity.get("code")
+            break
+    per_day = _per_day_from_timing(first.get("timing") or {})
+    as_needed = bool(first.get("asNeededBoolean")) or "asNeededCodeableConcept" in first
+    if text:
+        from_text = parse_dosage_text(text)
+        dose_value = dose_value if dose_value is not None else from_text.dose_value
+        dose_unit = dose_unit or from_text.dose_unit
+        per_day = per_day if per_day is not None else from_text.per_day
+        as_needed = as_needed or from_text.as_needed
+    return Dosage(dose_value=dose_value, dose_unit=dose_unit, per_day=per_day, as_needed=as_needed, text=text)
+
+
+def _per_day_from_timing(timing: dict[str, Any]) -> float | None:
+    repeat = timing.get("repeat") or {}
+    frequency = repeat.get("frequency")
+    period = repeat.get("period")
+    unit = repeat.get("periodUnit")
+    if isinstance(period, (int, float)) and period > 0 and unit in _PERIOD_DAYS:
+        count = frequency if isinstance(frequency, (int, float)) else 1
+        return round(count / (period * _PERIOD_DAYS[unit]), 4)
+    if isinstance(repeat.get("timeOfDay"), list) and repeat["timeOfDay"]:
+        return float(len(repeat["timeOfDay"]))
+    if isinstance(repeat.get("when"), list) and repeat["when"]:
+        return float(len(repeat["when"]))
+    for coding in (timing.get("code") or {}).get("coding") or ():
+        code = str(coding.get("code", "")).upper()
+        if code in _TIMING_CODES:
+            return _TIMING_CODES[code]
+    return None
+
+
+def parse_dosage_text(text: str) -> Dosage:
+    """Free-text posology: '1 tablet twice daily', '2 x per dag', '1 comprimé 3 fois par jour', '1-0-1'."""
+    folded = fold(text.replace(",", "."), keep="-")
+    per_day: float | None = None
+    for pattern, scale in _PER_DAY_PATTERNS:
+        match = pattern.search(folded)
+        if not match:
+            continue
+        if scale is None:
+            per_day = float(sum(1 for group in match.groups() if group and float(group) > 0))
+        elif scale < 0:
+            hours = next(int(group) for group in match.groups() if group)
+            per_day = round(24 / hours, 4) if hours else None
+        else:
+            word = match.group(1)
+            count = float(word) if word[0].isdigit() else float(_WORD_NUMBERS.get(word, 1))
+            per_day = count * scale
+        break
+    if per_day is None:
+        for word in folded.split():
+            if word in _ABBREVIATIONS:
+                per_day = _ABBREVIATIONS[word]
+                break
+    dose_value: float | None = None
+    dose_unit: str | None = None
+    match = _DOSE.search(folded)
+    if match:
+        dose_value = float(match.group(1))
+        dose_unit = match.group(2)
+    return Dosage(dose_value=dose_value, dose_unit=dose_unit, per_day=per_day,
+                  as_needed=bool(_AS_NEEDED.search(folded)), text=text)
+
