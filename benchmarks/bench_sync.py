@@ -120,6 +120,8 @@ def main() -> None:
         group = requests.get(f"{base_url}/Group", params={"_count": "1"}).json()
         group_id = (group.get("entry") or [{}])[0].get("resource", {}).get("id", "")
         with tempfile.TemporaryDirectory() as tmp:
+            # The demo renders each PDF on first request: a warm-up pass so both sides find them ready.
+            child("--page-size", str(args.page_size), "--child", "plain", base_url)
             plain = child("--page-size", str(args.page_size), "--child", "plain", base_url)
             sync = child("--page-size", str(args.page_size), "--child", "sync", base_url,
                          str(Path(tmp) / "ts"), "type-search", "")

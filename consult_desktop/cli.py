@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "consult_desktop.commands.sync",
     "consult_desktop.commands.interactions",
     "consult_desktop.commands.demo_server",
+    "consult_desktop.commands.screenshots",
 )
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from consult_desktop.fhir.errors import Gone, NotFound, RequestRejected
 from consult_desktop.sync.ingest import PageIngester
+from consult_desktop.sync.prefetch import prefetch
 from consult_desktop.sync.progress import CancelToken
 
 
@@ -43,7 +44,7 @@ def run_round(ctx: RoundContext, scope: str, start: Callable[[str | None], Itera
     next_url = cursor(ctx, scope, "next")
     round_start = cursor(ctx, scope, "round") or ctx.round_start
     accepted = 0
-    pages = _resume(ctx, next_url, since, start) if next_url else start(since)
+    pages = prefetch(_resume(ctx, next_url, since, start) if next_url else start(since))
     for page in pages:
         if ctx.cancel is not None:
             ctx.cancel.raise_if_cancelled()

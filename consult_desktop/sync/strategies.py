@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from consult_desktop.fhir.errors import OperationCancelled, RequestRejected
+from consult_desktop.sync.prefetch import prefetch
 from consult_desktop.sync.progress import SyncProgress
 from consult_desktop.sync.rounds import RoundContext, run_round
 
@@ -107,7 +108,7 @@ class Fetcher:
                 params = {"patient": ",".join(chunk), "_count": str(self.page_size), **since_param(since)}
                 return self.client.search(rtype, params)
 
-            pages = _resumed(self.client, next_url, start) if next_url else start()
+            pages = prefetch(_resumed(self.client, next_url, start) if next_url else start())
             next_url = None
             try:
                 for page in pages:

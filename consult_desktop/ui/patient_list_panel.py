@@ -1,0 +1,204 @@
+"""`PatientListPanel`: the left side of the main window — search field, filters and the patient table.
+
+Typing filters at once (a zero-delay timer coalesces keystrokes that arrive while the list is busy); there is
+no database query per keystroke, the proxy filters rows already in memory. GUI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consult_desktop.store import PatientSummary
+from consult_desktop.ui.badge_delegate import BadgeDelegate
+from consult_desktop.ui.patient_filter_proxy import PatientFilterProxy
+from consult_desktop.ui.patient_table_model import COL_BIRTH, COL_NAME, COL_NEW, COL_SSIN, KEY_ROLE, PatientTableModel
+
+
+class PatientListPanel(QWidget):
+    patient_selected = Signal(str, str)  # server_id, patient_id
+
+    def __init__(self, parent: QWidget | None = None, *, discharge_days: int = 14) -> None:
+        super().__init__(parent)
+        self.model = PatientTableModel(self)
+        self.proxy = PatientFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._discharge_days = discharge_days
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("patientSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search by name, SSIN or birth date (dd/mm/yyyy)"))
+        self.search.setAccessibleName(self.tr("Search patients"))
+        self.only_new = QCheckBox(self.tr("New since last view"), self)
+        self.only_new.setToolTip(self.tr("Only patients with documents or results you have not seen yet"))
+        self.discharged = QCheckBox(self)
+        self._label_discharge()
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("patientCount")
+
+        self.table = QTableView(self)
+        self.table.setObjectName("patientTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setItemDelegateForColumn(COL_NEW, BadgeDelegate(self.table))
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("New") + 16)
+        header.setHighlightSections(False)
+        width = self.fontMetrics().horizontalAdvance("00.00.00-000.00") + 24
+        header.resizeSection(COL_SSIN, width)
+        header.resizeSection(COL_BIRTH, self.fontMetrics().horizontalAdvance("00/00/0000") + 24)
+        header.resizeSection(COL_NEW, self.fontMetrics().horizontalAdvance("0000") + 24)
+        self.table.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 42)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.only_new)
+        filters.addWidget(self.discharged)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(0)
+        self._debounce.timeout.connect(self._apply_query)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.returnPressed.connect(self._open_first_match)
+        self.only_new.toggled.connect(self._apply_filters)
+        self.discharged.toggled.connect(self._apply_filters)
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(0)
+        self._count_timer.timeout.connect(self._update_count)
+        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted,
+                       self.proxy.rowsRemoved):
+            signal.connect(self._count_timer.start)
+        # Filtering can move the current index to another row; that must not open another patient.
+        self._quiet = False
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self._update_count()
+
+    # -- public ----------------------------------------------------------------------------------------
+    def set_summaries(self, summaries: list[PatientSummary]) -> None:
+        """Replace the rows, keeping the selected patient selected when they are still there."""
+        keep = self.current_key()
+        self._quiet = True
+        try:
+            self.model.set_rows(summaries)
+            if keep is not None:
+                self._select(keep)
+        finally:
+            self._quiet = False
+        self._update_count()
+
+    def select_patient(self, server_id: str, patient_id: str) -> bool:
+        """Select (and thereby open) a patient; False when they are not in the list (or filtered out)."""
+        return self._select((server_id, patient_id))
+
+    def current_key(self) -> tuple[str, str] | None:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            return None
+        key = index.data(KEY_ROLE)
+        return tuple(key) if key else None  # type: ignore[return-value]
+
+    def clear_selection(self) -> None:
+        self.table.selectionModel().blockSignals(True)
+        self.table.clearSelection()
+        self.table.selectionModel().setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.table.selectionModel().blockSignals(False)
+
+    def clear_badge(self, server_id: str, patient_id: str) -> None:
+        self._quiet = True
+        try:
+            self.model.set_new_items(server_id, patient_id, 0)
+        finally:
+            self._quiet = False
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def set_discharge_days(self, days: int) -> None:
+        self._discharge_days = days
+        self._label_discharge()
+        self._apply_filters()
+
+    # -- internals -------------------------------------------------------------------------------------
+    def _label_discharge(self) -> None:
+        self.discharged.setText(self.tr("Discharged in the last %n day(s)", "", self._discharge_days))
+        self.discharged.setToolTip(self.tr("Only patients whose latest hospital stay ended recently"))
+
+    def _select(self, key: tuple[str, str]) -> bool:
+        row = self.model.row_of(*key)
+        if row < 0:
+            return False
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not proxy_index.isValid():
+            return False
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(proxy_index, flags)
+        self.table.scrollTo(proxy_index)
+        return True
+
+    def _apply_query(self) -> None:
+        self._quiet = True
+        try:
+            self.proxy.set_query(self.search.text())
+        finally:
+            self._quiet = False
+
+    def _apply_filters(self) -> None:
+        self._quiet = True
+        try:
+            self.proxy.set_only_new(self.only_new.isChecked())
+            self.proxy.set_discharged_within(self._discharge_days if self.discharged.isChecked() else None)
+        finally:
+            self._quiet = False
+
+    def _open_first_match(self) -> None:
+        self._debounce.stop()
+        self._apply_query()
+        if self.proxy.rowCount() > 0:
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.table.selectionModel().setCurrentIndex(self.proxy.index(0, 0), flags)
+            self.table.setFocus()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet or not current.isValid():
+            return
+        key = current.data(KEY_ROLE)
+        if key:
+            self.patient_selected.emit(key[0], key[1])
+
+    def _update_count(self, *_args: object) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if shown == total:
+            self.count_label.setText(self.tr("%n patient(s)", "", total))
+        else:
+            self.count_label.setText(self.tr("%1 of %2 patients").replace("%1", str(shown)).replace("%2", str(total)))

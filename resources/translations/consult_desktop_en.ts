@@ -1,0 +1,1650 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AccessLog</name>
+    <message>
+        <source>Opened patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in to the hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchronised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccessLogDialog</name>
+    <message>
+        <source>Access log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything opened on this computer with this profile, most recent first. The log stays in the encrypted profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the open patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The most recent %n entries</source>
+        <translation>
+            <numerusform>The most recent entry</numerusform>
+            <numerusform>The most recent %n entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No attached file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>−</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit the page to the width of the viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in document (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a document to read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PDF is password-protected and cannot be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PDF could not be opened: the file appears to be damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This image could not be decoded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The content of this document could not be fetched from the hospital.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the hospital for this document by another route.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It will be fetched again at the next synchronisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The content of this document has not been downloaded from the hospital yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document&apos;s format (%1) cannot be shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document is no longer stored on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document has no content to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search in this patient&apos;s documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search in documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents of the stay %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document could not be opened from the local database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search could not be run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents found: %1. Choose one to open it; clear the search for the whole list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No document contains these words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No documents stored for this patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EncountersTab</name>
+    <message>
+        <source>Stays and visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a stay to list its documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stays or visits stored for this patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(1 day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – ongoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharge: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospital stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outpatient visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote consultation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to Consult Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LabTab</name>
+    <message>
+        <source>Abnormal results only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Panel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lab results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lab results stored for this patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 results, %3 outside the reference range</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LabTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abnormal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference range: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laboratory interpretation code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Consult Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a patient in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consult Desktop is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch what is new at the hospital (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;problems…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Access log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Consult Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This patient&apos;s record is no longer available to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New documents or results arrived for this patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient %1 is open. The record view is not available in this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync complete: %n record(s) updated.</source>
+        <translation>
+            <numerusform>Sync complete: %n record updated.</numerusform>
+            <numerusform>Sync complete: %n records updated.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sync finished, but some records could not be fetched. Everything received is shown; the rest will be tried again next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — showing the local copy. The hospital server could not be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync cancelled; what was received so far is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your hospital sign-in has expired. Sign in again to sync; the local copy is still available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hospital refused the credentials of this program. Check the server settings; the local copy is still available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Consult Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Consult Desktop %1&lt;/b&gt;&lt;p&gt;Hospital records of your patients, available offline in an encrypted local profile.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MedicationPlaceholder</name>
+    <message>
+        <source>The medication comparison view will be shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>Protect your records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospital records are kept encrypted on this computer. Choose a passphrase to lock them. It cannot be recovered: if it is forgotten, the local copy must be wiped and synced again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile will be created in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters. A few unrelated words are easy to type and hard to guess.</source>
+        <translation>
+            <numerusform>At least %n character. A few unrelated words are easy to type and hard to guess.</numerusform>
+            <numerusform>At least %n characters. A few unrelated words are easy to type and hard to guess.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weak: make it longer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fair: longer is better.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the encrypted profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatientHeader</name>
+    <message>
+        <source>Allergies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient %1 (no demographic data stored)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>age %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSIN %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no SSIN recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allergies not synced: no allergy information has been received from the hospital.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No known allergies recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allergies: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unnamed substance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HIGH criticality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unconfirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatientListPanel</name>
+    <message>
+        <source>Search by name, SSIN or birth date (dd/mm/yyyy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New since last view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only patients with documents or results you have not seen yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Discharged in the last %n day(s)</source>
+        <translation>
+            <numerusform>Discharged in the last day</numerusform>
+            <numerusform>Discharged in the last %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only patients whose latest hospital stay ended recently</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s)</source>
+        <translation>
+            <numerusform>%n patient</numerusform>
+            <numerusform>%n patients</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatientTableModel</name>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents and results that arrived since you last opened the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new document(s) or result(s) since you last opened this patient</source>
+        <translation>
+            <numerusform>%n new document or result since you last opened this patient</numerusform>
+            <numerusform>%n new documents or results since you last opened this patient</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing new</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatientView</name>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lab results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems and allergies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This patient&apos;s record could not be read from the local database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsTab</name>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Substance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criticality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allergies and intolerances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problems recorded by the hospital.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allergies not synced: nothing was received from the hospital; this is not &apos;no allergies&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No known allergies recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unnamed problem)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recurrence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relapse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unable to assess</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unnamed substance)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No known allergy (recorded statement)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inactive or refuted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provisional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unconfirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entered in error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReadyPage</name>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consult Desktop will now fetch the records of the patients you follow. This may take a few minutes the first time; you can use the program meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RolePage</name>
+    <message>
+        <source>Who uses this program?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hospital sends only what your profession needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General practitioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The full hospital record: letters and reports, results, medication, problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home-care nurse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medication, allergies, results, and discharge, nursing and care-plan documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Physiotherapist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stays, problems, procedures, and discharge, surgery, imaging and physiotherapy notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerForm</name>
+    <message>
+        <source>Sign in with my hospital account (browser)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client credentials (practice system account)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (demo server on this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client secret (in the request body)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private key (signed assertion)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose key file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General practitioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home-care nurse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Physiotherapist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client authentication:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I am a:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scopes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorization URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificates file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(stored; leave empty to keep)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key is stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the address of the hospital&apos;s FHIR server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the access token given by the hospital.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM keys (*.pem *.key);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file does not contain a private key in PEM format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <source>Connect to the hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hospital&apos;s IT department gives you the server address and tells you how to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the server settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete the sign-in in your browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new language is used from the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only when I ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock after inactivity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync automatically every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Recently discharged” means within:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save, then sign in through your browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospital server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>Starting the demo hospital…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>The profile is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblemsDialog</name>
+    <message>
+        <source>Sync problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These records were received from the hospital but could not be read. They are kept aside and are not shown in the patients&apos; files. A later sync replaces them when the hospital sends a corrected version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last sync reported:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) kept aside</source>
+        <translation>
+            <numerusform>%n record kept aside</numerusform>
+            <numerusform>%n records kept aside</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No problems: every record received could be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced yet since start-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — showing the local copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online — sign-in needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last synced just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Last synced %n minute(s) ago</source>
+        <translation>
+            <numerusform>Last synced %n minute ago</numerusform>
+            <numerusform>Last synced %n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last synced %n hour(s) ago</source>
+        <translation>
+            <numerusform>Last synced %n hour ago</numerusform>
+            <numerusform>Last synced %n hours ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last synced on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clean-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Trend chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: values drawn: %2, last %3 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a result to see its trend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No numeric values to draw for this result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not drawn: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>critically low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>critically high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>abnormal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock Consult Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consult Desktop is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records stay encrypted while the program is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your patients&apos; records are stored encrypted on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your passphrase to open them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo mode: the passphrase is “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Several wrong attempts: checking again in %n second(s)…</source>
+        <translation>
+            <numerusform>Several wrong attempts: checking again in %n second…</numerusform>
+            <numerusform>Several wrong attempts: checking again in %n seconds…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening the profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Check Caps Lock and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

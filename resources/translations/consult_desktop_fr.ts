@@ -1,0 +1,1650 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>AccessLog</name>
+    <message>
+        <source>Opened patient</source>
+        <translation>Patient ouvert</translation>
+    </message>
+    <message>
+        <source>Opened document</source>
+        <translation>Document ouvert</translation>
+    </message>
+    <message>
+        <source>Profile created</source>
+        <translation>Profil créé</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>Phrase secrète modifiée</translation>
+    </message>
+    <message>
+        <source>Server configured</source>
+        <translation>Serveur configuré</translation>
+    </message>
+    <message>
+        <source>Signed in to the hospital</source>
+        <translation>Connecté à l&apos;hôpital</translation>
+    </message>
+    <message>
+        <source>Synchronised</source>
+        <translation>Synchronisé</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Verrouillé</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>Déverrouillé</translation>
+    </message>
+    <message>
+        <source>Warning acknowledged</source>
+        <translation>Avertissement pris en compte</translation>
+    </message>
+</context>
+<context>
+    <name>AccessLogDialog</name>
+    <message>
+        <source>Access log</source>
+        <translation>Journal des accès</translation>
+    </message>
+    <message>
+        <source>Everything opened on this computer with this profile, most recent first. The log stays in the encrypted profile.</source>
+        <translation>Tout ce qui a été ouvert sur cet ordinateur avec ce profil, du plus récent au plus ancien. Le journal reste dans le profil chiffré.</translation>
+    </message>
+    <message>
+        <source>Only the open patient</source>
+        <translation>Seulement le patient ouvert</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Patient id</source>
+        <translation>Id du patient</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n entrée</numerusform>
+            <numerusform>%n entrées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The most recent %n entries</source>
+        <translation>
+            <numerusform>La dernière entrée</numerusform>
+            <numerusform>Les %n entrées les plus récentes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Séjour</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Other format</source>
+        <translation>Autre format</translation>
+    </message>
+    <message>
+        <source>Format: %1</source>
+        <translation>Format : %1</translation>
+    </message>
+    <message>
+        <source>No attached file</source>
+        <translation>Aucun fichier joint</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Statut : %1</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom arrière</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom avant</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Pleine largeur</translation>
+    </message>
+    <message>
+        <source>Fit the page to the width of the viewer</source>
+        <translation>Ajuster la page à la largeur de la visionneuse</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>Rechercher…</translation>
+    </message>
+    <message>
+        <source>Find in document (Ctrl+F)</source>
+        <translation>Rechercher dans le document (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Select a document to read it.</source>
+        <translation>Sélectionnez un document pour le lire.</translation>
+    </message>
+    <message>
+        <source>Opening the document…</source>
+        <translation>Ouverture du document…</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>This PDF is password-protected and cannot be shown.</source>
+        <translation>Ce PDF est protégé par un mot de passe et ne peut pas être affiché.</translation>
+    </message>
+    <message>
+        <source>This PDF could not be opened: the file appears to be damaged.</source>
+        <translation>Ce PDF n&apos;a pas pu être ouvert : le fichier semble endommagé.</translation>
+    </message>
+    <message>
+        <source>This image could not be decoded.</source>
+        <translation>Cette image n&apos;a pas pu être décodée.</translation>
+    </message>
+    <message>
+        <source>The content of this document could not be fetched from the hospital.</source>
+        <translation>Le contenu de ce document n&apos;a pas pu être récupéré auprès de l&apos;hôpital.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Motif : %1</translation>
+    </message>
+    <message>
+        <source>Ask the hospital for this document by another route.</source>
+        <translation>Demandez ce document à l&apos;hôpital par une autre voie.</translation>
+    </message>
+    <message>
+        <source>It will be fetched again at the next synchronisation.</source>
+        <translation>Il sera à nouveau demandé lors de la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>The content of this document has not been downloaded from the hospital yet.</source>
+        <translation>Le contenu de ce document n&apos;a pas encore été téléchargé depuis l&apos;hôpital.</translation>
+    </message>
+    <message>
+        <source>This document&apos;s format (%1) cannot be shown here.</source>
+        <translation>Le format de ce document (%1) ne peut pas être affiché ici.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>This document is no longer stored on this computer.</source>
+        <translation>Ce document n&apos;est plus conservé sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>This document has no content to show.</source>
+        <translation>Ce document n&apos;a pas de contenu à afficher.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Search in this patient&apos;s documents</source>
+        <translation>Rechercher dans les documents de ce patient</translation>
+    </message>
+    <message>
+        <source>Search in documents</source>
+        <translation>Rechercher dans les documents</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
+        <source>Show all documents</source>
+        <translation>Afficher tous les documents</translation>
+    </message>
+    <message>
+        <source>Documents of the stay %1</source>
+        <translation>Documents du séjour %1</translation>
+    </message>
+    <message>
+        <source>The document could not be opened from the local database.</source>
+        <translation>Le document n&apos;a pas pu être ouvert depuis la base de données locale.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>The search could not be run.</source>
+        <translation>La recherche n&apos;a pas pu être effectuée.</translation>
+    </message>
+    <message>
+        <source>Documents found: %1. Choose one to open it; clear the search for the whole list.</source>
+        <translation>Documents trouvés : %1. Choisissez-en un pour l&apos;ouvrir ; effacez la recherche pour revoir toute la liste.</translation>
+    </message>
+    <message>
+        <source>No document contains these words.</source>
+        <translation>Aucun document ne contient ces mots.</translation>
+    </message>
+    <message>
+        <source>No documents stored for this patient.</source>
+        <translation>Aucun document conservé pour ce patient.</translation>
+    </message>
+    <message>
+        <source>Documents: %1</source>
+        <translation>Documents : %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 documents</source>
+        <translation>%1 documents sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>EncountersTab</name>
+    <message>
+        <source>Stays and visits</source>
+        <translation>Séjours et consultations</translation>
+    </message>
+    <message>
+        <source>Double-click a stay to list its documents.</source>
+        <translation>Double-cliquez sur un séjour pour afficher ses documents.</translation>
+    </message>
+    <message>
+        <source>No stays or visits stored for this patient.</source>
+        <translation>Aucun séjour ni consultation conservé pour ce patient.</translation>
+    </message>
+    <message>
+        <source>(1 day)</source>
+        <translation>(1 jour)</translation>
+    </message>
+    <message>
+        <source>(%1 days)</source>
+        <translation>(%1 jours)</translation>
+    </message>
+    <message>
+        <source>%1 – ongoing</source>
+        <translation>%1 – en cours</translation>
+    </message>
+    <message>
+        <source>Date unknown</source>
+        <translation>Date inconnue</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Motif : %1</translation>
+    </message>
+    <message>
+        <source>Discharge: %1</source>
+        <translation>Sortie : %1</translation>
+    </message>
+    <message>
+        <source>Documents: %1</source>
+        <translation>Documents : %1</translation>
+    </message>
+    <message>
+        <source>Hospital stay</source>
+        <translation>Hospitalisation</translation>
+    </message>
+    <message>
+        <source>Day hospital</source>
+        <translation>Hôpital de jour</translation>
+    </message>
+    <message>
+        <source>Outpatient visit</source>
+        <translation>Consultation ambulatoire</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Urgences</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>Visite à domicile</translation>
+    </message>
+    <message>
+        <source>Remote consultation</source>
+        <translation>Téléconsultation</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in document</source>
+        <translation>Rechercher dans le document</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Occurrence précédente (Maj+Entrée)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Occurrence suivante (Entrée)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>Fermer la barre de recherche (Échap)</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>Rechercher :</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Introuvable</translation>
+    </message>
+    <message>
+        <source>Matches: %1</source>
+        <translation>Occurrences : %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>Une erreur s&apos;est produite : %1</translation>
+    </message>
+    <message>
+        <source>Welcome to Consult Desktop</source>
+        <translation>Bienvenue dans Consult Desktop</translation>
+    </message>
+    <message>
+        <source>Create profile</source>
+        <translation>Créer le profil</translation>
+    </message>
+</context>
+<context>
+    <name>LabTab</name>
+    <message>
+        <source>Abnormal results only</source>
+        <translation>Résultats anormaux uniquement</translation>
+    </message>
+    <message>
+        <source>Panel:</source>
+        <translation>Panel :</translation>
+    </message>
+    <message>
+        <source>Lab results</source>
+        <translation>Résultats de laboratoire</translation>
+    </message>
+    <message>
+        <source>No lab results stored for this patient.</source>
+        <translation>Aucun résultat de laboratoire conservé pour ce patient.</translation>
+    </message>
+    <message>
+        <source>All panels</source>
+        <translation>Tous les panels</translation>
+    </message>
+    <message>
+        <source>%1 of %2 results, %3 outside the reference range</source>
+        <translation>%1 résultats sur %2, dont %3 hors des valeurs de référence</translation>
+    </message>
+</context>
+<context>
+    <name>LabTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <source>Reference range</source>
+        <translation>Valeurs de référence</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Bas</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Élevé</translation>
+    </message>
+    <message>
+        <source>Critical low</source>
+        <translation>Critique bas</translation>
+    </message>
+    <message>
+        <source>Critical high</source>
+        <translation>Critique élevé</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critique</translation>
+    </message>
+    <message>
+        <source>Abnormal</source>
+        <translation>Anormal</translation>
+    </message>
+    <message>
+        <source>Other results</source>
+        <translation>Autres résultats</translation>
+    </message>
+    <message>
+        <source>Reference range: %1</source>
+        <translation>Valeurs de référence : %1</translation>
+    </message>
+    <message>
+        <source>Laboratory interpretation code: %1</source>
+        <translation>Code d&apos;interprétation du laboratoire : %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Consult Desktop</source>
+        <translation>Consult Desktop</translation>
+    </message>
+    <message>
+        <source> — demo</source>
+        <translation> — démo</translation>
+    </message>
+    <message>
+        <source>Choose a patient in the list.</source>
+        <translation>Choisissez un patient dans la liste.</translation>
+    </message>
+    <message>
+        <source>Consult Desktop is locked.</source>
+        <translation>Consult Desktop est verrouillé.</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Synchroniser</translation>
+    </message>
+    <message>
+        <source>Fetch what is new at the hospital (F5)</source>
+        <translation>Récupérer les nouveautés de l&apos;hôpital (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Verrouiller</translation>
+    </message>
+    <message>
+        <source>&amp;Find patient</source>
+        <translation>&amp;Rechercher un patient</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Sync &amp;problems…</source>
+        <translation>&amp;Problèmes de synchronisation…</translation>
+    </message>
+    <message>
+        <source>&amp;Access log…</source>
+        <translation>&amp;Journal des accès…</translation>
+    </message>
+    <message>
+        <source>&amp;About Consult Desktop</source>
+        <translation>À &amp;propos de Consult Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Patients</source>
+        <translation>&amp;Patients</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Barre d&apos;outils principale</translation>
+    </message>
+    <message>
+        <source>This patient&apos;s record is no longer available to you.</source>
+        <translation>Le dossier de ce patient ne vous est plus accessible.</translation>
+    </message>
+    <message>
+        <source>New documents or results arrived for this patient.</source>
+        <translation>De nouveaux documents ou résultats sont arrivés pour ce patient.</translation>
+    </message>
+    <message>
+        <source>Patient %1 is open. The record view is not available in this build.</source>
+        <translation>Le patient %1 est ouvert. L&apos;affichage du dossier n&apos;est pas disponible dans cette version.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync complete: %n record(s) updated.</source>
+        <translation>
+            <numerusform>Synchronisation terminée : %n élément mis à jour.</numerusform>
+            <numerusform>Synchronisation terminée : %n éléments mis à jour.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sync finished, but some records could not be fetched. Everything received is shown; the rest will be tried again next time.</source>
+        <translation>La synchronisation est terminée, mais certains éléments n&apos;ont pas pu être récupérés. Tout ce qui a été reçu est affiché ; le reste sera réessayé la prochaine fois.</translation>
+    </message>
+    <message>
+        <source>Show problems</source>
+        <translation>Afficher les problèmes</translation>
+    </message>
+    <message>
+        <source>Offline — showing the local copy. The hospital server could not be reached.</source>
+        <translation>Hors ligne — affichage de la copie locale. Le serveur de l&apos;hôpital n&apos;a pas pu être joint.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Sync cancelled; what was received so far is kept.</source>
+        <translation>Synchronisation annulée ; ce qui a déjà été reçu est conservé.</translation>
+    </message>
+    <message>
+        <source>The sync failed: %1</source>
+        <translation>La synchronisation a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Paramètres…</translation>
+    </message>
+    <message>
+        <source>Your hospital sign-in has expired. Sign in again to sync; the local copy is still available.</source>
+        <translation>Votre connexion à l&apos;hôpital a expiré. Reconnectez-vous pour synchroniser ; la copie locale reste disponible.</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Se reconnecter</translation>
+    </message>
+    <message>
+        <source>The hospital refused the credentials of this program. Check the server settings; the local copy is still available.</source>
+        <translation>L&apos;hôpital a refusé les identifiants de ce programme. Vérifiez les paramètres du serveur ; la copie locale reste disponible.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1</source>
+        <translation>La connexion a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>Connecté.</translation>
+    </message>
+    <message>
+        <source>About Consult Desktop</source>
+        <translation>À propos de Consult Desktop</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Consult Desktop %1&lt;/b&gt;&lt;p&gt;Hospital records of your patients, available offline in an encrypted local profile.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Consult Desktop %1&lt;/b&gt;&lt;p&gt;Les dossiers hospitaliers de vos patients, disponibles hors ligne dans un profil local chiffré.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>Une erreur s&apos;est produite : %1</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationPlaceholder</name>
+    <message>
+        <source>The medication comparison view will be shown here.</source>
+        <translation>La comparaison des médicaments s&apos;affichera ici.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Masquer</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>Protect your records</source>
+        <translation>Protégez vos dossiers</translation>
+    </message>
+    <message>
+        <source>Hospital records are kept encrypted on this computer. Choose a passphrase to lock them. It cannot be recovered: if it is forgotten, the local copy must be wiped and synced again.</source>
+        <translation>Les dossiers hospitaliers sont conservés chiffrés sur cet ordinateur. Choisissez une phrase secrète pour les verrouiller. Elle ne peut pas être récupérée : en cas d&apos;oubli, la copie locale doit être effacée puis synchronisée à nouveau.</translation>
+    </message>
+    <message>
+        <source>The profile will be created in %1</source>
+        <translation>Le profil sera créé dans %1</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Phrase secrète :</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>Répéter :</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters. A few unrelated words are easy to type and hard to guess.</source>
+        <translation>
+            <numerusform>Au moins %n caractère. Quelques mots sans rapport entre eux sont faciles à taper et difficiles à deviner.</numerusform>
+            <numerusform>Au moins %n caractères. Quelques mots sans rapport entre eux sont faciles à taper et difficiles à deviner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weak: make it longer.</source>
+        <translation>Faible : allongez-la.</translation>
+    </message>
+    <message>
+        <source>Fair: longer is better.</source>
+        <translation>Correcte : plus longue, c&apos;est mieux.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Solide.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases secrètes diffèrent.</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted profile…</source>
+        <translation>Création du profil chiffré…</translation>
+    </message>
+</context>
+<context>
+    <name>PatientHeader</name>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <source>Opening the record…</source>
+        <translation>Ouverture du dossier…</translation>
+    </message>
+    <message>
+        <source>Patient %1 (no demographic data stored)</source>
+        <translation>Patient %1 (aucune donnée d&apos;identité conservée)</translation>
+    </message>
+    <message>
+        <source>age %1</source>
+        <translation>%1 ans</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>Décédé(e)</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>né(e) le %1</translation>
+    </message>
+    <message>
+        <source>SSIN %1</source>
+        <translation>NISS %1</translation>
+    </message>
+    <message>
+        <source>no SSIN recorded</source>
+        <translation>aucun NISS enregistré</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Homme</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Femme</translation>
+    </message>
+    <message>
+        <source>Other sex</source>
+        <translation>Autre sexe</translation>
+    </message>
+    <message>
+        <source>Sex unknown</source>
+        <translation>Sexe inconnu</translation>
+    </message>
+    <message>
+        <source>Allergies not synced: no allergy information has been received from the hospital.</source>
+        <translation>Allergies non synchronisées : aucune information d&apos;allergie n&apos;a été reçue de l&apos;hôpital.</translation>
+    </message>
+    <message>
+        <source>No known allergies recorded.</source>
+        <translation>Aucune allergie connue enregistrée.</translation>
+    </message>
+    <message>
+        <source>Allergies: %1</source>
+        <translation>Allergies : %1</translation>
+    </message>
+    <message>
+        <source>unnamed substance</source>
+        <translation>substance sans nom</translation>
+    </message>
+    <message>
+        <source>HIGH criticality</source>
+        <translation>criticité ÉLEVÉE</translation>
+    </message>
+    <message>
+        <source>unconfirmed</source>
+        <translation>non confirmée</translation>
+    </message>
+</context>
+<context>
+    <name>PatientListPanel</name>
+    <message>
+        <source>Search by name, SSIN or birth date (dd/mm/yyyy)</source>
+        <translation>Rechercher par nom, NISS ou date de naissance (jj/mm/aaaa)</translation>
+    </message>
+    <message>
+        <source>Search patients</source>
+        <translation>Rechercher des patients</translation>
+    </message>
+    <message>
+        <source>New since last view</source>
+        <translation>Nouveau depuis la dernière consultation</translation>
+    </message>
+    <message>
+        <source>Only patients with documents or results you have not seen yet</source>
+        <translation>Seulement les patients avec des documents ou résultats que vous n&apos;avez pas encore vus</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discharged in the last %n day(s)</source>
+        <translation>
+            <numerusform>Sortis depuis %n jour</numerusform>
+            <numerusform>Sortis ces %n derniers jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only patients whose latest hospital stay ended recently</source>
+        <translation>Seulement les patients dont le dernier séjour à l&apos;hôpital s&apos;est terminé récemment</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s)</source>
+        <translation>
+            <numerusform>%n patient</numerusform>
+            <numerusform>%n patients</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 patients</source>
+        <translation>%1 patients sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>PatientTableModel</name>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Naissance</translation>
+    </message>
+    <message>
+        <source>SSIN</source>
+        <translation>NISS</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
+    <message>
+        <source>Discharged</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <source>Documents and results that arrived since you last opened the patient</source>
+        <translation>Documents et résultats arrivés depuis votre dernière ouverture du dossier</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new document(s) or result(s) since you last opened this patient</source>
+        <translation>
+            <numerusform>%n nouveau document ou résultat depuis votre dernière ouverture de ce dossier</numerusform>
+            <numerusform>%n nouveaux documents ou résultats depuis votre dernière ouverture de ce dossier</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing new</source>
+        <translation>Rien de nouveau</translation>
+    </message>
+</context>
+<context>
+    <name>PatientView</name>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Lab results</source>
+        <translation>Résultats de laboratoire</translation>
+    </message>
+    <message>
+        <source>Problems and allergies</source>
+        <translation>Problèmes et allergies</translation>
+    </message>
+    <message>
+        <source>Stays</source>
+        <translation>Séjours</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>Médication</translation>
+    </message>
+    <message>
+        <source>This patient&apos;s record could not be read from the local database.</source>
+        <translation>Le dossier de ce patient n&apos;a pas pu être lu dans la base de données locale.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsTab</name>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Onset</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Résolu</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <source>Substance</source>
+        <translation>Substance</translation>
+    </message>
+    <message>
+        <source>Criticality</source>
+        <translation>Criticité</translation>
+    </message>
+    <message>
+        <source>Reactions</source>
+        <translation>Réactions</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Allergies and intolerances</source>
+        <translation>Allergies et intolérances</translation>
+    </message>
+    <message>
+        <source>No problems recorded by the hospital.</source>
+        <translation>Aucun problème enregistré par l&apos;hôpital.</translation>
+    </message>
+    <message>
+        <source>Allergies not synced: nothing was received from the hospital; this is not &apos;no allergies&apos;.</source>
+        <translation>Allergies non synchronisées : rien n&apos;a été reçu de l&apos;hôpital ; cela ne signifie pas « aucune allergie ».</translation>
+    </message>
+    <message>
+        <source>No known allergies recorded.</source>
+        <translation>Aucune allergie connue enregistrée.</translation>
+    </message>
+    <message>
+        <source>(unnamed problem)</source>
+        <translation>(problème sans nom)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Recurrence</source>
+        <translation>Récurrence</translation>
+    </message>
+    <message>
+        <source>Relapse</source>
+        <translation>Rechute</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactif</translation>
+    </message>
+    <message>
+        <source>Remission</source>
+        <translation>Rémission</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Élevé</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Bas</translation>
+    </message>
+    <message>
+        <source>Unable to assess</source>
+        <translation>Impossible à évaluer</translation>
+    </message>
+    <message>
+        <source>(unnamed substance)</source>
+        <translation>(substance sans nom)</translation>
+    </message>
+    <message>
+        <source>No known allergy (recorded statement)</source>
+        <translation>Aucune allergie connue (déclaration enregistrée)</translation>
+    </message>
+    <message>
+        <source>Inactive or refuted</source>
+        <translation>Inactive ou infirmée</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmé</translation>
+    </message>
+    <message>
+        <source>Provisional</source>
+        <translation>Provisoire</translation>
+    </message>
+    <message>
+        <source>Differential</source>
+        <translation>Diagnostic différentiel</translation>
+    </message>
+    <message>
+        <source>Unconfirmed</source>
+        <translation>Non confirmé</translation>
+    </message>
+    <message>
+        <source>Refuted</source>
+        <translation>Infirmé</translation>
+    </message>
+    <message>
+        <source>Entered in error</source>
+        <translation>Saisi par erreur</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation>légère</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>modérée</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>sévère</translation>
+    </message>
+</context>
+<context>
+    <name>ReadyPage</name>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>Consult Desktop will now fetch the records of the patients you follow. This may take a few minutes the first time; you can use the program meanwhile.</source>
+        <translation>Consult Desktop va maintenant récupérer les dossiers des patients que vous suivez. La première fois, cela peut prendre quelques minutes ; vous pouvez utiliser le programme entre-temps.</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+</context>
+<context>
+    <name>RolePage</name>
+    <message>
+        <source>Who uses this program?</source>
+        <translation>Qui utilise ce programme ?</translation>
+    </message>
+    <message>
+        <source>The hospital sends only what your profession needs.</source>
+        <translation>L&apos;hôpital n&apos;envoie que ce dont votre profession a besoin.</translation>
+    </message>
+    <message>
+        <source>General practitioner</source>
+        <translation>Médecin généraliste</translation>
+    </message>
+    <message>
+        <source>The full hospital record: letters and reports, results, medication, problems.</source>
+        <translation>Le dossier hospitalier complet : lettres et rapports, résultats, médication, problèmes.</translation>
+    </message>
+    <message>
+        <source>Home-care nurse</source>
+        <translation>Infirmier·ère à domicile</translation>
+    </message>
+    <message>
+        <source>Medication, allergies, results, and discharge, nursing and care-plan documents.</source>
+        <translation>Médication, allergies, résultats, et documents de sortie, de soins infirmiers et de plan de soins.</translation>
+    </message>
+    <message>
+        <source>Physiotherapist</source>
+        <translation>Kinésithérapeute</translation>
+    </message>
+    <message>
+        <source>Stays, problems, procedures, and discharge, surgery, imaging and physiotherapy notes.</source>
+        <translation>Séjours, problèmes, interventions, et notes de sortie, de chirurgie, d&apos;imagerie et de kinésithérapie.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerForm</name>
+    <message>
+        <source>Sign in with my hospital account (browser)</source>
+        <translation>Connexion avec mon compte de l&apos;hôpital (navigateur)</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Jeton d&apos;accès</translation>
+    </message>
+    <message>
+        <source>Client credentials (practice system account)</source>
+        <translation>Identifiants client (compte système du cabinet)</translation>
+    </message>
+    <message>
+        <source>None (demo server on this computer)</source>
+        <translation>Aucune (serveur de démonstration sur cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Secret client</translation>
+    </message>
+    <message>
+        <source>Client secret (in the request body)</source>
+        <translation>Secret client (dans le corps de la requête)</translation>
+    </message>
+    <message>
+        <source>Private key (signed assertion)</source>
+        <translation>Clé privée (assertion signée)</translation>
+    </message>
+    <message>
+        <source>Choose key file…</source>
+        <translation>Choisir le fichier de clé…</translation>
+    </message>
+    <message>
+        <source>General practitioner</source>
+        <translation>Médecin généraliste</translation>
+    </message>
+    <message>
+        <source>Home-care nurse</source>
+        <translation>Infirmier·ère à domicile</translation>
+    </message>
+    <message>
+        <source>Physiotherapist</source>
+        <translation>Kinésithérapeute</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Se connecter…</translation>
+    </message>
+    <message>
+        <source>System certificates</source>
+        <translation>Certificats du système</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Adresse du serveur :</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>Authentification :</translation>
+    </message>
+    <message>
+        <source>Client id:</source>
+        <translation>Id client :</translation>
+    </message>
+    <message>
+        <source>Client authentication:</source>
+        <translation>Authentification du client :</translation>
+    </message>
+    <message>
+        <source>Client secret:</source>
+        <translation>Secret client :</translation>
+    </message>
+    <message>
+        <source>Private key:</source>
+        <translation>Clé privée :</translation>
+    </message>
+    <message>
+        <source>Key id:</source>
+        <translation>Id de la clé :</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>Jeton d&apos;accès :</translation>
+    </message>
+    <message>
+        <source>I am a:</source>
+        <translation>Je suis :</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avancé</translation>
+    </message>
+    <message>
+        <source>Scopes:</source>
+        <translation>Portées (scopes) :</translation>
+    </message>
+    <message>
+        <source>Token URL:</source>
+        <translation>URL du jeton :</translation>
+    </message>
+    <message>
+        <source>Authorization URL:</source>
+        <translation>URL d&apos;autorisation :</translation>
+    </message>
+    <message>
+        <source>CA certificates file:</source>
+        <translation>Fichier des certificats d&apos;AC :</translation>
+    </message>
+    <message>
+        <source>(stored; leave empty to keep)</source>
+        <translation>(enregistré ; laisser vide pour le conserver)</translation>
+    </message>
+    <message>
+        <source>A key is stored.</source>
+        <translation>Une clé est enregistrée.</translation>
+    </message>
+    <message>
+        <source>Enter the address of the hospital&apos;s FHIR server.</source>
+        <translation>Saisissez l&apos;adresse du serveur FHIR de l&apos;hôpital.</translation>
+    </message>
+    <message>
+        <source>Enter the access token given by the hospital.</source>
+        <translation>Saisissez le jeton d&apos;accès fourni par l&apos;hôpital.</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Clé privée</translation>
+    </message>
+    <message>
+        <source>PEM keys (*.pem *.key);;All files (*)</source>
+        <translation>Clés PEM (*.pem *.key);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The key file could not be read.</source>
+        <translation>Le fichier de clé n&apos;a pas pu être lu.</translation>
+    </message>
+    <message>
+        <source>This file does not contain a private key in PEM format.</source>
+        <translation>Ce fichier ne contient pas de clé privée au format PEM.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <source>Connect to the hospital</source>
+        <translation>Connexion à l&apos;hôpital</translation>
+    </message>
+    <message>
+        <source>The hospital&apos;s IT department gives you the server address and tells you how to sign in.</source>
+        <translation>Le service informatique de l&apos;hôpital vous communique l&apos;adresse du serveur et la manière de vous connecter.</translation>
+    </message>
+    <message>
+        <source>Saving the server settings…</source>
+        <translation>Enregistrement des paramètres du serveur…</translation>
+    </message>
+    <message>
+        <source>Complete the sign-in in your browser…</source>
+        <translation>Terminez la connexion dans votre navigateur…</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>Connecté.</translation>
+    </message>
+    <message>
+        <source>The profile is locked.</source>
+        <translation>Le profil est verrouillé.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>A new language is used from the next start.</source>
+        <translation>Une nouvelle langue s&apos;applique au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Only when I ask</source>
+        <translation>Seulement sur demande</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Langue :</translation>
+    </message>
+    <message>
+        <source>Lock after inactivity:</source>
+        <translation>Verrouiller après une inactivité de :</translation>
+    </message>
+    <message>
+        <source>Sync automatically every:</source>
+        <translation>Synchroniser automatiquement toutes les :</translation>
+    </message>
+    <message>
+        <source>“Recently discharged” means within:</source>
+        <translation>« Sorti récemment » signifie dans les :</translation>
+    </message>
+    <message>
+        <source>Save, then sign in through your browser</source>
+        <translation>Enregistrer, puis se connecter dans le navigateur</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>Hospital server</source>
+        <translation>Serveur de l&apos;hôpital</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>Starting the demo hospital…</source>
+        <translation>Démarrage de l&apos;hôpital de démonstration…</translation>
+    </message>
+    <message>
+        <source>The demo could not start: %1</source>
+        <translation>La démonstration n&apos;a pas pu démarrer : %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>The profile is locked.</source>
+        <translation>Le profil est verrouillé.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblemsDialog</name>
+    <message>
+        <source>Sync problems</source>
+        <translation>Problèmes de synchronisation</translation>
+    </message>
+    <message>
+        <source>These records were received from the hospital but could not be read. They are kept aside and are not shown in the patients&apos; files. A later sync replaces them when the hospital sends a corrected version.</source>
+        <translation>Ces éléments ont été reçus de l&apos;hôpital mais n&apos;ont pas pu être lus. Ils sont mis de côté et n&apos;apparaissent pas dans les dossiers des patients. Une synchronisation ultérieure les remplace lorsque l&apos;hôpital envoie une version corrigée.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Copy list</source>
+        <translation>Copier la liste</translation>
+    </message>
+    <message>
+        <source>The last sync reported:</source>
+        <translation>La dernière synchronisation a signalé :</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… et %n autre</numerusform>
+            <numerusform>… et %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) kept aside</source>
+        <translation>
+            <numerusform>%n élément mis de côté</numerusform>
+            <numerusform>%n éléments mis de côté</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No problems: every record received could be read.</source>
+        <translation>Aucun problème : tous les éléments reçus ont pu être lus.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Not synced yet since start-up</source>
+        <translation>Pas encore synchronisé depuis le démarrage</translation>
+    </message>
+    <message>
+        <source>Offline — showing the local copy</source>
+        <translation>Hors ligne — affichage de la copie locale</translation>
+    </message>
+    <message>
+        <source>Online — sign-in needed</source>
+        <translation>En ligne — connexion requise</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Jamais synchronisé</translation>
+    </message>
+    <message>
+        <source>Last synced just now</source>
+        <translation>Synchronisé à l&apos;instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last synced %n minute(s) ago</source>
+        <translation>
+            <numerusform>Synchronisé il y a %n minute</numerusform>
+            <numerusform>Synchronisé il y a %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last synced %n hour(s) ago</source>
+        <translation>
+            <numerusform>Synchronisé il y a %n heure</numerusform>
+            <numerusform>Synchronisé il y a %n heures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last synced on %1</source>
+        <translation>Dernière synchronisation le %1</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Éléments</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Clean-up</source>
+        <translation>Nettoyage</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>Finalisation</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1 : %2 sur %3</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Trend chart</source>
+        <translation>Graphique d&apos;évolution</translation>
+    </message>
+    <message>
+        <source>%1: values drawn: %2, last %3 %4</source>
+        <translation>%1 : valeurs tracées : %2, dernière %3 %4</translation>
+    </message>
+    <message>
+        <source>Select a result to see its trend.</source>
+        <translation>Sélectionnez un résultat pour voir son évolution.</translation>
+    </message>
+    <message>
+        <source>No numeric values to draw for this result.</source>
+        <translation>Aucune valeur numérique à tracer pour ce résultat.</translation>
+    </message>
+    <message>
+        <source>%1 (not drawn: %2)</source>
+        <translation>%1 (non tracées : %2)</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>bas</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>élevé</translation>
+    </message>
+    <message>
+        <source>critically low</source>
+        <translation>critique bas</translation>
+    </message>
+    <message>
+        <source>critically high</source>
+        <translation>critique élevé</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>critique</translation>
+    </message>
+    <message>
+        <source>abnormal</source>
+        <translation>anormal</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock Consult Desktop</source>
+        <translation>Déverrouiller Consult Desktop</translation>
+    </message>
+    <message>
+        <source>Consult Desktop is locked</source>
+        <translation>Consult Desktop est verrouillé</translation>
+    </message>
+    <message>
+        <source>The records stay encrypted while the program is locked.</source>
+        <translation>Les dossiers restent chiffrés tant que le programme est verrouillé.</translation>
+    </message>
+    <message>
+        <source>Your patients&apos; records are stored encrypted on this computer.</source>
+        <translation>Les dossiers de vos patients sont conservés chiffrés sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase to open them.</source>
+        <translation>Saisissez votre phrase secrète pour les ouvrir.</translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation>Profil : %1</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <source>Demo mode: the passphrase is “%1”.</source>
+        <translation>Mode démonstration : la phrase secrète est « %1 ».</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase.</source>
+        <translation>Saisissez votre phrase secrète.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Several wrong attempts: checking again in %n second(s)…</source>
+        <translation>
+            <numerusform>Plusieurs tentatives erronées : nouvelle vérification dans %n seconde…</numerusform>
+            <numerusform>Plusieurs tentatives erronées : nouvelle vérification dans %n secondes…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening the profile…</source>
+        <translation>Ouverture du profil…</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Check Caps Lock and try again.</source>
+        <translation>Phrase secrète incorrecte. Vérifiez le verrouillage des majuscules et réessayez.</translation>
+    </message>
+    <message>
+        <source>The profile could not be opened: %1</source>
+        <translation>Le profil n&apos;a pas pu être ouvert : %1</translation>
+    </message>
+</context>
+</TS>

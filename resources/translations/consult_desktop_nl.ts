@@ -1,0 +1,1650 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl">
+<context>
+    <name>AccessLog</name>
+    <message>
+        <source>Opened patient</source>
+        <translation>Patiënt geopend</translation>
+    </message>
+    <message>
+        <source>Opened document</source>
+        <translation>Document geopend</translation>
+    </message>
+    <message>
+        <source>Profile created</source>
+        <translation>Profiel aangemaakt</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>Wachtzin gewijzigd</translation>
+    </message>
+    <message>
+        <source>Server configured</source>
+        <translation>Server ingesteld</translation>
+    </message>
+    <message>
+        <source>Signed in to the hospital</source>
+        <translation>Aangemeld bij het ziekenhuis</translation>
+    </message>
+    <message>
+        <source>Synchronised</source>
+        <translation>Gesynchroniseerd</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Vergrendeld</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>Ontgrendeld</translation>
+    </message>
+    <message>
+        <source>Warning acknowledged</source>
+        <translation>Waarschuwing bevestigd</translation>
+    </message>
+</context>
+<context>
+    <name>AccessLogDialog</name>
+    <message>
+        <source>Access log</source>
+        <translation>Toegangslogboek</translation>
+    </message>
+    <message>
+        <source>Everything opened on this computer with this profile, most recent first. The log stays in the encrypted profile.</source>
+        <translation>Alles wat op deze computer met dit profiel werd geopend, het recentste eerst. Het logboek blijft in het versleutelde profiel.</translation>
+    </message>
+    <message>
+        <source>Only the open patient</source>
+        <translation>Alleen de geopende patiënt</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <source>Patient id</source>
+        <translation>Patiënt-id</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n regel</numerusform>
+            <numerusform>%n regels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The most recent %n entries</source>
+        <translation>
+            <numerusform>De recentste regel</numerusform>
+            <numerusform>De %n recentste regels</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Opname</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Afbeelding</translation>
+    </message>
+    <message>
+        <source>Other format</source>
+        <translation>Ander formaat</translation>
+    </message>
+    <message>
+        <source>Format: %1</source>
+        <translation>Formaat: %1</translation>
+    </message>
+    <message>
+        <source>No attached file</source>
+        <translation>Geen bijgevoegd bestand</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Uitzoomen</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Inzoomen</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Paginabreedte</translation>
+    </message>
+    <message>
+        <source>Fit the page to the width of the viewer</source>
+        <translation>De pagina aan de breedte van de viewer aanpassen</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>Zoeken…</translation>
+    </message>
+    <message>
+        <source>Find in document (Ctrl+F)</source>
+        <translation>Zoeken in het document (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Select a document to read it.</source>
+        <translation>Kies een document om het te lezen.</translation>
+    </message>
+    <message>
+        <source>Opening the document…</source>
+        <translation>Document openen…</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>This PDF is password-protected and cannot be shown.</source>
+        <translation>Deze pdf is met een wachtwoord beveiligd en kan niet worden getoond.</translation>
+    </message>
+    <message>
+        <source>This PDF could not be opened: the file appears to be damaged.</source>
+        <translation>Deze pdf kon niet worden geopend: het bestand lijkt beschadigd.</translation>
+    </message>
+    <message>
+        <source>This image could not be decoded.</source>
+        <translation>Deze afbeelding kon niet worden gedecodeerd.</translation>
+    </message>
+    <message>
+        <source>The content of this document could not be fetched from the hospital.</source>
+        <translation>De inhoud van dit document kon niet bij het ziekenhuis worden opgehaald.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reden: %1</translation>
+    </message>
+    <message>
+        <source>Ask the hospital for this document by another route.</source>
+        <translation>Vraag dit document langs een andere weg aan het ziekenhuis.</translation>
+    </message>
+    <message>
+        <source>It will be fetched again at the next synchronisation.</source>
+        <translation>Het wordt bij de volgende synchronisatie opnieuw opgehaald.</translation>
+    </message>
+    <message>
+        <source>The content of this document has not been downloaded from the hospital yet.</source>
+        <translation>De inhoud van dit document is nog niet bij het ziekenhuis gedownload.</translation>
+    </message>
+    <message>
+        <source>This document&apos;s format (%1) cannot be shown here.</source>
+        <translation>Het formaat van dit document (%1) kan hier niet worden getoond.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <source>This document is no longer stored on this computer.</source>
+        <translation>Dit document wordt niet meer op deze computer bewaard.</translation>
+    </message>
+    <message>
+        <source>This document has no content to show.</source>
+        <translation>Dit document heeft geen inhoud om te tonen.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <source>Documents</source>
+        <translation>Documenten</translation>
+    </message>
+    <message>
+        <source>Search in this patient&apos;s documents</source>
+        <translation>Zoeken in de documenten van deze patiënt</translation>
+    </message>
+    <message>
+        <source>Search in documents</source>
+        <translation>Zoeken in documenten</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Zoekresultaten</translation>
+    </message>
+    <message>
+        <source>Show all documents</source>
+        <translation>Alle documenten tonen</translation>
+    </message>
+    <message>
+        <source>Documents of the stay %1</source>
+        <translation>Documenten van de opname %1</translation>
+    </message>
+    <message>
+        <source>The document could not be opened from the local database.</source>
+        <translation>Het document kon niet uit de lokale databank worden geopend.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Zoeken…</translation>
+    </message>
+    <message>
+        <source>The search could not be run.</source>
+        <translation>De zoekopdracht kon niet worden uitgevoerd.</translation>
+    </message>
+    <message>
+        <source>Documents found: %1. Choose one to open it; clear the search for the whole list.</source>
+        <translation>Gevonden documenten: %1. Kies er een om het te openen; wis de zoekopdracht voor de hele lijst.</translation>
+    </message>
+    <message>
+        <source>No document contains these words.</source>
+        <translation>Geen enkel document bevat deze woorden.</translation>
+    </message>
+    <message>
+        <source>No documents stored for this patient.</source>
+        <translation>Geen documenten bewaard voor deze patiënt.</translation>
+    </message>
+    <message>
+        <source>Documents: %1</source>
+        <translation>Documenten: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 documents</source>
+        <translation>%1 van %2 documenten</translation>
+    </message>
+</context>
+<context>
+    <name>EncountersTab</name>
+    <message>
+        <source>Stays and visits</source>
+        <translation>Opnames en raadplegingen</translation>
+    </message>
+    <message>
+        <source>Double-click a stay to list its documents.</source>
+        <translation>Dubbelklik op een opname om de documenten ervan te tonen.</translation>
+    </message>
+    <message>
+        <source>No stays or visits stored for this patient.</source>
+        <translation>Geen opnames of raadplegingen bewaard voor deze patiënt.</translation>
+    </message>
+    <message>
+        <source>(1 day)</source>
+        <translation>(1 dag)</translation>
+    </message>
+    <message>
+        <source>(%1 days)</source>
+        <translation>(%1 dagen)</translation>
+    </message>
+    <message>
+        <source>%1 – ongoing</source>
+        <translation>%1 – lopend</translation>
+    </message>
+    <message>
+        <source>Date unknown</source>
+        <translation>Datum onbekend</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reden: %1</translation>
+    </message>
+    <message>
+        <source>Discharge: %1</source>
+        <translation>Ontslag: %1</translation>
+    </message>
+    <message>
+        <source>Documents: %1</source>
+        <translation>Documenten: %1</translation>
+    </message>
+    <message>
+        <source>Hospital stay</source>
+        <translation>Ziekenhuisopname</translation>
+    </message>
+    <message>
+        <source>Day hospital</source>
+        <translation>Dagziekenhuis</translation>
+    </message>
+    <message>
+        <source>Outpatient visit</source>
+        <translation>Ambulante raadpleging</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Spoedgevallen</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>Huisbezoek</translation>
+    </message>
+    <message>
+        <source>Remote consultation</source>
+        <translation>Teleconsultatie</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in document</source>
+        <translation>Zoeken in het document</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Vorige</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Vorige treffer (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Volgende</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Volgende treffer (Enter)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>De zoekbalk sluiten (Esc)</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>Zoeken:</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Zoeken…</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Niet gevonden</translation>
+    </message>
+    <message>
+        <source>Matches: %1</source>
+        <translation>Treffers: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 van %2</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>Er ging iets mis: %1</translation>
+    </message>
+    <message>
+        <source>Welcome to Consult Desktop</source>
+        <translation>Welkom bij Consult Desktop</translation>
+    </message>
+    <message>
+        <source>Create profile</source>
+        <translation>Profiel aanmaken</translation>
+    </message>
+</context>
+<context>
+    <name>LabTab</name>
+    <message>
+        <source>Abnormal results only</source>
+        <translation>Alleen afwijkende resultaten</translation>
+    </message>
+    <message>
+        <source>Panel:</source>
+        <translation>Panel:</translation>
+    </message>
+    <message>
+        <source>Lab results</source>
+        <translation>Laboresultaten</translation>
+    </message>
+    <message>
+        <source>No lab results stored for this patient.</source>
+        <translation>Geen laboresultaten bewaard voor deze patiënt.</translation>
+    </message>
+    <message>
+        <source>All panels</source>
+        <translation>Alle panels</translation>
+    </message>
+    <message>
+        <source>%1 of %2 results, %3 outside the reference range</source>
+        <translation>%1 van %2 resultaten, %3 buiten het referentiebereik</translation>
+    </message>
+</context>
+<context>
+    <name>LabTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Eenheid</translation>
+    </message>
+    <message>
+        <source>Reference range</source>
+        <translation>Referentiebereik</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Markering</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Laag</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoog</translation>
+    </message>
+    <message>
+        <source>Critical low</source>
+        <translation>Kritiek laag</translation>
+    </message>
+    <message>
+        <source>Critical high</source>
+        <translation>Kritiek hoog</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritiek</translation>
+    </message>
+    <message>
+        <source>Abnormal</source>
+        <translation>Afwijkend</translation>
+    </message>
+    <message>
+        <source>Other results</source>
+        <translation>Andere resultaten</translation>
+    </message>
+    <message>
+        <source>Reference range: %1</source>
+        <translation>Referentiebereik: %1</translation>
+    </message>
+    <message>
+        <source>Laboratory interpretation code: %1</source>
+        <translation>Interpretatiecode van het labo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Consult Desktop</source>
+        <translation>Consult Desktop</translation>
+    </message>
+    <message>
+        <source> — demo</source>
+        <translation> — demo</translation>
+    </message>
+    <message>
+        <source>Choose a patient in the list.</source>
+        <translation>Kies een patiënt in de lijst.</translation>
+    </message>
+    <message>
+        <source>Consult Desktop is locked.</source>
+        <translation>Consult Desktop is vergrendeld.</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>Nu &amp;synchroniseren</translation>
+    </message>
+    <message>
+        <source>Fetch what is new at the hospital (F5)</source>
+        <translation>Ophalen wat nieuw is in het ziekenhuis (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Vergrendelen</translation>
+    </message>
+    <message>
+        <source>&amp;Find patient</source>
+        <translation>Patiënt &amp;zoeken</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>I&amp;nstellingen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>Sync &amp;problems…</source>
+        <translation>&amp;Synchronisatieproblemen…</translation>
+    </message>
+    <message>
+        <source>&amp;Access log…</source>
+        <translation>&amp;Toegangslogboek…</translation>
+    </message>
+    <message>
+        <source>&amp;About Consult Desktop</source>
+        <translation>&amp;Over Consult Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <source>&amp;Patients</source>
+        <translation>&amp;Patiënten</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Extra</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hoofdwerkbalk</translation>
+    </message>
+    <message>
+        <source>This patient&apos;s record is no longer available to you.</source>
+        <translation>Het dossier van deze patiënt is niet langer voor u beschikbaar.</translation>
+    </message>
+    <message>
+        <source>New documents or results arrived for this patient.</source>
+        <translation>Er zijn nieuwe documenten of resultaten voor deze patiënt binnengekomen.</translation>
+    </message>
+    <message>
+        <source>Patient %1 is open. The record view is not available in this build.</source>
+        <translation>Patiënt %1 is geopend. De dossierweergave is niet beschikbaar in deze versie.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync complete: %n record(s) updated.</source>
+        <translation>
+            <numerusform>Synchronisatie voltooid: %n gegeven bijgewerkt.</numerusform>
+            <numerusform>Synchronisatie voltooid: %n gegevens bijgewerkt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sync finished, but some records could not be fetched. Everything received is shown; the rest will be tried again next time.</source>
+        <translation>De synchronisatie is voltooid, maar sommige gegevens konden niet worden opgehaald. Alles wat ontvangen werd, wordt getoond; de rest wordt de volgende keer opnieuw geprobeerd.</translation>
+    </message>
+    <message>
+        <source>Show problems</source>
+        <translation>Problemen tonen</translation>
+    </message>
+    <message>
+        <source>Offline — showing the local copy. The hospital server could not be reached.</source>
+        <translation>Offline — de lokale kopie wordt getoond. De server van het ziekenhuis was niet bereikbaar.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>Sync cancelled; what was received so far is kept.</source>
+        <translation>Synchronisatie geannuleerd; wat al ontvangen werd, blijft bewaard.</translation>
+    </message>
+    <message>
+        <source>The sync failed: %1</source>
+        <translation>De synchronisatie is mislukt: %1</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Instellingen…</translation>
+    </message>
+    <message>
+        <source>Your hospital sign-in has expired. Sign in again to sync; the local copy is still available.</source>
+        <translation>Uw aanmelding bij het ziekenhuis is verlopen. Meld u opnieuw aan om te synchroniseren; de lokale kopie blijft beschikbaar.</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Opnieuw aanmelden</translation>
+    </message>
+    <message>
+        <source>The hospital refused the credentials of this program. Check the server settings; the local copy is still available.</source>
+        <translation>Het ziekenhuis heeft de aanmeldgegevens van dit programma geweigerd. Controleer de serverinstellingen; de lokale kopie blijft beschikbaar.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1</source>
+        <translation>Aanmelden mislukt: %1</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>Aangemeld.</translation>
+    </message>
+    <message>
+        <source>About Consult Desktop</source>
+        <translation>Over Consult Desktop</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Consult Desktop %1&lt;/b&gt;&lt;p&gt;Hospital records of your patients, available offline in an encrypted local profile.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Consult Desktop %1&lt;/b&gt;&lt;p&gt;De ziekenhuisdossiers van uw patiënten, offline beschikbaar in een versleuteld lokaal profiel.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>Er ging iets mis: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationPlaceholder</name>
+    <message>
+        <source>The medication comparison view will be shown here.</source>
+        <translation>De vergelijking van de medicatie wordt hier getoond.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>Protect your records</source>
+        <translation>Bescherm uw dossiers</translation>
+    </message>
+    <message>
+        <source>Hospital records are kept encrypted on this computer. Choose a passphrase to lock them. It cannot be recovered: if it is forgotten, the local copy must be wiped and synced again.</source>
+        <translation>De ziekenhuisdossiers worden versleuteld op deze computer bewaard. Kies een wachtzin om ze te vergrendelen. Die kan niet worden hersteld: als u hem vergeet, moet de lokale kopie worden gewist en opnieuw gesynchroniseerd.</translation>
+    </message>
+    <message>
+        <source>The profile will be created in %1</source>
+        <translation>Het profiel wordt aangemaakt in %1</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Wachtzin:</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>Herhalen:</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters. A few unrelated words are easy to type and hard to guess.</source>
+        <translation>
+            <numerusform>Minstens %n teken. Enkele woorden die niets met elkaar te maken hebben, typt u makkelijk en raadt men moeilijk.</numerusform>
+            <numerusform>Minstens %n tekens. Enkele woorden die niets met elkaar te maken hebben, typt u makkelijk en raadt men moeilijk.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weak: make it longer.</source>
+        <translation>Zwak: maak hem langer.</translation>
+    </message>
+    <message>
+        <source>Fair: longer is better.</source>
+        <translation>Redelijk: langer is beter.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Sterk.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>De twee wachtzinnen verschillen.</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted profile…</source>
+        <translation>Versleuteld profiel aanmaken…</translation>
+    </message>
+</context>
+<context>
+    <name>PatientHeader</name>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergieën</translation>
+    </message>
+    <message>
+        <source>Opening the record…</source>
+        <translation>Dossier openen…</translation>
+    </message>
+    <message>
+        <source>Patient %1 (no demographic data stored)</source>
+        <translation>Patiënt %1 (geen identiteitsgegevens bewaard)</translation>
+    </message>
+    <message>
+        <source>age %1</source>
+        <translation>%1 jaar</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>Overleden</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>geboren op %1</translation>
+    </message>
+    <message>
+        <source>SSIN %1</source>
+        <translation>INSZ %1</translation>
+    </message>
+    <message>
+        <source>no SSIN recorded</source>
+        <translation>geen INSZ geregistreerd</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Man</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Vrouw</translation>
+    </message>
+    <message>
+        <source>Other sex</source>
+        <translation>Ander geslacht</translation>
+    </message>
+    <message>
+        <source>Sex unknown</source>
+        <translation>Geslacht onbekend</translation>
+    </message>
+    <message>
+        <source>Allergies not synced: no allergy information has been received from the hospital.</source>
+        <translation>Allergieën niet gesynchroniseerd: er is geen allergie-informatie van het ziekenhuis ontvangen.</translation>
+    </message>
+    <message>
+        <source>No known allergies recorded.</source>
+        <translation>Geen gekende allergieën geregistreerd.</translation>
+    </message>
+    <message>
+        <source>Allergies: %1</source>
+        <translation>Allergieën: %1</translation>
+    </message>
+    <message>
+        <source>unnamed substance</source>
+        <translation>naamloze stof</translation>
+    </message>
+    <message>
+        <source>HIGH criticality</source>
+        <translation>HOGE kritikaliteit</translation>
+    </message>
+    <message>
+        <source>unconfirmed</source>
+        <translation>niet bevestigd</translation>
+    </message>
+</context>
+<context>
+    <name>PatientListPanel</name>
+    <message>
+        <source>Search by name, SSIN or birth date (dd/mm/yyyy)</source>
+        <translation>Zoeken op naam, INSZ of geboortedatum (dd/mm/jjjj)</translation>
+    </message>
+    <message>
+        <source>Search patients</source>
+        <translation>Patiënten zoeken</translation>
+    </message>
+    <message>
+        <source>New since last view</source>
+        <translation>Nieuw sinds laatste inzage</translation>
+    </message>
+    <message>
+        <source>Only patients with documents or results you have not seen yet</source>
+        <translation>Alleen patiënten met documenten of resultaten die u nog niet hebt gezien</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discharged in the last %n day(s)</source>
+        <translation>
+            <numerusform>Ontslagen in de laatste %n dag</numerusform>
+            <numerusform>Ontslagen in de laatste %n dagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only patients whose latest hospital stay ended recently</source>
+        <translation>Alleen patiënten van wie de laatste ziekenhuisopname kort geleden eindigde</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s)</source>
+        <translation>
+            <numerusform>%n patiënt</numerusform>
+            <numerusform>%n patiënten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 patients</source>
+        <translation>%1 van %2 patiënten</translation>
+    </message>
+</context>
+<context>
+    <name>PatientTableModel</name>
+    <message>
+        <source>Patient</source>
+        <translation>Patiënt</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Geboren</translation>
+    </message>
+    <message>
+        <source>SSIN</source>
+        <translation>INSZ</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <source>Discharged</source>
+        <translation>Ontslag</translation>
+    </message>
+    <message>
+        <source>Documents and results that arrived since you last opened the patient</source>
+        <translation>Documenten en resultaten die binnenkwamen sinds u de patiënt het laatst opende</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new document(s) or result(s) since you last opened this patient</source>
+        <translation>
+            <numerusform>%n nieuw document of resultaat sinds u deze patiënt het laatst opende</numerusform>
+            <numerusform>%n nieuwe documenten of resultaten sinds u deze patiënt het laatst opende</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing new</source>
+        <translation>Niets nieuws</translation>
+    </message>
+</context>
+<context>
+    <name>PatientView</name>
+    <message>
+        <source>Documents</source>
+        <translation>Documenten</translation>
+    </message>
+    <message>
+        <source>Lab results</source>
+        <translation>Laboresultaten</translation>
+    </message>
+    <message>
+        <source>Problems and allergies</source>
+        <translation>Problemen en allergieën</translation>
+    </message>
+    <message>
+        <source>Stays</source>
+        <translation>Opnames</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>Medicatie</translation>
+    </message>
+    <message>
+        <source>This patient&apos;s record could not be read from the local database.</source>
+        <translation>Het dossier van deze patiënt kon niet uit de lokale databank worden gelezen.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsTab</name>
+    <message>
+        <source>Problem</source>
+        <translation>Probleem</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Onset</source>
+        <translation>Begin</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Opgelost</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Verificatie</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemen</translation>
+    </message>
+    <message>
+        <source>Substance</source>
+        <translation>Stof</translation>
+    </message>
+    <message>
+        <source>Criticality</source>
+        <translation>Kritikaliteit</translation>
+    </message>
+    <message>
+        <source>Reactions</source>
+        <translation>Reacties</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Geregistreerd</translation>
+    </message>
+    <message>
+        <source>Allergies and intolerances</source>
+        <translation>Allergieën en intoleranties</translation>
+    </message>
+    <message>
+        <source>No problems recorded by the hospital.</source>
+        <translation>Geen problemen geregistreerd door het ziekenhuis.</translation>
+    </message>
+    <message>
+        <source>Allergies not synced: nothing was received from the hospital; this is not &apos;no allergies&apos;.</source>
+        <translation>Allergieën niet gesynchroniseerd: er werd niets van het ziekenhuis ontvangen; dat betekent niet „geen allergieën”.</translation>
+    </message>
+    <message>
+        <source>No known allergies recorded.</source>
+        <translation>Geen gekende allergieën geregistreerd.</translation>
+    </message>
+    <message>
+        <source>(unnamed problem)</source>
+        <translation>(naamloos probleem)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actief</translation>
+    </message>
+    <message>
+        <source>Recurrence</source>
+        <translation>Recidief</translation>
+    </message>
+    <message>
+        <source>Relapse</source>
+        <translation>Herval</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactief</translation>
+    </message>
+    <message>
+        <source>Remission</source>
+        <translation>Remissie</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoog</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Laag</translation>
+    </message>
+    <message>
+        <source>Unable to assess</source>
+        <translation>Niet te beoordelen</translation>
+    </message>
+    <message>
+        <source>(unnamed substance)</source>
+        <translation>(naamloze stof)</translation>
+    </message>
+    <message>
+        <source>No known allergy (recorded statement)</source>
+        <translation>Geen gekende allergie (geregistreerde verklaring)</translation>
+    </message>
+    <message>
+        <source>Inactive or refuted</source>
+        <translation>Inactief of weerlegd</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bevestigd</translation>
+    </message>
+    <message>
+        <source>Provisional</source>
+        <translation>Voorlopig</translation>
+    </message>
+    <message>
+        <source>Differential</source>
+        <translation>Differentiaaldiagnose</translation>
+    </message>
+    <message>
+        <source>Unconfirmed</source>
+        <translation>Niet bevestigd</translation>
+    </message>
+    <message>
+        <source>Refuted</source>
+        <translation>Weerlegd</translation>
+    </message>
+    <message>
+        <source>Entered in error</source>
+        <translation>Foutief ingevoerd</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation>licht</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>matig</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>ernstig</translation>
+    </message>
+</context>
+<context>
+    <name>ReadyPage</name>
+    <message>
+        <source>Ready</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>Consult Desktop will now fetch the records of the patients you follow. This may take a few minutes the first time; you can use the program meanwhile.</source>
+        <translation>Consult Desktop haalt nu de dossiers op van de patiënten die u volgt. De eerste keer kan dat enkele minuten duren; u kunt het programma intussen gebruiken.</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Nu synchroniseren</translation>
+    </message>
+</context>
+<context>
+    <name>RolePage</name>
+    <message>
+        <source>Who uses this program?</source>
+        <translation>Wie gebruikt dit programma?</translation>
+    </message>
+    <message>
+        <source>The hospital sends only what your profession needs.</source>
+        <translation>Het ziekenhuis stuurt alleen wat uw beroep nodig heeft.</translation>
+    </message>
+    <message>
+        <source>General practitioner</source>
+        <translation>Huisarts</translation>
+    </message>
+    <message>
+        <source>The full hospital record: letters and reports, results, medication, problems.</source>
+        <translation>Het volledige ziekenhuisdossier: brieven en verslagen, resultaten, medicatie, problemen.</translation>
+    </message>
+    <message>
+        <source>Home-care nurse</source>
+        <translation>Thuisverpleegkundige</translation>
+    </message>
+    <message>
+        <source>Medication, allergies, results, and discharge, nursing and care-plan documents.</source>
+        <translation>Medicatie, allergieën, resultaten, en ontslag-, verpleeg- en zorgplandocumenten.</translation>
+    </message>
+    <message>
+        <source>Physiotherapist</source>
+        <translation>Kinesitherapeut</translation>
+    </message>
+    <message>
+        <source>Stays, problems, procedures, and discharge, surgery, imaging and physiotherapy notes.</source>
+        <translation>Opnames, problemen, ingrepen, en ontslag-, operatie-, beeldvormings- en kinesitherapienota&apos;s.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerForm</name>
+    <message>
+        <source>Sign in with my hospital account (browser)</source>
+        <translation>Aanmelden met mijn ziekenhuisaccount (browser)</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Toegangstoken</translation>
+    </message>
+    <message>
+        <source>Client credentials (practice system account)</source>
+        <translation>Clientgegevens (systeemaccount van de praktijk)</translation>
+    </message>
+    <message>
+        <source>None (demo server on this computer)</source>
+        <translation>Geen (demoserver op deze computer)</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Clientgeheim</translation>
+    </message>
+    <message>
+        <source>Client secret (in the request body)</source>
+        <translation>Clientgeheim (in de inhoud van het verzoek)</translation>
+    </message>
+    <message>
+        <source>Private key (signed assertion)</source>
+        <translation>Privésleutel (ondertekende verklaring)</translation>
+    </message>
+    <message>
+        <source>Choose key file…</source>
+        <translation>Sleutelbestand kiezen…</translation>
+    </message>
+    <message>
+        <source>General practitioner</source>
+        <translation>Huisarts</translation>
+    </message>
+    <message>
+        <source>Home-care nurse</source>
+        <translation>Thuisverpleegkundige</translation>
+    </message>
+    <message>
+        <source>Physiotherapist</source>
+        <translation>Kinesitherapeut</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Aanmelden…</translation>
+    </message>
+    <message>
+        <source>System certificates</source>
+        <translation>Certificaten van het systeem</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Serveradres:</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>Authenticatie:</translation>
+    </message>
+    <message>
+        <source>Client id:</source>
+        <translation>Client-id:</translation>
+    </message>
+    <message>
+        <source>Client authentication:</source>
+        <translation>Clientauthenticatie:</translation>
+    </message>
+    <message>
+        <source>Client secret:</source>
+        <translation>Clientgeheim:</translation>
+    </message>
+    <message>
+        <source>Private key:</source>
+        <translation>Privésleutel:</translation>
+    </message>
+    <message>
+        <source>Key id:</source>
+        <translation>Sleutel-id:</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>Toegangstoken:</translation>
+    </message>
+    <message>
+        <source>I am a:</source>
+        <translation>Ik ben:</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Geavanceerd</translation>
+    </message>
+    <message>
+        <source>Scopes:</source>
+        <translation>Scopes:</translation>
+    </message>
+    <message>
+        <source>Token URL:</source>
+        <translation>Token-URL:</translation>
+    </message>
+    <message>
+        <source>Authorization URL:</source>
+        <translation>Autorisatie-URL:</translation>
+    </message>
+    <message>
+        <source>CA certificates file:</source>
+        <translation>Bestand met CA-certificaten:</translation>
+    </message>
+    <message>
+        <source>(stored; leave empty to keep)</source>
+        <translation>(bewaard; leeg laten om te behouden)</translation>
+    </message>
+    <message>
+        <source>A key is stored.</source>
+        <translation>Er is een sleutel bewaard.</translation>
+    </message>
+    <message>
+        <source>Enter the address of the hospital&apos;s FHIR server.</source>
+        <translation>Vul het adres van de FHIR-server van het ziekenhuis in.</translation>
+    </message>
+    <message>
+        <source>Enter the access token given by the hospital.</source>
+        <translation>Vul het toegangstoken in dat het ziekenhuis u gaf.</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Privésleutel</translation>
+    </message>
+    <message>
+        <source>PEM keys (*.pem *.key);;All files (*)</source>
+        <translation>PEM-sleutels (*.pem *.key);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>The key file could not be read.</source>
+        <translation>Het sleutelbestand kon niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>This file does not contain a private key in PEM format.</source>
+        <translation>Dit bestand bevat geen privésleutel in PEM-formaat.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <source>Connect to the hospital</source>
+        <translation>Verbinding met het ziekenhuis</translation>
+    </message>
+    <message>
+        <source>The hospital&apos;s IT department gives you the server address and tells you how to sign in.</source>
+        <translation>De IT-dienst van het ziekenhuis geeft u het serveradres en legt uit hoe u zich aanmeldt.</translation>
+    </message>
+    <message>
+        <source>Saving the server settings…</source>
+        <translation>Serverinstellingen opslaan…</translation>
+    </message>
+    <message>
+        <source>Complete the sign-in in your browser…</source>
+        <translation>Voltooi de aanmelding in uw browser…</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>Aangemeld.</translation>
+    </message>
+    <message>
+        <source>The profile is locked.</source>
+        <translation>Het profiel is vergrendeld.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Zoals het systeem</translation>
+    </message>
+    <message>
+        <source>A new language is used from the next start.</source>
+        <translation>Een nieuwe taal wordt gebruikt vanaf de volgende start.</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nooit</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Only when I ask</source>
+        <translation>Alleen als ik het vraag</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dagen</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Taal:</translation>
+    </message>
+    <message>
+        <source>Lock after inactivity:</source>
+        <translation>Vergrendelen na inactiviteit van:</translation>
+    </message>
+    <message>
+        <source>Sync automatically every:</source>
+        <translation>Automatisch synchroniseren om de:</translation>
+    </message>
+    <message>
+        <source>“Recently discharged” means within:</source>
+        <translation>„Recent ontslagen” betekent binnen:</translation>
+    </message>
+    <message>
+        <source>Save, then sign in through your browser</source>
+        <translation>Opslaan en daarna aanmelden in de browser</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Algemeen</translation>
+    </message>
+    <message>
+        <source>Hospital server</source>
+        <translation>Ziekenhuisserver</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Opslaan…</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>Starting the demo hospital…</source>
+        <translation>Demoziekenhuis starten…</translation>
+    </message>
+    <message>
+        <source>The demo could not start: %1</source>
+        <translation>De demo kon niet starten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>The profile is locked.</source>
+        <translation>Het profiel is vergrendeld.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblemsDialog</name>
+    <message>
+        <source>Sync problems</source>
+        <translation>Synchronisatieproblemen</translation>
+    </message>
+    <message>
+        <source>These records were received from the hospital but could not be read. They are kept aside and are not shown in the patients&apos; files. A later sync replaces them when the hospital sends a corrected version.</source>
+        <translation>Deze gegevens werden van het ziekenhuis ontvangen maar konden niet worden gelezen. Ze worden apart bewaard en niet in de patiëntendossiers getoond. Een latere synchronisatie vervangt ze wanneer het ziekenhuis een verbeterde versie stuurt.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fout</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ontvangen</translation>
+    </message>
+    <message>
+        <source>Copy list</source>
+        <translation>Lijst kopiëren</translation>
+    </message>
+    <message>
+        <source>The last sync reported:</source>
+        <translation>De laatste synchronisatie meldde:</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… en nog %n</numerusform>
+            <numerusform>… en nog %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) kept aside</source>
+        <translation>
+            <numerusform>%n gegeven apart bewaard</numerusform>
+            <numerusform>%n gegevens apart bewaard</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No problems: every record received could be read.</source>
+        <translation>Geen problemen: alle ontvangen gegevens konden worden gelezen.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Not synced yet since start-up</source>
+        <translation>Nog niet gesynchroniseerd sinds de start</translation>
+    </message>
+    <message>
+        <source>Offline — showing the local copy</source>
+        <translation>Offline — lokale kopie wordt getoond</translation>
+    </message>
+    <message>
+        <source>Online — sign-in needed</source>
+        <translation>Online — aanmelden nodig</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Nooit gesynchroniseerd</translation>
+    </message>
+    <message>
+        <source>Last synced just now</source>
+        <translation>Zonet gesynchroniseerd</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last synced %n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minuut geleden gesynchroniseerd</numerusform>
+            <numerusform>%n minuten geleden gesynchroniseerd</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last synced %n hour(s) ago</source>
+        <translation>
+            <numerusform>%n uur geleden gesynchroniseerd</numerusform>
+            <numerusform>%n uur geleden gesynchroniseerd</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last synced on %1</source>
+        <translation>Laatst gesynchroniseerd op %1</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinden…</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patiënten</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Gegevens</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documenten</translation>
+    </message>
+    <message>
+        <source>Clean-up</source>
+        <translation>Opruimen</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>Afronden</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 van %3</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annuleren…</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Trend chart</source>
+        <translation>Trendgrafiek</translation>
+    </message>
+    <message>
+        <source>%1: values drawn: %2, last %3 %4</source>
+        <translation>%1: getekende waarden: %2, laatste %3 %4</translation>
+    </message>
+    <message>
+        <source>Select a result to see its trend.</source>
+        <translation>Kies een resultaat om het verloop ervan te zien.</translation>
+    </message>
+    <message>
+        <source>No numeric values to draw for this result.</source>
+        <translation>Geen numerieke waarden om voor dit resultaat te tekenen.</translation>
+    </message>
+    <message>
+        <source>%1 (not drawn: %2)</source>
+        <translation>%1 (niet getekend: %2)</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>laag</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoog</translation>
+    </message>
+    <message>
+        <source>critically low</source>
+        <translation>kritiek laag</translation>
+    </message>
+    <message>
+        <source>critically high</source>
+        <translation>kritiek hoog</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>kritiek</translation>
+    </message>
+    <message>
+        <source>abnormal</source>
+        <translation>afwijkend</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock Consult Desktop</source>
+        <translation>Consult Desktop ontgrendelen</translation>
+    </message>
+    <message>
+        <source>Consult Desktop is locked</source>
+        <translation>Consult Desktop is vergrendeld</translation>
+    </message>
+    <message>
+        <source>The records stay encrypted while the program is locked.</source>
+        <translation>De dossiers blijven versleuteld zolang het programma vergrendeld is.</translation>
+    </message>
+    <message>
+        <source>Your patients&apos; records are stored encrypted on this computer.</source>
+        <translation>De dossiers van uw patiënten worden versleuteld op deze computer bewaard.</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase to open them.</source>
+        <translation>Vul uw wachtzin in om ze te openen.</translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation>Profiel: %1</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Wachtzin</translation>
+    </message>
+    <message>
+        <source>Demo mode: the passphrase is “%1”.</source>
+        <translation>Demomodus: de wachtzin is „%1”.</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Ontgrendelen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Afsluiten</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase.</source>
+        <translation>Vul uw wachtzin in.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Several wrong attempts: checking again in %n second(s)…</source>
+        <translation>
+            <numerusform>Meerdere foute pogingen: opnieuw controleren over %n seconde…</numerusform>
+            <numerusform>Meerdere foute pogingen: opnieuw controleren over %n seconden…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening the profile…</source>
+        <translation>Profiel openen…</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Check Caps Lock and try again.</source>
+        <translation>Verkeerde wachtzin. Controleer Caps Lock en probeer opnieuw.</translation>
+    </message>
+    <message>
+        <source>The profile could not be opened: %1</source>
+        <translation>Het profiel kon niet worden geopend: %1</translation>
+    </message>
+</context>
+</TS>
