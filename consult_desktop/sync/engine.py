@@ -218,7 +218,7 @@ class SyncEngine:
                 fetch()
                 return
             except (Forbidden, NotFound) as exc:
-                pid = _patient_in_path(exc.path)
+                pid = getattr(exc, "patient_id", None) or _patient_in_path(exc.path)
                 if pid is None or pid not in authorised:
                     raise
                 log.info("access to a patient's data was refused (%s); purging their local data", exc.status)

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from consult_desktop.fhir.errors import OperationCancelled, RequestRejected
+from consult_desktop.fhir.errors import Forbidden, NotFound, OperationCancelled, RequestRejected
 from consult_desktop.sync.prefetch import prefetch
 from consult_desktop.sync.progress import SyncProgress
 from consult_desktop.sync.rounds import RoundContext, run_round
@@ -123,6 +123,10 @@ class Fetcher:
                     count = self.ctx.ingester.ingest(page.entries, cursors)
                     if self.ctx.on_page is not None:
                         self.ctx.on_page(scope, count)
+            except (Forbidden, NotFound) as exc:
+                if len(chunk) == 1:  # this patient's data is refused: the engine purges them
+                    exc.patient_id = chunk[0]  # type: ignore[attr-defined]
+                raise
             except RequestRejected:
                 if len(chunk) == 1:
                     raise
@@ -185,7 +189,7 @@ class Fetcher:
 
 def _resumed(client: Any, next_url: str, start: Callable[[], Iterator[Any]]) -> Iterator[Any]:
     """Continue from a stored next link, or restart the chunk when the server no longer knows it."""
-    from consult_desktop.fhir.errors import Gone, NotFound
+    from consult_desktop.fhir.errors import Gone
 
     pages = client.follow(next_url)
     try:
