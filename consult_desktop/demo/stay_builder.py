@@ -52,7 +52,18 @@ class StayPlan:
 
 
 def _unique(items: list[str]) -> list[str]:
-    return list(dict.fromkeys(i for i in items if i))
+    """Each drug once, and one drug per therapeutic class (ATC level 4): a hospital does not discharge a
+    patient on two statins or two ACE inhibitors because two problems each called for one."""
+    kept: list[str] = []
+    classes: set[str] = set()
+    for item in dict.fromkeys(i for i in items if i):
+        atc_class = DRUGS[item].atc[:5] if item in DRUGS and DRUGS[item].atc else None
+        if atc_class is not None and atc_class in classes:
+            continue
+        if atc_class is not None:
+            classes.add(atc_class)
+        kept.append(item)
+    return kept
 
 
 class StayBuilder:
