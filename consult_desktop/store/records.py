@@ -138,16 +138,24 @@ class Records:
 
     # -- the GP's own prescriptions --------------------------------------------------------------------
     def save_prescription(self, server_id: str, patient_id: str, resource: dict, pid: str | None = None) -> str:
-        """Insert or update one prescription (a MedicationStatement-shaped dict); returns its id."""
+        """Insert or update one prescription (a MedicationStatement-shaped dict); returns its id.
+
+        An id that already belongs to another patient is refused: one patient's list can never overwrite
+        another's, whatever ids an import file carries.
+        """
         pid = pid or resource.get("id") or str(uuid.uuid4())
         resource = {**resource, "id": pid}
         now = utc_now()
         with transaction(self._conn):
-            self._conn.execute(
+            cur = self._conn.execute(
                 "INSERT INTO gp_prescriptions(id, server_id, patient_id, json, created_at, updated_at) "
-                "VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET json=excluded.json, updated_at=excluded.updated_at",
+                "VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET json=excluded.json, updated_at=excluded.updated_at "
+                "WHERE gp_prescriptions.server_id = excluded.server_id "
+                "AND gp_prescriptions.patient_id = excluded.patient_id",
                 (pid, server_id, patient_id, json.dumps(resource, ensure_ascii=False), now, now),
             )
+            if cur.rowcount == 0:
+                raise ValueError("this prescription id belongs to another patient")
         return pid
 
     def prescriptions(self, server_id: str, patient_id: str) -> list[dict]:
@@ -173,6 +181,19 @@ class Records:
             )
             self.audit("flag-acknowledged", server_id=server_id, patient_id=patient_id, object_type="flag",
                        object_id=flag_key, detail=reason)
+
+    def decide(self, server_id: str, patient_id: str, line_key: str, decision: str | None, note: str = "") -> None:
+        """The GP's decision on one medication line (continue / stop / modify); None clears it."""
+        with transaction(self._conn):
+            if decision is None:
+                self._conn.execute("DELETE FROM flag_acks WHERE server_id=? AND patient_id=? AND flag_key=?",
+                                   (server_id, patient_id, line_key))
+            else:
+                self._conn.execute(
+                    "INSERT OR REPLACE INTO flag_acks(server_id, patient_id, flag_key, reason, decision, acked_at) "
+                    "VALUES (?,?,?,?,?,?)", (server_id, patient_id, line_key, note, decision, utc_now()))
+            self.audit("medication-decision", server_id=server_id, patient_id=patient_id, object_type="line",
+                       object_id=line_key, detail=decision or "cleared")
 
     def acknowledgements(self, server_id: str, patient_id: str) -> dict[str, tuple[str, str | None, str]]:
         rows = self._conn.execute(

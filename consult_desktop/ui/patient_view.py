@@ -19,7 +19,7 @@ from consult_desktop.store import Store
 from consult_desktop.ui.documents_tab import DocumentsTab
 from consult_desktop.ui.encounters_tab import EncountersTab
 from consult_desktop.ui.lab_tab import LabTab
-from consult_desktop.ui.medication_placeholder import MedicationPlaceholder
+from consult_desktop.ui.medication_view import MedicationView
 from consult_desktop.ui.patient_header import PatientHeader
 from consult_desktop.ui.patient_snapshot import PatientSnapshot, encounter_label, load_patient_snapshot
 from consult_desktop.ui.problems_tab import ProblemsTab
@@ -48,7 +48,9 @@ class PatientView(QWidget):
         self._labs = LabTab(self)
         self._problems = ProblemsTab(self)
         self._encounters = EncountersTab(self)
-        self._medication: QWidget = MedicationPlaceholder(self)
+        medication = MedicationView(runner, self)
+        medication.show_requested.connect(lambda: self.select_tab("medication"))
+        self._medication: QWidget = medication
         self._tabs = QTabWidget(self)
         self._tabs.addTab(self._documents, self.tr("Documents"))
         self._tabs.addTab(self._labs, self.tr("Lab results"))
@@ -106,6 +108,8 @@ class PatientView(QWidget):
             self.load_failed.emit(server_id, patient_id)
 
         self._runner.db(load, loaded, failed)
+        if isinstance(self._medication, MedicationView):  # its own load, queued after the snapshot's
+            self._medication.show_patient(server_id, patient_id)
 
     def _apply(self, snapshot: PatientSnapshot) -> None:
         """Header and documents first (what the GP sees at once); the other tabs right after the first paint,
@@ -158,6 +162,8 @@ class PatientView(QWidget):
         self._labs.clear()
         self._problems.clear()
         self._encounters.clear()
+        if isinstance(self._medication, MedicationView):
+            self._medication.clear()
         self._tabs.setEnabled(False)
 
     def current_patient(self) -> tuple[str, str] | None:
@@ -177,7 +183,7 @@ class PatientView(QWidget):
         return TAB_NAMES[self._tabs.currentIndex()]
 
     def set_medication_widget(self, widget: QWidget) -> None:
-        """Put the medication comparison view in place of the placeholder (or of a previous widget)."""
+        """Put another widget in the medication tab (the comparison view is installed by default)."""
         index = TAB_NAMES.index("medication")
         was_current = self._tabs.currentIndex() == index
         old = self._medication

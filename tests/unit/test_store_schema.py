@@ -130,3 +130,23 @@ def test_new_since_last_view_badge(tmp_path: Path) -> None:
         assert store.patient_summaries()[0].new_items == 0
         store.resources.put_many("h", [resource(3)])
         assert store.patient_summaries()[0].new_items == 1
+
+
+def test_a_prescription_id_of_another_patient_is_refused(tmp_path: Path) -> None:
+    with Profile.resolve(tmp_path / "p").create(PASS) as store:
+        rec = store.records
+        rec.save_prescription("h", "p1", {"resourceType": "MedicationStatement", "id": "gp-csv-1", "status": "active"})
+        with pytest.raises(ValueError, match="another patient"):
+            rec.save_prescription("h", "p2", {"resourceType": "MedicationStatement", "id": "gp-csv-1"})
+        assert rec.prescriptions("h", "p1")[0]["status"] == "active"
+        assert rec.prescriptions("h", "p2") == []
+
+
+def test_line_decisions_are_stored_cleared_and_audited(tmp_path: Path) -> None:
+    with Profile.resolve(tmp_path / "p").create(PASS) as store:
+        rec = store.records
+        rec.decide("h", "p1", "line:warfarin", "stop", "bleeding risk")
+        assert rec.acknowledgements("h", "p1")["line:warfarin"][1] == "stop"
+        rec.decide("h", "p1", "line:warfarin", None)
+        assert "line:warfarin" not in rec.acknowledgements("h", "p1")
+        assert [e.action for e in rec.audit_entries()][:2] == ["medication-decision", "medication-decision"]

@@ -1,0 +1,484 @@
+"""Everything the medication comparison view shows, read and checked in one go on the database lane.
+
+`load_medication(store, server_id, patient_id)` picks the hospital's list (the latest discharge list when
+the hospital codes one, else its current medication), reads the GP's own prescriptions, the allergies and
+the latest eGFR, resolves referenced Medication resources from the store, runs the comparison and the
+safety checks, and returns one frozen `MedicationData`. The write helpers (`save_prescription`,
+`stop_prescription`, `delete_prescription`, `import_prescriptions`, `acknowledge_flag`, `set_decision`)
+write, audit and load again, so one round trip refreshes the view. Plain Python, no Qt: call these only on
+the database thread (they use the Store); the results are safe to hand to the GUI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources as package_files
+from pathlib import Path
+from typing import Any
+
+from consult_desktop import __version__
+from consult_desktop.fhir import mapping
+from consult_desktop.meds.allergies import parse_allergy
+from consult_desktop.meds.comparison import Comparison, ComparisonLine, compare
+from consult_desktop.meds.fhir_input import make_resolver, read_entries
+from consult_desktop.meds.gp_import import as_statement, read_gp_medication
+from consult_desktop.meds.knowledge_base import load_knowledge_base
+from consult_desktop.meds.models import INACTIVE_STATUSES, Flag, MedicationEntry
+from consult_desktop.meds.normalise import normalise
+from consult_desktop.meds.text_parser import fold
+from consult_desktop.store import Store
+from consult_desktop.ui import date_text
+
+MEDICATION_TYPES = ("MedicationRequest", "MedicationStatement")
+# LOINC codes of an estimated GFR (creatinine and/or cystatin C based, per 1.73 m2); the demo hospital uses 62238-1.
+EGFR_CODES = frozenset({"33914-3", "62238-1", "98979-8", "48642-3", "48643-1", "69405-9"})
+LOINC = "http://loinc.org"
+DECISIONS = ("continue", "stop", "modify")
+LINE_PREFIX = "line:"
+FLAG_PREFIX = "flag:"
+IMPORT_SYSTEM = "urn:consult-desktop:imported-id"
+_WITHDRAWN = frozenset({"entered-in-error"})
+_OBSERVATION_WITHDRAWN = frozenset({"entered-in-error", "cancelled"})
+
+
+@dataclass(frozen=True)
+class HospitalList:
+    kind: str  # "discharge" (the latest discharge list), "current" (no discharge list coded) or "none"
+    date: str | None = None  # when the discharge list was written
+    stay: str | None = None  # the stay's service, when the hospital names one
+    later_active: int = 0  # active hospital medication written after the discharge list (a newer stay)
+
+
+@dataclass(frozen=True)
+class Egfr:
+    value: float
+    unit: str
+    date: str | None
+    comparator: str = ""
+
+
+@dataclass(frozen=True)
+class Prescription:
+    """One of the GP's own prescriptions as stored (MedicationStatement-shaped), with what the list shows."""
+
+    id: str
+    resource: dict[str, Any]  # treat as read-only
+    label: str
+    dosage_text: str
+    start: str | None
+    end: str | None
+    status: str
+    note: str
+    checked: bool  # resolved to known ingredients
+
+    @property
+    def active(self) -> bool:
+        return self.status not in INACTIVE_STATUSES
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    reason: str
+    decision: str | None
+    at: str
+
+
+@dataclass(frozen=True)
+class NotChecked:
+    label: str
+    side: str  # "hospital" | "gp"
+
+
+@dataclass(frozen=True)
+class MedicationData:
+    server_id: str
+    patient_id: str
+    patient_name: str
+    birth_date: str | None
+    hospital: HospitalList
+    comparison: Comparison
+    line_keys: tuple[str, ...]  # one per comparison line
+    flag_keys: tuple[str, ...]  # one per comparison flag
+    flag_lines: tuple[tuple[int, ...], ...]  # the lines each flag is about
+    prescriptions: tuple[Prescription, ...]
+    acknowledgements: dict[str, Acknowledgement]
+    allergies: tuple[str, ...]  # allergy records the check used
+    egfr: Egfr | None
+    not_checked: tuple[NotChecked, ...]
+    stop_reasons: dict[str, str] = field(default_factory=dict)  # hospital resource id -> why it was stopped
+    knowledge_base: str = ""
+
+    def flag_key(self, flag: Flag) -> str:
+        return self.flag_keys[self.comparison.flags.index(flag)]
+
+    def decision(self, line_index: int) -> Acknowledgement | None:
+        ack = self.acknowledgements.get(self.line_keys[line_index])
+        return ack if ack is not None and ack.decision else None
+
+    def prescription(self, pid: str) -> Prescription | None:
+        return next((item for item in self.prescriptions if item.id == pid), None)
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    imported: int
+    stopped: int  # imported rows that were already stopped (kept as history)
+    skipped: tuple[tuple[str, str], ...]  # (which row, why): "no-name", "duplicate"
+    not_matched: tuple[str, ...]  # imported, but not resolved to known ingredients (not checked)
+    data: MedicationData
+
+
+# -- keys ----------------------------------------------------------------------------------------------------
+def entry_key(entry: MedicationEntry) -> str:
+    if entry.resolved:
+        return "+".join(sorted(entry.ingredient_ids))
+    return "?" + fold(entry.label)
+
+
+def line_key(line: ComparisonLine) -> str:
+    """Stable across loads and syncs: the line's ingredients (or folded label when unresolved)."""
+    first = (line.hospital or line.gp)[0]
+    return LINE_PREFIX + entry_key(first)
+
+
+def flag_key(flag: Flag) -> str:
+    """The rule, the ingredients and the records it is about: a new prescription of the same pair asks again."""
+    digest = hashlib.sha256("|".join(sorted(flag.resource_ids)).encode()).hexdigest()[:12]
+    return f"{FLAG_PREFIX}{flag.rule_id}:{'+'.join(sorted(flag.ingredients))}:{digest}"
+
+
+# -- loading -------------------------------------------------------------------------------------------------
+def load_medication(store: Store, server_id: str, patient_id: str) -> MedicationData:
+    """Database lane. A few queries, then the comparison in memory (milliseconds for 30 + 30 medications)."""
+    types = (*MEDICATION_TYPES, "AllergyIntolerance", "Observation")
+    medication: list[dict[str, Any]] = []
+    allergy_resources: list[dict[str, Any]] = []
+    observations: list[dict[str, Any]] = []
+    for resource in store.resources.for_patient(server_id, patient_id, types):
+        rtype = resource.get("resourceType")
+        if rtype in MEDICATION_TYPES:
+            if resource.get("status") not in _WITHDRAWN:
+                medication.append(resource)
+        elif rtype == "AllergyIntolerance":
+            allergy_resources.append(resource)
+        elif _is_egfr(resource):
+            observations.append(resource)
+    hospital_resources, hospital = choose_hospital_list(medication)
+    if hospital.kind == "discharge" and hospital.stay is None:
+        hospital = _with_stay(store, server_id, hospital_resources, hospital)
+    prescriptions_raw = store.records.prescriptions(server_id, patient_id)
+    kb = load_knowledge_base()
+    resolve = _resolver(store, server_id)
+    egfr = latest_egfr(observations)
+    comparison = compare(hospital_resources, prescriptions_raw, allergy_resources, egfr.value if egfr else None,
+                         hospital_is_discharge_list=hospital.kind == "discharge", kb=kb, resolve_reference=resolve)
+    gp_entries = {entry.resource_id: entry for line in comparison.lines for entry in line.gp}
+    prescriptions = tuple(_prescription(raw, gp_entries.get(str(raw.get("id"))), resolve)
+                          for raw in prescriptions_raw)
+    acks = {key: Acknowledgement(reason or "", decision, at)
+            for key, (reason, decision, at) in store.records.acknowledgements(server_id, patient_id).items()}
+    labels = {entry.resource_id: (entry.label, "hospital") for line in comparison.lines for entry in line.hospital}
+    labels.update({entry.resource_id: (entry.label, "gp") for entry in gp_entries.values()})
+    not_checked = tuple(NotChecked(*labels[rid]) for rid in comparison.not_checked if rid in labels)
+    allergies = tuple(dict.fromkeys(
+        found.label for raw in allergy_resources if (found := parse_allergy(raw, kb)) is not None))
+    line_index = {id(line): number for number, line in enumerate(comparison.lines)}
+    patient = mapping.map_patient(store.resources.get(server_id, "Patient", patient_id))
+    return MedicationData(
+        server_id=server_id,
+        patient_id=patient_id,
+        patient_name=mapping.display_name(patient) if patient is not None else "",
+        birth_date=patient.birth_date if patient is not None else None,
+        hospital=hospital,
+        comparison=comparison,
+        line_keys=tuple(line_key(line) for line in comparison.lines),
+        flag_keys=tuple(flag_key(flag) for flag in comparison.flags),
+        flag_lines=tuple(tuple(line_index[id(line)] for line in comparison.lines_for(flag))
+                         for flag in comparison.flags),
+        prescriptions=prescriptions,
+        acknowledgements=acks,
+        allergies=allergies,
+        egfr=egfr,
+        not_checked=not_checked,
+        stop_reasons={str(r.get("id")): text for r in hospital_resources if (text := _stop_reason(r))},
+        knowledge_base=knowledge_base_version(),
+    )
+
+
+def choose_hospital_list(medication: Sequence[dict[str, Any]]) -> tuple[list[dict[str, Any]], HospitalList]:
+    """The latest discharge list when the hospital codes one (category "discharge"), else everything it has.
+
+    A discharge list is the set of discharge-category requests of one stay (or, without an encounter, of
+    one day); the latest is the one written last.
+    """
+    if not medication:
+        return [], HospitalList("none")
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for resource in medication:
+        if _is_discharge(resource):
+            groups.setdefault(_stay_key(resource), []).append(resource)
+    if not groups:
+        return list(medication), HospitalList("current")
+    latest = max(groups.values(), key=lambda items: max(date_text.sort_key(_written(r)) for r in items))
+    written = max((_written(r) for r in latest), key=date_text.sort_key)
+    chosen = {id(r) for r in latest}
+    later = sum(1 for r in medication if id(r) not in chosen and r.get("resourceType") == "MedicationRequest"
+                and r.get("status") in ("active", "on-hold")
+                and date_text.sort_key(_written(r)) > date_text.sort_key(written))
+    return list(latest), HospitalList("discharge", written, None, later)
+
+
+def latest_egfr(observations: Iterable[dict[str, Any]]) -> Egfr | None:
+    best: tuple[float, Egfr] | None = None
+    for resource in observations:
+        quantity = resource.get("valueQuantity") or {}
+        value = quantity.get("value")
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            continue
+        when = resource.get("effectiveDateTime") or (resource.get("effectivePeriod") or {}).get("start") \
+            or resource.get("issued")
+        key = date_text.sort_key(when)
+        if best is None or key > best[0]:
+            unit = str(quantity.get("unit") or quantity.get("code") or "mL/min/1.73m²")
+            if unit == "mL/min/{1.73_m2}":
+                unit = "mL/min/1.73m²"
+            best = (key, Egfr(float(value), unit, when, str(quantity.get("comparator") or "")))
+    return best[1] if best else None
+
+
+@functools.lru_cache(maxsize=1)
+def knowledge_base_version() -> str:
+    """`"0.1.0+3fa2c1d09b"`: the program's version and a digest of the knowledge-base files shipped with it."""
+    digest = hashlib.sha256()
+    directory = package_files.files("consult_desktop.resources") / "kb"
+    for item in sorted(directory.iterdir(), key=lambda entry: entry.name):
+        if item.is_file() and item.name.endswith((".yaml", ".csv")):
+            digest.update(item.name.encode())
+            digest.update(item.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:10]}"
+
+
+# -- writes (each writes, audits and loads again) --------------------------------------------------------------
+def save_prescription(store: Store, server_id: str, patient_id: str, resource: dict[str, Any]) -> MedicationData:
+    resource = {**resource, "resourceType": "MedicationStatement", "subject": {"reference": f"Patient/{patient_id}"}}
+    resource.setdefault("dateAsserted", _now())
+    pid = store.records.save_prescription(server_id, patient_id, resource, resource.get("id") or _new_id())
+    store.records.audit("prescription-saved", server_id=server_id, patient_id=patient_id,
+                        object_type="MedicationStatement", object_id=pid)
+    return load_medication(store, server_id, patient_id)
+
+
+def stop_prescription(store: Store, server_id: str, patient_id: str, pid: str, end: str, reason: str = ""
+                      ) -> MedicationData:
+    """Stopped, with an end date, and kept for history."""
+    current = next((item for item in store.records.prescriptions(server_id, patient_id) if item.get("id") == pid),
+                   None)
+    if current is None:
+        raise LookupError("the prescription no longer exists")
+    stopped = {**current, "status": "stopped",
+               "effectivePeriod": {**(current.get("effectivePeriod") or {}), "end": end}}
+    if reason:
+        stopped["statusReason"] = [{"text": reason}]
+    store.records.save_prescription(server_id, patient_id, stopped, pid)
+    store.records.audit("prescription-stopped", server_id=server_id, patient_id=patient_id,
+                        object_type="MedicationStatement", object_id=pid)
+    return load_medication(store, server_id, patient_id)
+
+
+def delete_prescription(store: Store, server_id: str, patient_id: str, pid: str) -> MedicationData:
+    """Only for a prescription entered by mistake (stopping keeps the history)."""
+    if not any(item.get("id") == pid for item in store.records.prescriptions(server_id, patient_id)):
+        raise LookupError("the prescription does not belong to this patient")
+    store.records.delete_prescription(pid)
+    store.records.audit("prescription-deleted", server_id=server_id, patient_id=patient_id,
+                        object_type="MedicationStatement", object_id=pid)
+    return load_medication(store, server_id, patient_id)
+
+
+def import_prescriptions(store: Store, server_id: str, patient_id: str, path: Path) -> ImportOutcome:
+    """Read a FHIR Bundle/JSON or CSV export of the GP's software and add its rows (InputFileError if unreadable).
+
+    Every imported row gets a new id (the file's ids are kept as identifiers): ids of another program must
+    never overwrite a prescription of this one. Rows identical to one already on the list are skipped.
+    """
+    found = read_gp_medication(path)
+    statements = _inline_medications([as_statement(item) for item in found.statements], path)
+    csv_rows = {int(rid[7:]) for item in statements
+                if (rid := str(item.get("id", ""))).startswith("gp-csv-") and rid[7:].isdigit()}
+    skipped: list[tuple[str, str]] = []
+    if csv_rows or found.skipped_rows:
+        total = len(statements) + found.skipped_rows
+        skipped += [(str(row), "no-name") for row in range(1, total + 1) if row not in csv_rows]
+    existing = {_same_key(item) for item in store.records.prescriptions(server_id, patient_id)}
+    kb = load_knowledge_base()
+    imported = stopped = 0
+    not_matched: list[str] = []
+    for number, statement in enumerate(statements, start=1):
+        original = str(statement.get("id") or "")
+        which = original[7:] if original.startswith("gp-csv-") else str(number)
+        if _same_key(statement) in existing:
+            skipped.append((which, "duplicate"))
+            continue
+        existing.add(_same_key(statement))
+        resource = {**statement, "id": _new_id(), "subject": {"reference": f"Patient/{patient_id}"},
+                    "dateAsserted": _now()}
+        if original and not original.startswith("gp-csv-"):
+            resource["identifier"] = [*resource.get("identifier", []), {"system": IMPORT_SYSTEM, "value": original}]
+        store.records.save_prescription(server_id, patient_id, resource, resource["id"])
+        imported += 1
+        entry = normalise(resource, None, kb)
+        stopped += not entry.active
+        if not entry.resolved or not entry.complete:
+            not_matched.append(entry.label)
+    store.records.audit("prescriptions-imported", server_id=server_id, patient_id=patient_id,
+                        object_type="MedicationStatement", detail=f"imported={imported} skipped={len(skipped)}")
+    skipped.sort(key=lambda item: (len(item[0]), item[0]))
+    return ImportOutcome(imported, stopped, tuple(skipped), tuple(not_matched),
+                         load_medication(store, server_id, patient_id))
+
+
+def acknowledge_flag(store: Store, server_id: str, patient_id: str, keys: Sequence[str], reason: str
+                     ) -> MedicationData:
+    """Acknowledge one or more flags with the GP's reason (each written to the audit log by the store)."""
+    if not reason.strip():
+        raise ValueError("an acknowledgement needs a reason")
+    for key in keys:
+        store.records.acknowledge(server_id, patient_id, key, reason.strip())
+    return load_medication(store, server_id, patient_id)
+
+
+def set_decision(store: Store, server_id: str, patient_id: str, key: str, decision: str | None, reason: str = ""
+                 ) -> MedicationData:
+    """Continue / stop / modify for one line (None clears it); kept with the flag acknowledgements."""
+    if decision is not None and decision not in DECISIONS:
+        raise ValueError(f"unknown decision {decision!r}")
+    store.records.decide(server_id, patient_id, key, decision, reason.strip())
+    return load_medication(store, server_id, patient_id)
+
+
+# -- helpers ---------------------------------------------------------------------------------------------------
+def _inline_medications(statements: list[dict[str, Any]], path: Path) -> list[dict[str, Any]]:
+    """Medication resources referenced inside the imported Bundle become contained ones (they are not stored)."""
+    if not any(_external_reference(item) for item in statements):
+        return statements
+    resolve = make_resolver(read_entries(path))
+    out = []
+    for item in statements:
+        reference = _external_reference(item)
+        medication = resolve(reference) if reference else None
+        if medication is not None:
+            item = {**item, "contained": [*item.get("contained", []), {**medication, "id": "imported-medication"}],
+                    "medicationReference": {**item["medicationReference"], "reference": "#imported-medication"}}
+        out.append(item)
+    return out
+
+
+def _external_reference(resource: dict[str, Any]) -> str | None:
+    reference = (resource.get("medicationReference") or {}).get("reference")
+    return str(reference) if reference and not str(reference).startswith("#") else None
+
+
+def _new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+def _codes(concept: Any) -> list[str]:
+    if not isinstance(concept, dict):
+        return []
+    return [str(c.get("code") or "").casefold() for c in concept.get("coding") or () if isinstance(c, dict)] + \
+        [str(concept.get("text") or "").casefold()]
+
+
+def _is_discharge(resource: dict[str, Any]) -> bool:
+    categories = resource.get("category")
+    categories = categories if isinstance(categories, list) else [categories]
+    return any("discharge" in _codes(category) for category in categories)
+
+
+def _stay_key(resource: dict[str, Any]) -> str:
+    encounter = (resource.get("encounter") or resource.get("context") or {}).get("reference")
+    return str(encounter) if encounter else "day:" + str(_written(resource) or "")[:10]
+
+
+def _written(resource: dict[str, Any]) -> str | None:
+    return resource.get("authoredOn") or resource.get("dateAsserted") or \
+        (resource.get("effectivePeriod") or {}).get("start") or resource.get("effectiveDateTime")
+
+
+def _with_stay(store: Store, server_id: str, chosen: list[dict[str, Any]], hospital: HospitalList) -> HospitalList:
+    reference = (chosen[0].get("encounter") or {}).get("reference") if chosen else None
+    if not reference or "/" not in str(reference):
+        return hospital
+    encounter = store.resources.get(server_id, "Encounter", str(reference).rsplit("/", 1)[-1])
+    if not encounter:
+        return hospital
+    service = encounter.get("serviceType")
+    if isinstance(service, list):
+        service = service[0] if service else None
+    name = (service or {}).get("text") if isinstance(service, dict) else None
+    if not name and isinstance(service, dict):
+        name = next((c.get("display") for c in service.get("coding") or () if c.get("display")), None)
+    name = name or (encounter.get("serviceProvider") or {}).get("display")
+    return HospitalList(hospital.kind, hospital.date, name, hospital.later_active)
+
+
+def _is_egfr(resource: dict[str, Any]) -> bool:
+    if resource.get("resourceType") != "Observation" or resource.get("status") in _OBSERVATION_WITHDRAWN:
+        return False
+    codings = (resource.get("code") or {}).get("coding") or ()
+    return any(isinstance(c, dict) and c.get("code") in EGFR_CODES and str(c.get("system", LOINC)) == LOINC
+               for c in codings)
+
+
+def _resolver(store: Store, server_id: str) -> Any:
+    cache: dict[str, dict[str, Any] | None] = {}
+
+    def resolve(reference: str) -> dict[str, Any] | None:
+        if reference not in cache:
+            parts = reference.rstrip("/").split("/")
+            cache[reference] = store.resources.get(server_id, parts[-2], parts[-1]) if len(parts) >= 2 else None
+        return cache[reference]
+
+    return resolve
+
+
+def _stop_reason(resource: dict[str, Any]) -> str:
+    reason = resource.get("statusReason")
+    reason = reason[0] if isinstance(reason, list) and reason else reason
+    if not isinstance(reason, dict):
+        return ""
+    return str(reason.get("text") or next((c.get("display") for c in reason.get("coding") or ()
+                                            if c.get("display")), "") or "")
+
+
+def _concept_text(resource: dict[str, Any]) -> str:
+    concept = resource.get("medicationCodeableConcept") or {}
+    return str(concept.get("text") or next((c.get("display") or c.get("code") for c in concept.get("coding") or ()
+                                            ), "") or "")
+
+
+def _same_key(resource: dict[str, Any]) -> tuple[str, str, str]:
+    dosage = resource.get("dosage") or [{}]
+    return fold(_concept_text(resource)), fold(str(dosage[0].get("text") or "")), str(resource.get("status"))
+
+
+def _prescription(raw: dict[str, Any], entry: MedicationEntry | None, resolve: Any) -> Prescription:
+    entry = entry or normalise(raw, resolve)
+    period = raw.get("effectivePeriod") or {}
+    dosage = raw.get("dosage") or [{}]
+    notes = [str(n.get("text")) for n in raw.get("note") or () if isinstance(n, dict) and n.get("text")]
+    return Prescription(
+        id=str(raw.get("id")), resource=raw, label=_concept_text(raw) or entry.label,
+        dosage_text=str(dosage[0].get("text") or "") if isinstance(dosage[0], dict) else "",
+        start=period.get("start") or raw.get("effectiveDateTime"), end=period.get("end"),
+        status=str(raw.get("status") or "active"), note=" ".join(notes), checked=entry.resolved and entry.complete,
+    )
