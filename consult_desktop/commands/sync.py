@@ -12,15 +12,16 @@ import json
 import os
 import sys
 import time
+import webbrowser
 from pathlib import Path
 
 from consult_desktop import exit_codes
 from consult_desktop.commands.common import CommandError, open_store, profile_of, run_guarded
-from consult_desktop.fhir.errors import ConfigurationError
+from consult_desktop.fhir.errors import ConfigurationError, FhirError
 from consult_desktop.fhir.server_config import ServerConfig
 from consult_desktop.sync.engine import SyncOptions
 from consult_desktop.sync.progress import CancelToken, SyncProgress, SyncStatus
-from consult_desktop.sync.setup import configured_servers, run_sync, save_server
+from consult_desktop.sync.setup import configured_servers, run_sync, save_server, sign_in
 
 STATUS_CODES = {
     SyncStatus.OK: exit_codes.OK,
@@ -74,7 +75,28 @@ def cmd_server_set(args: argparse.Namespace) -> int:
     print(f"Hospital server set: {config.base_url} (authentication: {config.auth_kind}, role: {config.role}, "
           f"id {server_id}).")
     if config.auth_kind == "smart":
-        print("Sign in from the desktop application (Settings > Sign in) before the first sync.")
+        print("Sign in before the first sync: `consult-desktop server sign-in`, or Sign in in the application.")
+    return exit_codes.OK
+
+
+@run_guarded
+def cmd_server_sign_in(args: argparse.Namespace) -> int:
+    profile = profile_of(args)
+    with open_store(args) as store:
+        data_key = store.data_key
+    assert data_key is not None
+
+    def open_browser(url: str) -> bool:
+        print("Sign in with the hospital in your browser. If it does not open, visit:")
+        print(f"  {url}", flush=True)
+        webbrowser.open(url)
+        return True  # the printed address works too, on a machine without a browser
+
+    try:
+        sign_in(profile, data_key, open_browser)
+    except FhirError as exc:
+        raise CommandError(str(exc), exit_codes.AUTH_FAILED) from exc
+    print("Signed in. The sign-in is kept in the encrypted profile; sync can run unattended until it expires.")
     return exit_codes.OK
 
 
@@ -170,6 +192,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.add_argument("--strategy", choices=["auto", "export", "type-search", "patient-search", "everything"],
                    default="auto", help="how changes are fetched (default: chosen from server capabilities)")
     p.set_defaults(func=cmd_server_set)
+    p = server_sub.add_parser("sign-in", parents=[common], help="sign in with the hospital (SMART, system browser)",
+                              description="Open the hospital's sign-in page in the system browser (SMART App "
+                              "Launch with PKCE); the refresh token is kept in the encrypted profile.")
+    p.set_defaults(func=cmd_server_sign_in)
 
     p = subparsers.add_parser("sync", parents=[common], help="fetch what changed at the hospital",
                               description="Sync the authorised patients' records into the encrypted profile. "

@@ -60,3 +60,33 @@ def test_server_set_refuses_plain_http_to_another_host(tmp_path: Path) -> None:
     out = cli("server", "set", "http://hospital.example.org/fhir", "--auth", "none", env=env)
     assert out.returncode == exit_codes.USAGE
     assert "http" in out.stderr.lower()
+
+
+FAKE_BROWSER = """
+import sys, urllib.request
+# Follows the hospital's redirects to the loopback address the sign-in listens on, like a browser would.
+urllib.request.urlopen(sys.argv[1], timeout=30).read()
+"""
+
+
+def test_smart_sign_in_from_the_command_line_then_unattended_sync(hospital, tmp_path: Path) -> None:
+    browser = tmp_path / "browser.py"
+    browser.write_text(FAKE_BROWSER)
+    server = DemoServer(hospital, auth="token", page_size=50)
+    server.start()
+    env = {**os.environ, "CONSULT_PASSPHRASE": PASS, "CONSULT_DATA_DIR": str(tmp_path / "p"),
+           "BROWSER": f"{sys.executable} {browser} %s"}
+    try:
+        assert cli("init", env=env).returncode == 0
+        out = cli("server", "set", server.base_url, "--auth", "smart", "--client-id", "consult-desktop", env=env)
+        assert out.returncode == 0, out.stderr
+        assert cli("sync", env=env).returncode == exit_codes.AUTH_FAILED  # not signed in yet
+        out = cli("server", "sign-in", env=env)
+        assert out.returncode == 0, out.stdout + out.stderr
+        out = cli("sync", "--json", env=env)
+        assert out.returncode == exit_codes.OK, out.stderr
+        assert json.loads(out.stdout)["patients"] > 0
+        server.expire_tokens()  # the access token expires: the refresh token renews it without the GP
+        assert cli("sync", env=env).returncode == exit_codes.OK
+    finally:
+        server.stop()
