@@ -115,6 +115,7 @@ class KnowledgeBase:
         self.by_atc: dict[str, tuple[str, ...]] = {}
         self.by_rxnorm: dict[str, tuple[str, ...]] = {}
         self.by_cnk: dict[str, tuple[str, ...]] = {}
+        self.local_phrases: set[str] = set()  # brands made only for local use (eye drops, creams, IUDs)
         self._suggestions: list[tuple[str, Suggestion]] = []
         self._load_ingredients(documents.get("ingredients", []))
         self._load_products(documents.get("combinations", []))
@@ -203,6 +204,15 @@ class KnowledgeBase:
     def lookup_phrase(self, text: str) -> tuple[str, ...]:
         return self.phrases.get(fold_phrase(text), ())
 
+    def names_local_brand(self, text: str) -> bool:
+        """Whether the text names a brand that exists only for local use ("Xalatan", "Fucithalmic", "Mirena")."""
+        if not self.local_phrases:
+            return False
+        words = fold_phrase(text).split()
+        longest = max(key.count(" ") + 1 for key in self.local_phrases)
+        return any(" ".join(words[start:start + length]) in self.local_phrases
+                   for start in range(len(words)) for length in range(1, longest + 1))
+
     def suggest(self, prefix: str, limit: int = 10) -> list[Suggestion]:
         """Ingredient and brand names starting with `prefix` (accent- and case-insensitive)."""
         key = fold(prefix)
@@ -252,6 +262,10 @@ class KnowledgeBase:
             for brand in raw.get("brand", ()):
                 self._add_phrase(brand, ids, ingredient_id)
                 self._suggestions.append((fold(str(brand)), Suggestion(str(brand), "brand", ids)))
+            for brand in raw.get("local_brand", ()):
+                self._add_phrase(brand, ids, ingredient_id)
+                self.local_phrases.add(fold_phrase(str(brand)))
+                self._suggestions.append((fold(str(brand)), Suggestion(str(brand), "brand", ids)))
             for code in ingredient.atc:
                 self._add_code(self.by_atc, code, ids, "ATC")
             for code in ingredient.rxnorm:
@@ -268,6 +282,8 @@ class KnowledgeBase:
             ids = self._refs_to_ids(raw["ingredients"], "combination")  # listed order = strength order
             for brand in raw.get("brands", ()):
                 self._add_phrase(brand, ids, "combination")
+                if raw.get("local"):
+                    self.local_phrases.add(fold_phrase(str(brand)))
                 self._suggestions.append((fold(str(brand)), Suggestion(str(brand), "brand", ids)))
             for code in raw.get("atc", ()):
                 self.by_atc[str(code)] = ids

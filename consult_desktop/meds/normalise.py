@@ -13,7 +13,7 @@ from typing import Any
 from consult_desktop.meds.dosage import parse_dosage
 from consult_desktop.meds.knowledge_base import KnowledgeBase, load_knowledge_base
 from consult_desktop.meds.models import LOCAL, SYSTEMIC, IngredientAmount, MedicationEntry, Strength
-from consult_desktop.meds.text_parser import ParsedText, detect_route, fold, parse_product_text
+from consult_desktop.meds.text_parser import ParsedText, detect_route, fold, parse_product_text, route_hint
 
 ATC_SYSTEM = "http://www.whocc.no/atc"
 CNK_SYSTEM = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/cnk-codes"
@@ -28,6 +28,18 @@ _SYSTEMIC_ROUTE_CODES = frozenset({"26643006", "47625008", "78421000", "34206005
 
 # Ingredients whose gels and sprays on the skin are made for systemic effect (hormone replacement).
 _SYSTEMIC_ON_SKIN = frozenset({"estradiol", "testosterone"})
+# Ingredients whose plasters act where they are applied (medicated plasters, unlike transdermal systems).
+_LOCAL_PLASTER_INGREDIENTS = frozenset({"diclofenac", "ibuprofen", "ketoprofen", "flurbiprofen", "lidocaine",
+                                        "capsaicin"})
+_PLASTER_WORDS = frozenset({"patch", "patches", "plaster", "pleister", "pleisters", "emplatre", "pflaster",
+                            "tissugel"})
+_TRANSDERMAL_WORDS = frozenset({"transdermal", "transdermaal", "transdermique", "transdermale", "system"})
+# WHO ATC groups made only for local use: dermatologicals (less the systemic D01B, D05B, D10B), eye and ear
+# preparations, nasal and throat preparations, inhalants for obstructive airway disease (R03A, R03B: the
+# oral forms have R03C/R03D codes), topical products for joint and muscle pain, hemorrhoid preparations,
+# gynaecological anti-infectives and intrauterine contraceptives.
+_LOCAL_ATC_PREFIXES = ("D", "S01", "S02", "S03", "R01A", "R02A", "R03A", "R03B", "M02A", "C05A", "G01", "G02BA")
+_SYSTEMIC_ATC_PREFIXES = ("D01B", "D05B", "D10B")
 
 Resolver = Callable[[str], "dict[str, Any] | None"]
 
@@ -67,10 +79,8 @@ def normalise(
     code_ids, via = _ids_from_codings(codings, kb)
     ingredients: dict[str, Strength | None] = {ingredient_id: None for ingredient_id in code_ids}
     text_complete = False
-    routes: list[str] = []
     for text in dict.fromkeys(texts):
         parsed: ParsedText = parse_product_text(text, kb.phrases, kb.max_words)
-        routes.append(parsed.route)
         if parsed.ingredients:
             if "text" not in via:
                 via.append("text")
@@ -82,9 +92,14 @@ def normalise(
         if ingredient_id in ingredients:
             ingredients[ingredient_id] = strength
     dosage_list = resource.get("dosageInstruction") or resource.get("dosage") or []
-    route = _route(dosage_list, form_text, routes)
+    folded_texts = [fold(text) for text in dict.fromkeys(texts)]
+    route = _route(dosage_list, form_text, folded_texts, _local_by_code_or_brand(codings, folded_texts, kb))
     if route == LOCAL and _SYSTEMIC_ON_SKIN & ingredients.keys() and "vaginal" not in fold(" ".join(texts)):
         route = SYSTEMIC
+    if route == SYSTEMIC and ingredients and ingredients.keys() <= _LOCAL_PLASTER_INGREDIENTS:
+        words = {word for text in folded_texts for word in text.split()}
+        if words & _PLASTER_WORDS and not words & _TRANSDERMAL_WORDS:
+            route = LOCAL
     label = next(iter(texts), "") or "(medication without a name)"
     return MedicationEntry(
         resource_id=str(resource.get("id") or ""),
@@ -169,7 +184,12 @@ def _ratio_strength(ratio: dict[str, Any]) -> Strength | None:
     return Strength(round(value * factor, 6), f"{base}/{per}" if per in ("ml", "g") else base)
 
 
-def _route(dosage_list: Any, form_text: str, text_routes: list[str]) -> str:
+def _route(dosage_list: Any, form_text: str, folded_texts: list[str], local_by_code_or_brand: bool) -> str:
+    """Dosage route, then the Medication form, then the words of the product texts, then ATC code or brand.
+
+    Texts that say nothing about the route (most brand lines) do not vote, so "Voltaren Emulgel" stays local
+    when a coding display only says "diclofenac".
+    """
     if isinstance(dosage_list, list):
         for dosage in dosage_list:
             route = dosage.get("route") if isinstance(dosage, dict) else None
@@ -185,4 +205,19 @@ def _route(dosage_list: Any, form_text: str, text_routes: list[str]) -> str:
                 return detect_route(fold(words))
     if form_text:
         return detect_route(fold(form_text))
-    return LOCAL if text_routes and all(route == LOCAL for route in text_routes) else SYSTEMIC
+    hints = {route_hint(text) for text in folded_texts}
+    if SYSTEMIC in hints:
+        return SYSTEMIC
+    if LOCAL in hints or local_by_code_or_brand:
+        return LOCAL
+    return SYSTEMIC
+
+
+def _local_by_code_or_brand(codings: list[dict[str, Any]], folded_texts: list[str], kb: KnowledgeBase) -> bool:
+    """True when every ATC code is a local-use group, or a text names a brand made only for local use."""
+    atc_codes = [str(coding.get("code") or "").strip().upper() for coding in codings
+                 if str(coding.get("system") or "").rstrip("/") in ATC_SYSTEMS and coding.get("code")]
+    if atc_codes and all(code.startswith(_LOCAL_ATC_PREFIXES) and not code.startswith(_SYSTEMIC_ATC_PREFIXES)
+                         for code in atc_codes):
+        return True
+    return any(kb.names_local_brand(text) for text in folded_texts)

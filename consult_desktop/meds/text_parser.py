@@ -37,6 +37,8 @@ _LOCAL_WORDS = frozenset(
     easyhaler novolizer autohaler nexthaler evohaler aerolizer nasal neusspray neusdruppels nasale intranasal
     shampoo shampooing mouthwash mondspoeling gargle lozenge zuigtablet keeltablet intrauterine
     enema klysma vaginal vaginale ovule ovules pessary irrigation dentaire dental foam schuim
+    tissugel iud ius spiraal hormoonspiraal sterilet diu ophtalmiques oculaire collyres nasales auriculaires
+    vaginaal dermique
     """.split()
 )
 # Phrases that keep a product systemic although a word above appears (patches, rings, oral gels, suppositories).
@@ -51,7 +53,8 @@ _GLUED_SALTS = (
 )
 _SYSTEMIC_PHRASES = (
     "transdermal", "patch", "pleister", "vaginal system", "vaginal ring", "ring", "anneau", "oral gel",
-    "orale gel", "gel buccal", "mucosal spray", "sublingual", "pen ", "injection", "injectable",
+    "orale gel", "gel oral", "mondgel", "oromucosal", "gel buccal", "mucosal spray", "sublingual", "pen ",
+    "injection", "injectable",
 )
 
 def fold(text: str, keep: str = "") -> str:
@@ -98,9 +101,17 @@ def _to_strength(number: str, unit: str, per_number: str | None, per_unit: str |
 
 def detect_route(folded: str) -> str:
     """'local' for topical, ophthalmic, inhaled, nasal, otic, intrauterine and vaginal forms; else 'systemic'."""
+    return route_hint(folded) or SYSTEMIC
+
+
+def route_hint(folded: str) -> str | None:
+    """What the words of a product text say about its route: 'local', 'systemic', or None when they say nothing.
+
+    'systemic' only when a local form word is overruled by a systemic phrase ("oral gel", "patch", "ring").
+    """
     words = set(folded.split())
     if not words & _LOCAL_WORDS:
-        return SYSTEMIC
+        return None
     padded = f" {folded} "
     if any(f" {phrase}" in padded for phrase in _SYSTEMIC_PHRASES):
         return SYSTEMIC
