@@ -183,11 +183,12 @@ def create_application() -> Any:
     """The QApplication (or the existing one), named, with translations installed."""
     from PySide6.QtWidgets import QApplication
 
-    from consult_desktop.ui import i18n
+    from consult_desktop.ui import crash_guard, i18n
     from consult_desktop.ui.qt_compat import protect_singletons
     from consult_desktop.ui.ui_settings import UiSettings
 
     protect_singletons()
+    crash_guard.install()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Consult Desktop")
     app.setOrganizationName("Consult Desktop")
