@@ -22,6 +22,9 @@ import sys
 import time
 from typing import Any
 
+from consult_desktop import exit_codes
+from consult_desktop.store import StoreError
+
 log = logging.getLogger(__name__)
 STARTUP_MARKER_ENV = "CONSULT_STARTUP_MARKER"
 
@@ -218,7 +221,13 @@ def run_gui(args: argparse.Namespace) -> int:
     # Windows come and go (unlock dialog, wizard, main window): quitting is decided explicitly.
     app.setQuitOnLastWindowClosed(False)
     _quit_on_signals(app)
-    shell = Shell(app, args)
+    try:
+        shell = Shell(app, args)
+    except StoreError as exc:  # e.g. a locum's portable file naming a profile that cannot be used
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, "Consult Desktop", str(exc))
+        return exit_codes.PROFILE_DAMAGED
     shell.begin()
     try:
         return int(app.exec())

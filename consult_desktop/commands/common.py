@@ -17,6 +17,7 @@ from consult_desktop.store import (
     DatabaseCorrupt,
     KeychainUnavailable,
     KeyFileDamaged,
+    PortableProfileInvalid,
     Profile,
     ProfileExists,
     ProfileNotFound,
@@ -89,7 +90,7 @@ def code_for(exc: StoreError) -> int:
         return exit_codes.BAD_PASSPHRASE
     if isinstance(exc, ProfileNotFound):
         return exit_codes.NO_PROFILE
-    if isinstance(exc, KeyFileDamaged | DatabaseCorrupt | SchemaTooNew):
+    if isinstance(exc, KeyFileDamaged | DatabaseCorrupt | SchemaTooNew | PortableProfileInvalid):
         return exit_codes.PROFILE_DAMAGED
     if isinstance(exc, StorageFull | StorageNotWritable):
         return exit_codes.STORAGE

@@ -4,6 +4,7 @@ from consult_desktop.store.errors import (
     DatabaseCorrupt,
     KeychainUnavailable,
     KeyFileDamaged,
+    PortableProfileInvalid,
     ProfileExists,
     ProfileNotFound,
     SchemaTooNew,
@@ -17,7 +18,20 @@ from consult_desktop.store.profile import Profile
 from consult_desktop.store.store import LAST_SYNC_KEY, PatientSummary, Store
 
 __all__ = [
-    "DatabaseCorrupt", "KdfParams", "KeyFileDamaged", "KeychainUnavailable", "LAST_SYNC_KEY", "PatientSummary",
-    "Profile", "ProfileExists", "ProfileNotFound", "SchemaTooNew", "StorageFull", "StorageNotWritable", "Store",
-    "StoreError", "WrongPassphrase",
+    "DatabaseCorrupt",
+    "KdfParams",
+    "KeyFileDamaged",
+    "KeychainUnavailable",
+    "LAST_SYNC_KEY",
+    "PatientSummary",
+    "PortableProfileInvalid",
+    "Profile",
+    "ProfileExists",
+    "ProfileNotFound",
+    "SchemaTooNew",
+    "StorageFull",
+    "StorageNotWritable",
+    "Store",
+    "StoreError",
+    "WrongPassphrase",
 ]

@@ -68,3 +68,10 @@ class StorageNotWritable(StoreError):
 class KeychainUnavailable(StoreError):
     def __init__(self, detail: str) -> None:
         super().__init__(f"The system keychain cannot be used: {detail}")
+
+
+class PortableProfileInvalid(StoreError):
+    """A portable-mode file names a profile location that cannot be used (it is not silently ignored)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"{detail} The profile was not opened anywhere else.")

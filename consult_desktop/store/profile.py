@@ -20,9 +20,11 @@ from pathlib import Path
 
 import platformdirs
 
+from consult_desktop.portable import PortableConfigError, portable_data_dir
 from consult_desktop.store import keychain
 from consult_desktop.store.database import open_database
 from consult_desktop.store.errors import (
+    PortableProfileInvalid,
     ProfileExists,
     ProfileNotFound,
     StorageFull,
@@ -72,8 +74,15 @@ class Profile:
 
     @classmethod
     def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> Profile:
-        chosen = data_dir or os.environ.get("CONSULT_DATA_DIR") or default_data_dir()
-        return cls(Path(chosen).expanduser().resolve())
+        """`--data-dir`, else `CONSULT_DATA_DIR`, else a portable file (locum mode), else the user data dir."""
+        chosen: str | os.PathLike[str] | None = data_dir or os.environ.get("CONSULT_DATA_DIR")
+        if not chosen:
+            try:
+                chosen = portable_data_dir()
+            except PortableConfigError as exc:
+                # Never fall back to this workstation's disk when a locum meant to use their drive.
+                raise PortableProfileInvalid(str(exc)) from exc
+        return cls(Path(chosen or default_data_dir()).expanduser().resolve())
 
     @property
     def db_path(self) -> Path:

@@ -201,7 +201,8 @@ class ResourceRepository:
         rows = self._conn.execute(
             "SELECT r.json FROM resources r WHERE r.server_id=? AND r.hidden=0 "
             "AND r.type IN ('DocumentReference', 'DiagnosticReport') "
-            "AND (json_extract(r.json, '$.content') IS NOT NULL OR json_extract(r.json, '$.presentedForm') IS NOT NULL) "
+            "AND (json_extract(r.json, '$.content') IS NOT NULL "
+            "OR json_extract(r.json, '$.presentedForm') IS NOT NULL) "
             "AND NOT EXISTS ("
             "SELECT 1 FROM attachments a WHERE a.server_id=r.server_id AND a.resource_type=r.type "
             "AND a.resource_id=r.id AND (a.data IS NOT NULL OR a.error LIKE 'permanent:%'))",

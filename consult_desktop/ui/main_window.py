@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consult_desktop import __version__
 from consult_desktop.store import PatientSummary, Profile
 from consult_desktop.sync.progress import SyncReport, SyncStatus
 from consult_desktop.ui.access_log_dialog import AccessLogDialog
@@ -152,6 +150,8 @@ class MainWindow(QMainWindow):
         self.access_log_action = self._action(self.tr("&Access log…"), self.open_access_log, None, "log",
                                               "accessLogAction")
         self.about_action = self._action(self.tr("&About Consult Desktop"), self._about, None, "about", "aboutAction")
+        self.wipe_action = self._action(self.tr("&Wipe this workstation…"), self.wipe_workstation, None, None,
+                                        "wipeAction")
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
         for action in (self.sync_action, self.lock_action, None, self.settings_action, None, self.quit_action):
@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
         tools = menu.addMenu(self.tr("&Tools"))
         tools.addAction(self.problems_action)
         tools.addAction(self.access_log_action)
+        tools.addSeparator()
+        tools.addAction(self.wipe_action)
         menu.addMenu(self.tr("&Help")).addAction(self.about_action)
         toolbar = QToolBar(self.tr("Main toolbar"), self)
         toolbar.setObjectName("mainToolbar")
@@ -395,9 +397,21 @@ class MainWindow(QMainWindow):
         self.list_panel.set_discharge_days(settings.discharge_days)
 
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About Consult Desktop"), self.tr(
-            "<b>Consult Desktop %1</b><p>Hospital records of your patients, available offline in an encrypted "
-            "local profile.</p>").replace("%1", __version__))
+        from consult_desktop.ui.about_dialog import show_about
+
+        show_about(self, None if self._locked else self.runner)
+
+    def wipe_workstation(self) -> None:
+        """Locum leaving: remove the profile and its keychain entry from this computer, then quit."""
+        from consult_desktop.ui.wipe_workstation import confirm_and_wipe
+
+        if confirm_and_wipe(self, self.runner, self.profile, sync=self.sync):
+            self._current = None
+            self._locked = True
+            self.idle.stop()
+            if self.patient_view is not None:
+                self.patient_view.clear()  # type: ignore[attr-defined]
+            self.close()
 
     def _unhandled_error(self, exc: BaseException) -> None:
         if self._locked and "locked" in str(exc):

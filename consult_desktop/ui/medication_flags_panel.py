@@ -176,13 +176,15 @@ class MedicationFlagsPanel(QWidget):
                              (self.tr("Management"), flag.management)):
             if value:
                 parts.append(f"<p><b>{esc(label)}:</b> {esc(value)}</p>")
+        # tr() outside f-strings, so that lupdate finds the texts.
+        lines_label, source_label, rule_text = self.tr("Lines"), self.tr("Source"), self.tr("Rule: %1")
         lines = [data.comparison.lines[i].label for i in data.flag_lines[number]]
         if lines:
-            parts.append(f"<p><b>{esc(self.tr('Lines'))}:</b> {esc(', '.join(lines))}</p>")
+            parts.append(f"<p><b>{esc(lines_label)}:</b> {esc(', '.join(lines))}</p>")
         if flag.sources:
             items = "".join(f"<li>{esc(source)}</li>" for source in flag.sources)
-            parts.append(f"<p><b>{esc(self.tr('Source'))}:</b></p><ul>{items}</ul>")
-        parts.append(f"<p><small>{esc(self.tr('Rule: %1').replace('%1', flag.rule_id))}</small></p>")
+            parts.append(f"<p><b>{esc(source_label)}:</b></p><ul>{items}</ul>")
+        parts.append(f"<p><small>{esc(rule_text.replace('%1', flag.rule_id))}</small></p>")
         ack = data.acknowledgements.get(data.flag_keys[number])
         if ack is not None:
             parts.append("<p><i>" + esc(self.tr("Acknowledged on %1: %2").replace("%1", ack.at[:10]).replace(

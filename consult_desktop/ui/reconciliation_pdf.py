@@ -35,15 +35,20 @@ class ReconciliationReport(QObject):
         esc = html.escape
         model = self._model
         when = when or dt.datetime.now()
-        out = [f"<h2>{esc(self.tr('Medication reconciliation'))}</h2>"]
+        # tr() outside f-strings, so that lupdate finds the texts.
+        title, patient_label, date_label = self.tr("Medication reconciliation"), self.tr("Patient"), self.tr("Date")
+        list_label, checked_label = self.tr("Hospital list"), self.tr("Checked with")
+        empty_text, flags_title = self.tr("No medication on either list."), self.tr("Safety flags")
+        no_flag_text = self.tr("No flag for the medicines that could be checked.")
+        out = [f"<h2>{esc(title)}</h2>"]
         patient = data.patient_name or self.tr("Unknown patient")
         born = date_text.display(data.birth_date)
         if born:
             patient += " — " + self.tr("born %1").replace("%1", born)
-        out.append(f"<p><b>{esc(self.tr('Patient'))}:</b> {esc(patient)}<br>"
-                   f"<b>{esc(self.tr('Date'))}:</b> {esc(when.strftime('%d/%m/%Y %H:%M'))}<br>"
-                   f"<b>{esc(self.tr('Hospital list'))}:</b> {esc(self.hospital_text(data))}<br>"
-                   f"<b>{esc(self.tr('Checked with'))}:</b> {esc(self.checked_with_text(data))}</p>")
+        out.append(f"<p><b>{esc(patient_label)}:</b> {esc(patient)}<br>"
+                   f"<b>{esc(date_label)}:</b> {esc(when.strftime('%d/%m/%Y %H:%M'))}<br>"
+                   f"<b>{esc(list_label)}:</b> {esc(self.hospital_text(data))}<br>"
+                   f"<b>{esc(checked_label)}:</b> {esc(self.checked_with_text(data))}</p>")
         headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
         out.append("<table border='1' cellspacing='0' cellpadding='3' width='100%'><tr>"
                    + "".join(f"<th align='left'>{esc(str(h))}</th>" for h in headers) + "</tr>")
@@ -55,12 +60,12 @@ class ReconciliationReport(QObject):
             out.append("<tr>" + "".join(f"<td>{esc(t)}</td>" for t in texts) + "</tr>")
         out.append("</table>")
         if not model.rowCount():
-            out.append(f"<p>{esc(self.tr('No medication on either list.'))}</p>")
+            out.append(f"<p>{esc(empty_text)}</p>")
         if data.not_checked:
             out.append(f"<p><b>{esc(self.not_checked_text(data))}</b></p>")
-        out.append(f"<h3>{esc(self.tr('Safety flags'))}</h3>")
+        out.append(f"<h3>{esc(flags_title)}</h3>")
         if not data.comparison.flags:
-            out.append(f"<p>{esc(self.tr('No flag for the medicines that could be checked.'))}</p>")
+            out.append(f"<p>{esc(no_flag_text)}</p>")
         for number, flag in enumerate(data.comparison.flags):
             out.append(f"<p><b>{esc(model.severity_word(flag.severity))}</b> · {esc(model.kind_word(flag.kind))}"
                        f" — <b>{esc(flag.summary)}</b>")
@@ -86,8 +91,8 @@ class ReconciliationReport(QObject):
         return text + "\n" + self.tr("Checked with %1.").replace("%1", self.checked_with_text(data))
 
     def not_checked_text(self, data: MedicationData) -> str:
-        names = ", ".join(f"{item.label} ({self.tr('hospital') if item.side == 'hospital' else self.tr('GP')})"
-                          for item in data.not_checked)
+        hospital, gp = self.tr("hospital"), self.tr("GP")
+        names = ", ".join(f"{item.label} ({hospital if item.side == 'hospital' else gp})" for item in data.not_checked)
         return self.tr("Not checked — could not be matched to known ingredients: %1").replace("%1", names)
 
     def hospital_text(self, data: MedicationData) -> str:

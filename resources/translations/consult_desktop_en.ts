@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Consult Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospital records of your patients, available offline in an encrypted local profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database encryption: SQLCipher %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database encryption: SQLCipher 4 (unlock the profile to see its exact version)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open licence texts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The licence texts are installed with the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt and Qt for Python (PySide6, Shiboken6) are used under the GNU Lesser General Public License version 3. They are not modified and are dynamically linked: each Qt library, plugin and binding is a separate file in the program folder, which you may replace with your own build of a compatible version. The source code is available at %1 and %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fpdf2 is also used under the GNU LGPL version 3 and is shipped as Python source files that can be replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The medication knowledge base was written by the Consult Desktop project and is licensed under the Creative Commons Attribution 4.0 International licence (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccessLog</name>
     <message>
         <source>Opened patient</source>
@@ -99,6 +150,87 @@
             <numerusform>The most recent entry</numerusform>
             <numerusform>The most recent %n entries</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>AcknowledgeDialog</name>
+    <message>
+        <source>Acknowledge a flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this is accepted for this patient (stored and audited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContraindicationDialog</name>
+    <message>
+        <source>Contraindicated medication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The medication of %1 combines medicines that must not be taken together:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contraindicated combinations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Management: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason, to acknowledge (stored and audited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the medication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrashGuard</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consult Desktop could not finish this action because of an unexpected error. The data already stored is intact. If it happens again, please tell your support, with the time it happened (the error log contains no patient data).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -592,6 +724,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Wipe this workstation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -679,22 +815,272 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>About Consult Desktop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Consult Desktop %1&lt;/b&gt;&lt;p&gt;Hospital records of your patients, available offline in an encrypted local profile.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Something went wrong: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>MedicationPlaceholder</name>
+    <name>MedicationComparisonModel</name>
     <message>
-        <source>The medication comparison view will be shown here.</source>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GP (your list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change (GP → hospital)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New at the hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped at the hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GP only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1x/day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1x/week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(+%1 more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked — could not be matched to known ingredients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your list → the hospital&apos;s list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MedicationFlagsPanel</name>
+    <message>
+        <source>Safety flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge with a reason…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No interaction, duplicate, allergy or kidney-function flag for the medicines that could be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags: %1, most severe first. Choose one to see its lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mechanism</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Management</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MedicationView</name>
+    <message>
+        <source>Medication comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New prescription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete (entered by mistake)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide: continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide: stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide: modify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the medication…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a patient to compare the hospital&apos;s medication with yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The medication could not be read or saved in the local database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New prescription (from the hospital&apos;s list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prescription saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prescription stopped; it stays as history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete prescription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1? Only for an entry made by mistake: to end a treatment, stop it instead, so it stays as history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prescription deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconciliation summary saved to %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -937,6 +1323,200 @@
     </message>
 </context>
 <context>
+    <name>PrescriptionEditor</name>
+    <message>
+        <source>Edit prescription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New prescription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingredient or brand, with strength (e.g. Amlodipine 5 mg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tablet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capsule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>puffs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sachet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dose unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Frequency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Medication:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1x/day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1x/week</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrescriptionList</name>
+    <message>
+        <source>Your prescriptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dose and frequency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import your medication list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medication lists (*.csv *.json *.ndjson *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no name, ATC or CNK code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already on your list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows imported: %1 (already stopped, kept as history: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped: %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not matched to known ingredients (not checked): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProblemsTab</name>
     <message>
         <source>Problem</source>
@@ -1095,6 +1675,137 @@
     </message>
     <message>
         <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReconciliationReport</name>
+    <message>
+        <source>Unknown patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Management</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospital list: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active hospital prescriptions written after this list (a newer stay), not part of the comparison: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked with %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked — could not be matched to known ingredients: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discharge medication of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current medication (the hospital sent no discharge list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no hospital medication stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no medication allergy recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eGFR %1 %2 on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no eGFR stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>allergies: %1; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consult Desktop medication knowledge base %1, CC BY 4.0. It supports, and does not replace, the judgement of the prescriber.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the reconciliation summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medication reconciliation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospital list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No medication on either list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No flag for the medicines that could be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1367,6 +2078,41 @@
     </message>
 </context>
 <context>
+    <name>SeverityNames</name>
+    <message>
+        <source>Contraindicated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate therapy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allergy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kidney function</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
         <source>Starting the demo hospital…</source>
@@ -1374,6 +2120,41 @@
     </message>
     <message>
         <source>The demo could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StopPrescriptionDialog</name>
+    <message>
+        <source>Stop prescription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop %1? It stays in the list as history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1644,6 +2425,37 @@
     </message>
     <message>
         <source>The profile could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WipeWorkstationDialog</name>
+    <message>
+        <source>Wipe this workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This removes every patient record that Consult Desktop keeps on this computer: the encrypted database, its key file and the key kept in the system keychain, in %1. It cannot be undone. The hospital keeps its records: you can set up the program again later and sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type %1 to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The running sync did not stop; nothing was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>some files are still there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile could not be removed completely: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

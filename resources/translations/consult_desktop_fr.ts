@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Consult Desktop</source>
+        <translation>À propos de Consult Desktop</translation>
+    </message>
+    <message>
+        <source>Hospital records of your patients, available offline in an encrypted local profile.</source>
+        <translation>Les dossiers hospitaliers de vos patients, disponibles hors ligne dans un profil local chiffré.</translation>
+    </message>
+    <message>
+        <source>Database encryption: SQLCipher %1</source>
+        <translation>Chiffrement de la base de données : SQLCipher %1</translation>
+    </message>
+    <message>
+        <source>Database encryption: SQLCipher 4 (unlock the profile to see its exact version)</source>
+        <translation>Chiffrement de la base de données : SQLCipher 4 (déverrouillez le profil pour voir sa version exacte)</translation>
+    </message>
+    <message>
+        <source>Open licence texts</source>
+        <translation>Ouvrir les textes des licences</translation>
+    </message>
+    <message>
+        <source>The licence texts are installed with the program.</source>
+        <translation>Les textes des licences sont installés avec le programme.</translation>
+    </message>
+    <message>
+        <source>Qt and Qt for Python (PySide6, Shiboken6) are used under the GNU Lesser General Public License version 3. They are not modified and are dynamically linked: each Qt library, plugin and binding is a separate file in the program folder, which you may replace with your own build of a compatible version. The source code is available at %1 and %2.</source>
+        <translation>Qt et Qt for Python (PySide6, Shiboken6) sont utilisés sous la licence GNU Lesser General Public License version 3. Ils ne sont pas modifiés et sont liés dynamiquement : chaque bibliothèque, extension et liaison Qt est un fichier distinct dans le dossier du programme, que vous pouvez remplacer par votre propre compilation d&apos;une version compatible. Le code source est disponible sur %1 et %2.</translation>
+    </message>
+    <message>
+        <source>fpdf2 is also used under the GNU LGPL version 3 and is shipped as Python source files that can be replaced.</source>
+        <translation>fpdf2 est également utilisé sous la GNU LGPL version 3 et est livré sous forme de fichiers source Python remplaçables.</translation>
+    </message>
+    <message>
+        <source>The medication knowledge base was written by the Consult Desktop project and is licensed under the Creative Commons Attribution 4.0 International licence (%1).</source>
+        <translation>La base de connaissances des médicaments a été rédigée par le projet Consult Desktop et est publiée sous la licence Creative Commons Attribution 4.0 International (%1).</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Composant</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+</context>
+<context>
     <name>AccessLog</name>
     <message>
         <source>Opened patient</source>
@@ -99,6 +150,87 @@
             <numerusform>La dernière entrée</numerusform>
             <numerusform>Les %n entrées les plus récentes</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>AcknowledgeDialog</name>
+    <message>
+        <source>Acknowledge a flag</source>
+        <translation>Prendre en compte une alerte</translation>
+    </message>
+    <message>
+        <source>Why this is accepted for this patient (stored and audited)</source>
+        <translation>Pourquoi c&apos;est acceptable pour ce patient (enregistré et tracé)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Prendre en compte</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motif :</translation>
+    </message>
+</context>
+<context>
+    <name>ContraindicationDialog</name>
+    <message>
+        <source>Contraindicated medication</source>
+        <translation>Médication contre-indiquée</translation>
+    </message>
+    <message>
+        <source>The medication of %1 combines medicines that must not be taken together:</source>
+        <translation>La médication de %1 associe des médicaments qui ne doivent pas être pris ensemble :</translation>
+    </message>
+    <message>
+        <source>this patient</source>
+        <translation>ce patient</translation>
+    </message>
+    <message>
+        <source>Contraindicated combinations</source>
+        <translation>Associations contre-indiquées</translation>
+    </message>
+    <message>
+        <source>Management: %1</source>
+        <translation>Conduite à tenir : %1</translation>
+    </message>
+    <message>
+        <source>Reason, to acknowledge (stored and audited)</source>
+        <translation>Motif, pour prendre en compte (enregistré et tracé)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Prendre en compte</translation>
+    </message>
+    <message>
+        <source>Show the medication</source>
+        <translation>Afficher la médication</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Pas maintenant</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motif :</translation>
+    </message>
+</context>
+<context>
+    <name>CrashGuard</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Erreur inattendue</translation>
+    </message>
+    <message>
+        <source>Consult Desktop could not finish this action because of an unexpected error. The data already stored is intact. If it happens again, please tell your support, with the time it happened (the error log contains no patient data).</source>
+        <translation>Consult Desktop n&apos;a pas pu terminer cette action à cause d&apos;une erreur inattendue. Les données déjà conservées sont intactes. Si cela se reproduit, prévenez votre support informatique en indiquant l&apos;heure à laquelle c&apos;est arrivé (le journal des erreurs ne contient aucune donnée de patient).</translation>
     </message>
 </context>
 <context>
@@ -592,6 +724,10 @@
         <translation>À &amp;propos de Consult Desktop</translation>
     </message>
     <message>
+        <source>&amp;Wipe this workstation…</source>
+        <translation>&amp;Effacer ce poste de travail…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -679,23 +815,273 @@
         <translation>Connecté.</translation>
     </message>
     <message>
-        <source>About Consult Desktop</source>
-        <translation>À propos de Consult Desktop</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Consult Desktop %1&lt;/b&gt;&lt;p&gt;Hospital records of your patients, available offline in an encrypted local profile.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;Consult Desktop %1&lt;/b&gt;&lt;p&gt;Les dossiers hospitaliers de vos patients, disponibles hors ligne dans un profil local chiffré.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Something went wrong: %1</source>
         <translation>Une erreur s&apos;est produite : %1</translation>
     </message>
 </context>
 <context>
-    <name>MedicationPlaceholder</name>
+    <name>MedicationComparisonModel</name>
     <message>
-        <source>The medication comparison view will be shown here.</source>
-        <translation>La comparaison des médicaments s&apos;affichera ici.</translation>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>Hôpital</translation>
+    </message>
+    <message>
+        <source>GP (your list)</source>
+        <translation>Médecin généraliste (votre liste)</translation>
+    </message>
+    <message>
+        <source>Change (GP → hospital)</source>
+        <translation>Modification (médecin généraliste → hôpital)</translation>
+    </message>
+    <message>
+        <source>Safety flags</source>
+        <translation>Alertes de sécurité</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Inchangé</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>New at the hospital</source>
+        <translation>Nouveau à l&apos;hôpital</translation>
+    </message>
+    <message>
+        <source>Stopped at the hospital</source>
+        <translation>Arrêté à l&apos;hôpital</translation>
+    </message>
+    <message>
+        <source>GP only</source>
+        <translation>Uniquement chez le médecin généraliste</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Poursuivre</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Modify</source>
+        <translation>Adapter</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Non vérifié</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Arrêté : %1</translation>
+    </message>
+    <message>
+        <source>as needed</source>
+        <translation>si nécessaire</translation>
+    </message>
+    <message>
+        <source>%1x/day</source>
+        <translation>%1x/jour</translation>
+    </message>
+    <message>
+        <source>%1x/week</source>
+        <translation>%1x/semaine</translation>
+    </message>
+    <message>
+        <source>every %1 days</source>
+        <translation>tous les %1 jours</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Motif : %1</translation>
+    </message>
+    <message>
+        <source>Acknowledged (%1)</source>
+        <translation>Pris en compte (%1)</translation>
+    </message>
+    <message>
+        <source>(+%1 more)</source>
+        <translation>(+%1 autre(s))</translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1</source>
+        <translation>Pris en compte : %1</translation>
+    </message>
+    <message>
+        <source>Not checked — could not be matched to known ingredients</source>
+        <translation>Non vérifié — aucune correspondance avec des principes actifs connus</translation>
+    </message>
+    <message>
+        <source>Your list → the hospital&apos;s list</source>
+        <translation>Votre liste → la liste de l&apos;hôpital</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationFlagsPanel</name>
+    <message>
+        <source>Safety flags</source>
+        <translation>Alertes de sécurité</translation>
+    </message>
+    <message>
+        <source>Flag details</source>
+        <translation>Détails de l&apos;alerte</translation>
+    </message>
+    <message>
+        <source>Acknowledge with a reason…</source>
+        <translation>Prendre en compte avec un motif…</translation>
+    </message>
+    <message>
+        <source>No interaction, duplicate, allergy or kidney-function flag for the medicines that could be checked.</source>
+        <translation>Aucune alerte d&apos;interaction, de duplication thérapeutique, d&apos;allergie ou de fonction rénale pour les médicaments qui ont pu être vérifiés.</translation>
+    </message>
+    <message>
+        <source>Flags: %1, most severe first. Choose one to see its lines.</source>
+        <translation>Alertes : %1, les plus graves en premier. Choisissez-en une pour voir les lignes concernées.</translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1</source>
+        <translation>Pris en compte : %1</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>Effet</translation>
+    </message>
+    <message>
+        <source>Mechanism</source>
+        <translation>Mécanisme</translation>
+    </message>
+    <message>
+        <source>Management</source>
+        <translation>Conduite à tenir</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Rule: %1</source>
+        <translation>Règle : %1</translation>
+    </message>
+    <message>
+        <source>Acknowledged on %1: %2</source>
+        <translation>Pris en compte le %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationView</name>
+    <message>
+        <source>Medication comparison</source>
+        <translation>Comparaison de la médication</translation>
+    </message>
+    <message>
+        <source>New prescription</source>
+        <translation>Nouvelle prescription</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Delete (entered by mistake)</source>
+        <translation>Supprimer (saisie erronée)</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <source>Decide: continue</source>
+        <translation>Décision : poursuivre</translation>
+    </message>
+    <message>
+        <source>Decide: stop</source>
+        <translation>Décision : arrêter</translation>
+    </message>
+    <message>
+        <source>Decide: modify</source>
+        <translation>Décision : adapter</translation>
+    </message>
+    <message>
+        <source>Clear decision</source>
+        <translation>Effacer la décision</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exporter en PDF…</translation>
+    </message>
+    <message>
+        <source>Loading the medication…</source>
+        <translation>Chargement de la médication…</translation>
+    </message>
+    <message>
+        <source>Choose a patient to compare the hospital&apos;s medication with yours.</source>
+        <translation>Choisissez un patient pour comparer la médication de l&apos;hôpital avec la vôtre.</translation>
+    </message>
+    <message>
+        <source>The file could not be imported: %1</source>
+        <translation>Le fichier n&apos;a pas pu être importé : %1</translation>
+    </message>
+    <message>
+        <source>The medication could not be read or saved in the local database.</source>
+        <translation>La médication n&apos;a pas pu être lue ou enregistrée dans la base de données locale.</translation>
+    </message>
+    <message>
+        <source>New prescription (from the hospital&apos;s list)</source>
+        <translation>Nouvelle prescription (d&apos;après la liste de l&apos;hôpital)</translation>
+    </message>
+    <message>
+        <source>Prescription saved.</source>
+        <translation>Prescription enregistrée.</translation>
+    </message>
+    <message>
+        <source>Prescription stopped; it stays as history.</source>
+        <translation>Prescription arrêtée ; elle reste dans l&apos;historique.</translation>
+    </message>
+    <message>
+        <source>Delete prescription</source>
+        <translation>Supprimer la prescription</translation>
+    </message>
+    <message>
+        <source>Delete %1? Only for an entry made by mistake: to end a treatment, stop it instead, so it stays as history.</source>
+        <translation>Supprimer %1 ? Uniquement pour une saisie erronée : pour mettre fin à un traitement, arrêtez-le plutôt, afin qu&apos;il reste dans l&apos;historique.</translation>
+    </message>
+    <message>
+        <source>Prescription deleted.</source>
+        <translation>Prescription supprimée.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importation…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importation</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: %1</source>
+        <translation>Le PDF n&apos;a pas pu être enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Reconciliation summary saved to %1</source>
+        <translation>Résumé de la conciliation médicamenteuse enregistré dans %1</translation>
     </message>
 </context>
 <context>
@@ -937,6 +1323,200 @@
     </message>
 </context>
 <context>
+    <name>PrescriptionEditor</name>
+    <message>
+        <source>Edit prescription</source>
+        <translation>Modifier la prescription</translation>
+    </message>
+    <message>
+        <source>New prescription</source>
+        <translation>Nouvelle prescription</translation>
+    </message>
+    <message>
+        <source>Ingredient or brand, with strength (e.g. Amlodipine 5 mg)</source>
+        <translation>Principe actif ou nom de marque, avec le dosage (p. ex. Amlodipine 5 mg)</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>Médicament</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>non précisé</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>Dose</translation>
+    </message>
+    <message>
+        <source>tablet</source>
+        <translation>comprimé</translation>
+    </message>
+    <message>
+        <source>capsule</source>
+        <translation>gélule</translation>
+    </message>
+    <message>
+        <source>drops</source>
+        <translation>gouttes</translation>
+    </message>
+    <message>
+        <source>puffs</source>
+        <translation>bouffées</translation>
+    </message>
+    <message>
+        <source>sachet</source>
+        <translation>sachet</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>unités</translation>
+    </message>
+    <message>
+        <source>application</source>
+        <translation>application</translation>
+    </message>
+    <message>
+        <source>Dose unit</source>
+        <translation>Unité de dose</translation>
+    </message>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Nombre de prises</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>par jour</translation>
+    </message>
+    <message>
+        <source>per week</source>
+        <translation>par semaine</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>as needed</source>
+        <translation>si nécessaire</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>&amp;Dose:</source>
+        <translation>&amp;Dose :</translation>
+    </message>
+    <message>
+        <source>&amp;Frequency:</source>
+        <translation>&amp;Fréquence :</translation>
+    </message>
+    <message>
+        <source>&amp;Medication:</source>
+        <translation>&amp;Médicament :</translation>
+    </message>
+    <message>
+        <source>&amp;Start date:</source>
+        <translation>Date de dé&amp;but :</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Remarque :</translation>
+    </message>
+    <message>
+        <source>%1x/day</source>
+        <translation>%1x/jour</translation>
+    </message>
+    <message>
+        <source>%1x/week</source>
+        <translation>%1x/semaine</translation>
+    </message>
+</context>
+<context>
+    <name>PrescriptionList</name>
+    <message>
+        <source>Your prescriptions</source>
+        <translation>Vos prescriptions</translation>
+    </message>
+    <message>
+        <source>Dose and frequency</source>
+        <translation>Dose et fréquence</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Non vérifié</translation>
+    </message>
+    <message>
+        <source>Import your medication list</source>
+        <translation>Importer votre liste de médicaments</translation>
+    </message>
+    <message>
+        <source>Medication lists (*.csv *.json *.ndjson *.txt);;All files (*)</source>
+        <translation>Listes de médicaments (*.csv *.json *.ndjson *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>no name, ATC or CNK code</source>
+        <translation>ni nom, ni code ATC ou CNK</translation>
+    </message>
+    <message>
+        <source>already on your list</source>
+        <translation>déjà sur votre liste</translation>
+    </message>
+    <message>
+        <source>Rows imported: %1 (already stopped, kept as history: %2).</source>
+        <translation>Lignes importées : %1 (déjà arrêtées, conservées dans l&apos;historique : %2).</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>Skipped: %1 (%2).</source>
+        <translation>Ignorées : %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Not matched to known ingredients (not checked): %1.</source>
+        <translation>Sans correspondance avec des principes actifs connus (non vérifiés) : %1.</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsTab</name>
     <message>
         <source>Problem</source>
@@ -1096,6 +1676,137 @@
     <message>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
+    </message>
+</context>
+<context>
+    <name>ReconciliationReport</name>
+    <message>
+        <source>Unknown patient</source>
+        <translation>Patient inconnu</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>né(e) le %1</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>Effet</translation>
+    </message>
+    <message>
+        <source>Management</source>
+        <translation>Conduite à tenir</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Acknowledged on %1: %2</source>
+        <translation>Pris en compte le %1 : %2</translation>
+    </message>
+    <message>
+        <source>Not acknowledged</source>
+        <translation>Non pris en compte</translation>
+    </message>
+    <message>
+        <source>Hospital list: %1.</source>
+        <translation>Liste de l&apos;hôpital : %1.</translation>
+    </message>
+    <message>
+        <source>Active hospital prescriptions written after this list (a newer stay), not part of the comparison: %1.</source>
+        <translation>Prescriptions hospitalières actives rédigées après cette liste (séjour plus récent), non reprises dans la comparaison : %1.</translation>
+    </message>
+    <message>
+        <source>Checked with %1.</source>
+        <translation>Vérifié avec : %1.</translation>
+    </message>
+    <message>
+        <source>hospital</source>
+        <translation>hôpital</translation>
+    </message>
+    <message>
+        <source>GP</source>
+        <translation>médecin généraliste</translation>
+    </message>
+    <message>
+        <source>Not checked — could not be matched to known ingredients: %1</source>
+        <translation>Non vérifié — aucune correspondance avec des principes actifs connus : %1</translation>
+    </message>
+    <message>
+        <source>discharge medication of %1</source>
+        <translation>traitement de sortie du %1</translation>
+    </message>
+    <message>
+        <source>current medication (the hospital sent no discharge list)</source>
+        <translation>médication en cours (l&apos;hôpital n&apos;a pas envoyé de traitement de sortie)</translation>
+    </message>
+    <message>
+        <source>no hospital medication stored</source>
+        <translation>aucune médication hospitalière conservée</translation>
+    </message>
+    <message>
+        <source>no medication allergy recorded</source>
+        <translation>aucune allergie médicamenteuse enregistrée</translation>
+    </message>
+    <message>
+        <source>eGFR %1 %2 on %3</source>
+        <translation>DFGe %1 %2 le %3</translation>
+    </message>
+    <message>
+        <source>no eGFR stored</source>
+        <translation>aucun DFGe conservé</translation>
+    </message>
+    <message>
+        <source>allergies: %1; %2</source>
+        <translation>allergies : %1 ; %2</translation>
+    </message>
+    <message>
+        <source>Consult Desktop medication knowledge base %1, CC BY 4.0. It supports, and does not replace, the judgement of the prescriber.</source>
+        <translation>Base de connaissances des médicaments de Consult Desktop %1, CC BY 4.0. Elle aide le prescripteur dans son jugement, sans le remplacer.</translation>
+    </message>
+    <message>
+        <source>Export the reconciliation summary</source>
+        <translation>Exporter le résumé de la conciliation médicamenteuse</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Medication reconciliation</source>
+        <translation>Conciliation médicamenteuse</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Hospital list</source>
+        <translation>Liste de l&apos;hôpital</translation>
+    </message>
+    <message>
+        <source>Checked with</source>
+        <translation>Vérifié avec</translation>
+    </message>
+    <message>
+        <source>No medication on either list.</source>
+        <translation>Aucun médicament sur l&apos;une ou l&apos;autre liste.</translation>
+    </message>
+    <message>
+        <source>Safety flags</source>
+        <translation>Alertes de sécurité</translation>
+    </message>
+    <message>
+        <source>No flag for the medicines that could be checked.</source>
+        <translation>Aucune alerte pour les médicaments qui ont pu être vérifiés.</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 sur %2</translation>
     </message>
 </context>
 <context>
@@ -1367,6 +2078,41 @@
     </message>
 </context>
 <context>
+    <name>SeverityNames</name>
+    <message>
+        <source>Contraindicated</source>
+        <translation>Contre-indiqué</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>Majeur</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>Modéré</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>Mineur</translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation>Interaction</translation>
+    </message>
+    <message>
+        <source>Duplicate therapy</source>
+        <translation>Duplication thérapeutique</translation>
+    </message>
+    <message>
+        <source>Allergy</source>
+        <translation>Allergie</translation>
+    </message>
+    <message>
+        <source>Kidney function</source>
+        <translation>Fonction rénale</translation>
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
         <source>Starting the demo hospital…</source>
@@ -1375,6 +2121,41 @@
     <message>
         <source>The demo could not start: %1</source>
         <translation>La démonstration n&apos;a pas pu démarrer : %1</translation>
+    </message>
+</context>
+<context>
+    <name>StopPrescriptionDialog</name>
+    <message>
+        <source>Stop prescription</source>
+        <translation>Arrêter la prescription</translation>
+    </message>
+    <message>
+        <source>Stop %1? It stays in the list as history.</source>
+        <translation>Arrêter %1 ? La prescription reste dans la liste, dans l&apos;historique.</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Date de fin</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>End date:</source>
+        <translation>Date de fin :</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motif :</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
     </message>
 </context>
 <context>
@@ -1645,6 +2426,37 @@
     <message>
         <source>The profile could not be opened: %1</source>
         <translation>Le profil n&apos;a pas pu être ouvert : %1</translation>
+    </message>
+</context>
+<context>
+    <name>WipeWorkstationDialog</name>
+    <message>
+        <source>Wipe this workstation</source>
+        <translation>Effacer ce poste de travail</translation>
+    </message>
+    <message>
+        <source>This removes every patient record that Consult Desktop keeps on this computer: the encrypted database, its key file and the key kept in the system keychain, in %1. It cannot be undone. The hospital keeps its records: you can set up the program again later and sync.</source>
+        <translation>Cette opération supprime tous les dossiers de patients que Consult Desktop conserve sur cet ordinateur : la base de données chiffrée, son fichier de clé et la clé conservée dans le trousseau du système, dans %1. Elle est irréversible. L&apos;hôpital conserve ses dossiers : vous pourrez configurer à nouveau le programme plus tard et synchroniser.</translation>
+    </message>
+    <message>
+        <source>Type %1 to confirm:</source>
+        <translation>Tapez %1 pour confirmer :</translation>
+    </message>
+    <message>
+        <source>Wipe</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>The running sync did not stop; nothing was removed.</source>
+        <translation>La synchronisation en cours ne s&apos;est pas arrêtée ; rien n&apos;a été supprimé.</translation>
+    </message>
+    <message>
+        <source>some files are still there</source>
+        <translation>certains fichiers sont toujours présents</translation>
+    </message>
+    <message>
+        <source>The profile could not be removed completely: %1</source>
+        <translation>Le profil n&apos;a pas pu être supprimé entièrement : %1</translation>
     </message>
 </context>
 </TS>

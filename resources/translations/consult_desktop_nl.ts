@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Consult Desktop</source>
+        <translation>Over Consult Desktop</translation>
+    </message>
+    <message>
+        <source>Hospital records of your patients, available offline in an encrypted local profile.</source>
+        <translation>De ziekenhuisdossiers van uw patiënten, offline beschikbaar in een versleuteld lokaal profiel.</translation>
+    </message>
+    <message>
+        <source>Database encryption: SQLCipher %1</source>
+        <translation>Versleuteling van de databank: SQLCipher %1</translation>
+    </message>
+    <message>
+        <source>Database encryption: SQLCipher 4 (unlock the profile to see its exact version)</source>
+        <translation>Versleuteling van de databank: SQLCipher 4 (ontgrendel het profiel om de exacte versie te zien)</translation>
+    </message>
+    <message>
+        <source>Open licence texts</source>
+        <translation>Licentieteksten openen</translation>
+    </message>
+    <message>
+        <source>The licence texts are installed with the program.</source>
+        <translation>De licentieteksten worden met het programma geïnstalleerd.</translation>
+    </message>
+    <message>
+        <source>Qt and Qt for Python (PySide6, Shiboken6) are used under the GNU Lesser General Public License version 3. They are not modified and are dynamically linked: each Qt library, plugin and binding is a separate file in the program folder, which you may replace with your own build of a compatible version. The source code is available at %1 and %2.</source>
+        <translation>Qt en Qt for Python (PySide6, Shiboken6) worden gebruikt onder de GNU Lesser General Public License versie 3. Ze zijn niet gewijzigd en worden dynamisch gelinkt: elke Qt-bibliotheek, plug-in en binding is een apart bestand in de programmamap, dat u mag vervangen door uw eigen build van een compatibele versie. De broncode is beschikbaar op %1 en %2.</translation>
+    </message>
+    <message>
+        <source>fpdf2 is also used under the GNU LGPL version 3 and is shipped as Python source files that can be replaced.</source>
+        <translation>fpdf2 wordt eveneens gebruikt onder de GNU LGPL versie 3 en wordt geleverd als Python-bronbestanden die kunnen worden vervangen.</translation>
+    </message>
+    <message>
+        <source>The medication knowledge base was written by the Consult Desktop project and is licensed under the Creative Commons Attribution 4.0 International licence (%1).</source>
+        <translation>De kennisbank over geneesmiddelen werd geschreven door het project Consult Desktop en valt onder de licentie Creative Commons Naamsvermelding 4.0 Internationaal (%1).</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Onderdeel</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licentie</translation>
+    </message>
+</context>
+<context>
     <name>AccessLog</name>
     <message>
         <source>Opened patient</source>
@@ -99,6 +150,87 @@
             <numerusform>De recentste regel</numerusform>
             <numerusform>De %n recentste regels</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>AcknowledgeDialog</name>
+    <message>
+        <source>Acknowledge a flag</source>
+        <translation>Een waarschuwing bevestigen</translation>
+    </message>
+    <message>
+        <source>Why this is accepted for this patient (stored and audited)</source>
+        <translation>Waarom dit voor deze patiënt aanvaardbaar is (bewaard en gelogd)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Bevestigen</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Reden:</translation>
+    </message>
+</context>
+<context>
+    <name>ContraindicationDialog</name>
+    <message>
+        <source>Contraindicated medication</source>
+        <translation>Gecontra-indiceerde medicatie</translation>
+    </message>
+    <message>
+        <source>The medication of %1 combines medicines that must not be taken together:</source>
+        <translation>De medicatie van %1 combineert geneesmiddelen die niet samen mogen worden ingenomen:</translation>
+    </message>
+    <message>
+        <source>this patient</source>
+        <translation>deze patiënt</translation>
+    </message>
+    <message>
+        <source>Contraindicated combinations</source>
+        <translation>Gecontra-indiceerde combinaties</translation>
+    </message>
+    <message>
+        <source>Management: %1</source>
+        <translation>Aanpak: %1</translation>
+    </message>
+    <message>
+        <source>Reason, to acknowledge (stored and audited)</source>
+        <translation>Reden, om te bevestigen (bewaard en gelogd)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Bevestigen</translation>
+    </message>
+    <message>
+        <source>Show the medication</source>
+        <translation>Medicatie tonen</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Niet nu</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Reden:</translation>
+    </message>
+</context>
+<context>
+    <name>CrashGuard</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Onverwachte fout</translation>
+    </message>
+    <message>
+        <source>Consult Desktop could not finish this action because of an unexpected error. The data already stored is intact. If it happens again, please tell your support, with the time it happened (the error log contains no patient data).</source>
+        <translation>Consult Desktop kon deze actie niet voltooien door een onverwachte fout. De gegevens die al bewaard zijn, blijven intact. Als het opnieuw gebeurt, meld het dan aan uw IT-ondersteuning, met het tijdstip waarop het gebeurde (het foutenlogboek bevat geen patiëntgegevens).</translation>
     </message>
 </context>
 <context>
@@ -592,6 +724,10 @@
         <translation>&amp;Over Consult Desktop</translation>
     </message>
     <message>
+        <source>&amp;Wipe this workstation…</source>
+        <translation>Dit &amp;werkstation wissen…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
@@ -679,23 +815,273 @@
         <translation>Aangemeld.</translation>
     </message>
     <message>
-        <source>About Consult Desktop</source>
-        <translation>Over Consult Desktop</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Consult Desktop %1&lt;/b&gt;&lt;p&gt;Hospital records of your patients, available offline in an encrypted local profile.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;Consult Desktop %1&lt;/b&gt;&lt;p&gt;De ziekenhuisdossiers van uw patiënten, offline beschikbaar in een versleuteld lokaal profiel.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Something went wrong: %1</source>
         <translation>Er ging iets mis: %1</translation>
     </message>
 </context>
 <context>
-    <name>MedicationPlaceholder</name>
+    <name>MedicationComparisonModel</name>
     <message>
-        <source>The medication comparison view will be shown here.</source>
-        <translation>De vergelijking van de medicatie wordt hier getoond.</translation>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>Ziekenhuis</translation>
+    </message>
+    <message>
+        <source>GP (your list)</source>
+        <translation>Huisarts (uw lijst)</translation>
+    </message>
+    <message>
+        <source>Change (GP → hospital)</source>
+        <translation>Wijziging (huisarts → ziekenhuis)</translation>
+    </message>
+    <message>
+        <source>Safety flags</source>
+        <translation>Veiligheidswaarschuwingen</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Beslissing</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Ongewijzigd</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Gewijzigd</translation>
+    </message>
+    <message>
+        <source>New at the hospital</source>
+        <translation>Nieuw in het ziekenhuis</translation>
+    </message>
+    <message>
+        <source>Stopped at the hospital</source>
+        <translation>Gestopt in het ziekenhuis</translation>
+    </message>
+    <message>
+        <source>GP only</source>
+        <translation>Alleen bij de huisarts</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Verderzetten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Modify</source>
+        <translation>Aanpassen</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Niet gecontroleerd</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Gestopt: %1</translation>
+    </message>
+    <message>
+        <source>as needed</source>
+        <translation>zo nodig</translation>
+    </message>
+    <message>
+        <source>%1x/day</source>
+        <translation>%1x/dag</translation>
+    </message>
+    <message>
+        <source>%1x/week</source>
+        <translation>%1x/week</translation>
+    </message>
+    <message>
+        <source>every %1 days</source>
+        <translation>om de %1 dagen</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reden: %1</translation>
+    </message>
+    <message>
+        <source>Acknowledged (%1)</source>
+        <translation>Bevestigd (%1)</translation>
+    </message>
+    <message>
+        <source>(+%1 more)</source>
+        <translation>(+%1 meer)</translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1</source>
+        <translation>Bevestigd: %1</translation>
+    </message>
+    <message>
+        <source>Not checked — could not be matched to known ingredients</source>
+        <translation>Niet gecontroleerd — kon niet aan gekende werkzame stoffen worden gekoppeld</translation>
+    </message>
+    <message>
+        <source>Your list → the hospital&apos;s list</source>
+        <translation>Uw lijst → de lijst van het ziekenhuis</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationFlagsPanel</name>
+    <message>
+        <source>Safety flags</source>
+        <translation>Veiligheidswaarschuwingen</translation>
+    </message>
+    <message>
+        <source>Flag details</source>
+        <translation>Details van de waarschuwing</translation>
+    </message>
+    <message>
+        <source>Acknowledge with a reason…</source>
+        <translation>Bevestigen met een reden…</translation>
+    </message>
+    <message>
+        <source>No interaction, duplicate, allergy or kidney-function flag for the medicines that could be checked.</source>
+        <translation>Geen waarschuwing voor interactie, dubbelmedicatie, allergie of nierfunctie bij de geneesmiddelen die konden worden gecontroleerd.</translation>
+    </message>
+    <message>
+        <source>Flags: %1, most severe first. Choose one to see its lines.</source>
+        <translation>Waarschuwingen: %1, de ernstigste eerst. Kies er een om de betrokken regels te zien.</translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1</source>
+        <translation>Bevestigd: %1</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>Effect</translation>
+    </message>
+    <message>
+        <source>Mechanism</source>
+        <translation>Mechanisme</translation>
+    </message>
+    <message>
+        <source>Management</source>
+        <translation>Aanpak</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Regels</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <source>Rule: %1</source>
+        <translation>Regel: %1</translation>
+    </message>
+    <message>
+        <source>Acknowledged on %1: %2</source>
+        <translation>Bevestigd op %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationView</name>
+    <message>
+        <source>Medication comparison</source>
+        <translation>Vergelijking van de medicatie</translation>
+    </message>
+    <message>
+        <source>New prescription</source>
+        <translation>Nieuw voorschrift</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bewerken</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Delete (entered by mistake)</source>
+        <translation>Verwijderen (foutief ingevoerd)</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importeren…</translation>
+    </message>
+    <message>
+        <source>Decide: continue</source>
+        <translation>Beslissing: verderzetten</translation>
+    </message>
+    <message>
+        <source>Decide: stop</source>
+        <translation>Beslissing: stoppen</translation>
+    </message>
+    <message>
+        <source>Decide: modify</source>
+        <translation>Beslissing: aanpassen</translation>
+    </message>
+    <message>
+        <source>Clear decision</source>
+        <translation>Beslissing wissen</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exporteren als pdf…</translation>
+    </message>
+    <message>
+        <source>Loading the medication…</source>
+        <translation>Medicatie laden…</translation>
+    </message>
+    <message>
+        <source>Choose a patient to compare the hospital&apos;s medication with yours.</source>
+        <translation>Kies een patiënt om de medicatie van het ziekenhuis met de uwe te vergelijken.</translation>
+    </message>
+    <message>
+        <source>The file could not be imported: %1</source>
+        <translation>Het bestand kon niet worden geïmporteerd: %1</translation>
+    </message>
+    <message>
+        <source>The medication could not be read or saved in the local database.</source>
+        <translation>De medicatie kon niet worden gelezen of opgeslagen in de lokale databank.</translation>
+    </message>
+    <message>
+        <source>New prescription (from the hospital&apos;s list)</source>
+        <translation>Nieuw voorschrift (op basis van de lijst van het ziekenhuis)</translation>
+    </message>
+    <message>
+        <source>Prescription saved.</source>
+        <translation>Voorschrift opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Prescription stopped; it stays as history.</source>
+        <translation>Voorschrift gestopt; het blijft in de historiek.</translation>
+    </message>
+    <message>
+        <source>Delete prescription</source>
+        <translation>Voorschrift verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete %1? Only for an entry made by mistake: to end a treatment, stop it instead, so it stays as history.</source>
+        <translation>%1 verwijderen? Alleen voor een foutieve invoer: om een behandeling te beëindigen, stopt u ze beter, zodat ze in de historiek blijft.</translation>
+    </message>
+    <message>
+        <source>Prescription deleted.</source>
+        <translation>Voorschrift verwijderd.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importeren…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: %1</source>
+        <translation>De pdf kon niet worden opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Reconciliation summary saved to %1</source>
+        <translation>Overzicht van de medicatiereconciliatie opgeslagen in %1</translation>
     </message>
 </context>
 <context>
@@ -937,6 +1323,200 @@
     </message>
 </context>
 <context>
+    <name>PrescriptionEditor</name>
+    <message>
+        <source>Edit prescription</source>
+        <translation>Voorschrift bewerken</translation>
+    </message>
+    <message>
+        <source>New prescription</source>
+        <translation>Nieuw voorschrift</translation>
+    </message>
+    <message>
+        <source>Ingredient or brand, with strength (e.g. Amlodipine 5 mg)</source>
+        <translation>Werkzame stof of merknaam, met sterkte (bv. Amlodipine 5 mg)</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>Geneesmiddel</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>niet vermeld</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>Dosis</translation>
+    </message>
+    <message>
+        <source>tablet</source>
+        <translation>tablet</translation>
+    </message>
+    <message>
+        <source>capsule</source>
+        <translation>capsule</translation>
+    </message>
+    <message>
+        <source>drops</source>
+        <translation>druppels</translation>
+    </message>
+    <message>
+        <source>puffs</source>
+        <translation>inhalaties</translation>
+    </message>
+    <message>
+        <source>sachet</source>
+        <translation>zakje</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>eenheden</translation>
+    </message>
+    <message>
+        <source>application</source>
+        <translation>applicatie</translation>
+    </message>
+    <message>
+        <source>Dose unit</source>
+        <translation>Dosiseenheid</translation>
+    </message>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Aantal keer</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>per dag</translation>
+    </message>
+    <message>
+        <source>per week</source>
+        <translation>per week</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>as needed</source>
+        <translation>zo nodig</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Startdatum</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optioneel</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Opmerking</translation>
+    </message>
+    <message>
+        <source>&amp;Dose:</source>
+        <translation>&amp;Dosis:</translation>
+    </message>
+    <message>
+        <source>&amp;Frequency:</source>
+        <translation>&amp;Frequentie:</translation>
+    </message>
+    <message>
+        <source>&amp;Medication:</source>
+        <translation>&amp;Geneesmiddel:</translation>
+    </message>
+    <message>
+        <source>&amp;Start date:</source>
+        <translation>&amp;Startdatum:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Opmerking:</translation>
+    </message>
+    <message>
+        <source>%1x/day</source>
+        <translation>%1x/dag</translation>
+    </message>
+    <message>
+        <source>%1x/week</source>
+        <translation>%1x/week</translation>
+    </message>
+</context>
+<context>
+    <name>PrescriptionList</name>
+    <message>
+        <source>Your prescriptions</source>
+        <translation>Uw voorschriften</translation>
+    </message>
+    <message>
+        <source>Dose and frequency</source>
+        <translation>Dosis en frequentie</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Begin</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Einde</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Opmerking</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actief</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestopt</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Niet gecontroleerd</translation>
+    </message>
+    <message>
+        <source>Import your medication list</source>
+        <translation>Uw medicatielijst importeren</translation>
+    </message>
+    <message>
+        <source>Medication lists (*.csv *.json *.ndjson *.txt);;All files (*)</source>
+        <translation>Medicatielijsten (*.csv *.json *.ndjson *.txt);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>no name, ATC or CNK code</source>
+        <translation>geen naam, ATC- of CNK-code</translation>
+    </message>
+    <message>
+        <source>already on your list</source>
+        <translation>staat al op uw lijst</translation>
+    </message>
+    <message>
+        <source>Rows imported: %1 (already stopped, kept as history: %2).</source>
+        <translation>Geïmporteerde regels: %1 (al gestopt, bewaard in de historiek: %2).</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>regel %1: %2</translation>
+    </message>
+    <message>
+        <source>Skipped: %1 (%2).</source>
+        <translation>Overgeslagen: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Not matched to known ingredients (not checked): %1.</source>
+        <translation>Niet gekoppeld aan gekende werkzame stoffen (niet gecontroleerd): %1.</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsTab</name>
     <message>
         <source>Problem</source>
@@ -1096,6 +1676,137 @@
     <message>
         <source>Sync now</source>
         <translation>Nu synchroniseren</translation>
+    </message>
+</context>
+<context>
+    <name>ReconciliationReport</name>
+    <message>
+        <source>Unknown patient</source>
+        <translation>Onbekende patiënt</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>geboren op %1</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>Effect</translation>
+    </message>
+    <message>
+        <source>Management</source>
+        <translation>Aanpak</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <source>Acknowledged on %1: %2</source>
+        <translation>Bevestigd op %1: %2</translation>
+    </message>
+    <message>
+        <source>Not acknowledged</source>
+        <translation>Niet bevestigd</translation>
+    </message>
+    <message>
+        <source>Hospital list: %1.</source>
+        <translation>Lijst van het ziekenhuis: %1.</translation>
+    </message>
+    <message>
+        <source>Active hospital prescriptions written after this list (a newer stay), not part of the comparison: %1.</source>
+        <translation>Actieve ziekenhuisvoorschriften van na deze lijst (een recentere opname), niet opgenomen in de vergelijking: %1.</translation>
+    </message>
+    <message>
+        <source>Checked with %1.</source>
+        <translation>Gecontroleerd met: %1.</translation>
+    </message>
+    <message>
+        <source>hospital</source>
+        <translation>ziekenhuis</translation>
+    </message>
+    <message>
+        <source>GP</source>
+        <translation>huisarts</translation>
+    </message>
+    <message>
+        <source>Not checked — could not be matched to known ingredients: %1</source>
+        <translation>Niet gecontroleerd — kon niet aan gekende werkzame stoffen worden gekoppeld: %1</translation>
+    </message>
+    <message>
+        <source>discharge medication of %1</source>
+        <translation>ontslagmedicatie van %1</translation>
+    </message>
+    <message>
+        <source>current medication (the hospital sent no discharge list)</source>
+        <translation>huidige medicatie (het ziekenhuis stuurde geen ontslagmedicatie)</translation>
+    </message>
+    <message>
+        <source>no hospital medication stored</source>
+        <translation>geen ziekenhuismedicatie bewaard</translation>
+    </message>
+    <message>
+        <source>no medication allergy recorded</source>
+        <translation>geen geneesmiddelenallergie geregistreerd</translation>
+    </message>
+    <message>
+        <source>eGFR %1 %2 on %3</source>
+        <translation>eGFR %1 %2 op %3</translation>
+    </message>
+    <message>
+        <source>no eGFR stored</source>
+        <translation>geen eGFR bewaard</translation>
+    </message>
+    <message>
+        <source>allergies: %1; %2</source>
+        <translation>allergieën: %1; %2</translation>
+    </message>
+    <message>
+        <source>Consult Desktop medication knowledge base %1, CC BY 4.0. It supports, and does not replace, the judgement of the prescriber.</source>
+        <translation>Kennisbank over geneesmiddelen van Consult Desktop %1, CC BY 4.0. Ze ondersteunt het oordeel van de voorschrijver, maar vervangt het niet.</translation>
+    </message>
+    <message>
+        <source>Export the reconciliation summary</source>
+        <translation>Het overzicht van de medicatiereconciliatie exporteren</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Pdf-documenten (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Medication reconciliation</source>
+        <translation>Medicatiereconciliatie</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patiënt</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Hospital list</source>
+        <translation>Lijst van het ziekenhuis</translation>
+    </message>
+    <message>
+        <source>Checked with</source>
+        <translation>Gecontroleerd met</translation>
+    </message>
+    <message>
+        <source>No medication on either list.</source>
+        <translation>Geen medicatie op de ene of de andere lijst.</translation>
+    </message>
+    <message>
+        <source>Safety flags</source>
+        <translation>Veiligheidswaarschuwingen</translation>
+    </message>
+    <message>
+        <source>No flag for the medicines that could be checked.</source>
+        <translation>Geen waarschuwing bij de geneesmiddelen die konden worden gecontroleerd.</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Pagina %1 van %2</translation>
     </message>
 </context>
 <context>
@@ -1367,6 +2078,41 @@
     </message>
 </context>
 <context>
+    <name>SeverityNames</name>
+    <message>
+        <source>Contraindicated</source>
+        <translation>Gecontra-indiceerd</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>Ernstig</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>Matig</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>Gering</translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation>Interactie</translation>
+    </message>
+    <message>
+        <source>Duplicate therapy</source>
+        <translation>Dubbelmedicatie</translation>
+    </message>
+    <message>
+        <source>Allergy</source>
+        <translation>Allergie</translation>
+    </message>
+    <message>
+        <source>Kidney function</source>
+        <translation>Nierfunctie</translation>
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
         <source>Starting the demo hospital…</source>
@@ -1375,6 +2121,41 @@
     <message>
         <source>The demo could not start: %1</source>
         <translation>De demo kon niet starten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StopPrescriptionDialog</name>
+    <message>
+        <source>Stop prescription</source>
+        <translation>Voorschrift stoppen</translation>
+    </message>
+    <message>
+        <source>Stop %1? It stays in the list as history.</source>
+        <translation>%1 stoppen? Het voorschrift blijft als historiek in de lijst.</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Einddatum</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optioneel</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>End date:</source>
+        <translation>Einddatum:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Reden:</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
     </message>
 </context>
 <context>
@@ -1645,6 +2426,37 @@
     <message>
         <source>The profile could not be opened: %1</source>
         <translation>Het profiel kon niet worden geopend: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WipeWorkstationDialog</name>
+    <message>
+        <source>Wipe this workstation</source>
+        <translation>Deze werkpost wissen</translation>
+    </message>
+    <message>
+        <source>This removes every patient record that Consult Desktop keeps on this computer: the encrypted database, its key file and the key kept in the system keychain, in %1. It cannot be undone. The hospital keeps its records: you can set up the program again later and sync.</source>
+        <translation>Hiermee worden alle patiëntendossiers verwijderd die Consult Desktop op deze computer bewaart: de versleutelde databank, het sleutelbestand en de sleutel in de sleutelhanger van het systeem, in %1. Dit kan niet ongedaan worden gemaakt. Het ziekenhuis bewaart zijn dossiers: u kunt het programma later opnieuw instellen en synchroniseren.</translation>
+    </message>
+    <message>
+        <source>Type %1 to confirm:</source>
+        <translation>Typ %1 om te bevestigen:</translation>
+    </message>
+    <message>
+        <source>Wipe</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <source>The running sync did not stop; nothing was removed.</source>
+        <translation>De lopende synchronisatie is niet gestopt; er werd niets verwijderd.</translation>
+    </message>
+    <message>
+        <source>some files are still there</source>
+        <translation>sommige bestanden zijn er nog</translation>
+    </message>
+    <message>
+        <source>The profile could not be removed completely: %1</source>
+        <translation>Het profiel kon niet volledig worden verwijderd: %1</translation>
     </message>
 </context>
 </TS>
