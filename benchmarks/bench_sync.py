@@ -29,11 +29,15 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def plain_download(base_url: str, page_size: int) -> dict:
-    """GET every page of every type (and every Binary), following next links found by a regex."""
+def plain_download(base_url: str, page_size: int, workers: int = 4) -> dict:
+    """GET every page of every type, following next links found by a regex, then every Binary with the
+    same number of parallel downloads the sync uses for attachments."""
+    from concurrent.futures import ThreadPoolExecutor
+
     import requests
 
     session = requests.Session()
+    session.mount("http://", requests.adapters.HTTPAdapter(pool_maxsize=workers))
     start = time.perf_counter()
     requests_made = 0
     nbytes = 0
@@ -48,12 +52,16 @@ def plain_download(base_url: str, page_size: int) -> dict:
                 binaries.update(m.decode() for m in BINARY.findall(body))
             match = NEXT.search(body)
             url = match.group(1).decode().replace("\\/", "/") if match else None
-    for ref in sorted(binaries):
-        target = ref if ref.startswith("http") else f"{base_url}/{ref}"
-        nbytes += len(session.get(target).content)
-        requests_made += 1
-    return {"seconds": time.perf_counter() - start, "requests": requests_made, "bytes": nbytes,
-            "peak_rss_mb": peak_rss_mb()}
+    pages_done = time.perf_counter()
+
+    def fetch(ref: str) -> int:
+        return len(session.get(ref if ref.startswith("http") else f"{base_url}/{ref}").content)
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        nbytes += sum(pool.map(fetch, sorted(binaries)))
+    requests_made += len(binaries)
+    return {"seconds": time.perf_counter() - start, "pages_seconds": pages_done - start, "requests": requests_made,
+            "bytes": nbytes, "peak_rss_mb": peak_rss_mb()}
 
 
 def full_sync(base_url: str, page_size: int, directory: str, strategy: str, group: str | None) -> dict:
@@ -140,7 +148,8 @@ def main() -> None:
         proc.wait()
     print(f"demo hospital: {args.patients} patients; the GP is authorised for {sync['patients']}; "
           f"{sync['resources']:,} resources stored, {sync['attachments']:,} attachments; page size {args.page_size}")
-    print(f"plain paged download (no parsing, no storing): {plain['seconds']:.1f} s, {plain['requests']} requests, "
+    print(f"plain paged download (no parsing, no storing): {plain['seconds']:.1f} s "
+          f"(pages {plain['pages_seconds']:.1f} s, then attachments 4 at a time), {plain['requests']} requests, "
           f"{plain['bytes'] / 1e6:.0f} MB, peak RSS {plain['peak_rss_mb']:.0f} MB")
     for name, r in (("full sync, type-search", sync), ("full sync, bulk export", export),
                     ("full sync, $everything", everything)):

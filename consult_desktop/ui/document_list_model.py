@@ -8,7 +8,6 @@ only.
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -18,6 +17,7 @@ from PySide6.QtCore import (
 
 from consult_desktop.ui import date_text
 from consult_desktop.ui.filter_change import change_row_filter
+from consult_desktop.ui.headered_table_model import HeaderedTableModel
 from consult_desktop.ui.patient_snapshot import DocumentRow
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -26,7 +26,7 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (resource_type, resource_id)
 Index = QModelIndex | QPersistentModelIndex
 
 
-class DocumentListModel(QAbstractTableModel):
+class DocumentListModel(HeaderedTableModel):
     DATE, TITLE, TYPE, AUTHOR, ENCOUNTER = range(5)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -57,18 +57,6 @@ class DocumentListModel(QAbstractTableModel):
         return None
 
     # -- Qt model -----------------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None

@@ -9,7 +9,6 @@ then panel) and can keep one panel or only abnormal results. GUI thread only.
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -21,6 +20,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from consult_desktop.domain.lab_result import LabResult
 from consult_desktop.ui import date_text, severity_style
 from consult_desktop.ui.filter_change import change_row_filter
+from consult_desktop.ui.headered_table_model import HeaderedTableModel
 from consult_desktop.ui.lab_flags import LabFlag, analyte_key, flag_for
 from consult_desktop.ui.patient_snapshot import LabRow
 from consult_desktop.ui.trend_chart import TrendPoint, TrendSeries, flag_level
@@ -53,7 +53,7 @@ _FLAG_ORDER = [LabFlag.UNKNOWN, LabFlag.NORMAL, LabFlag.LOW, LabFlag.HIGH, LabFl
                LabFlag.CRITICAL_HIGH, LabFlag.CRITICAL]
 
 
-class LabTableModel(QAbstractTableModel):
+class LabTableModel(HeaderedTableModel):
     DATE, PANEL, TEST, RESULT, UNIT, RANGE, FLAG = range(7)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -128,18 +128,6 @@ class LabTableModel(QAbstractTableModel):
                            chosen.ref_low, chosen.ref_high, omitted)
 
     # -- Qt model -----------------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None

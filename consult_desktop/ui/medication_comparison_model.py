@@ -11,13 +11,14 @@ only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QStyle, QTableView, QWidget
 
 from consult_desktop.meds.comparison import CHANGED, GP_ONLY, NEW, STOPPED, UNCHANGED, ComparisonLine
 from consult_desktop.meds.models import Dosage, Flag, MedicationEntry
 from consult_desktop.ui import severity_icons, severity_style
+from consult_desktop.ui.headered_table_model import HeaderedTableModel
 from consult_desktop.ui.medication_loader import MedicationData
 
 LINE_ROLE = Qt.ItemDataRole.UserRole  # index of the line in the comparison
@@ -27,7 +28,7 @@ SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2  # worst open flag severity ("" whe
 Index = QModelIndex | QPersistentModelIndex
 
 
-class MedicationComparisonModel(QAbstractTableModel):
+class MedicationComparisonModel(HeaderedTableModel):
     STATUS, HOSPITAL, GP, CHANGE, FLAGS, DECISION = range(6)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -179,15 +180,6 @@ class MedicationComparisonModel(QAbstractTableModel):
         if parent.isValid() or self._data is None:
             return 0
         return len(self._data.comparison.lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or self._data is None or not 0 <= index.row() < self.rowCount():

@@ -52,8 +52,8 @@ class ScriptedClient:
 def test_refused_patient_is_purged_and_others_synced(tmp_path: Path) -> None:
     with Profile.resolve(tmp_path / "p").create("refusal passphrase") as store:
         # p2 had data from an earlier sync.
-        store.resources.put_many("h", [{"resourceType": "Patient", "id": "p2"},
-                                       {"resourceType": "Condition", "id": "old", "subject": {"reference": "Patient/p2"}}])
+        old = {"resourceType": "Condition", "id": "old", "subject": {"reference": "Patient/p2"}}
+        store.resources.put_many("h", [{"resourceType": "Patient", "id": "p2"}, old])
         engine = SyncEngine(store, ScriptedClient(), "h", GP_PROFILE, SyncOptions(strategy="everything"),
                             validate=lambda r: None)
         report = engine.run()
