@@ -85,7 +85,7 @@ def check_encryption(ctx: Context) -> str:
         version = store.cipher_version()
         if not version.startswith("4."):
             raise CheckFailed(f"PRAGMA cipher_version is {version!r}, expected SQLCipher 4.x")
-        store.resources.put_many(SERVER, [_synthetic_patient()])
+        store.resources.put_many(SERVER, [_synthetic_patient(), _synthetic_document()])
         store.resources.put_attachment(SERVER, "DocumentReference", PDF_ID, 0, content_type="application/pdf",
                                        url=None, data=pdf)
     with profile.db_path.open("rb") as handle:
@@ -113,6 +113,13 @@ def _synthetic_patient() -> dict:
     return {"resourceType": "Patient", "id": PATIENT_ID,
             "meta": {"versionId": "1", "lastUpdated": "2024-01-01T00:00:00Z"},
             "name": [{"family": "Selftest", "given": ["Synthetic"]}], "gender": "unknown"}
+
+
+def _synthetic_document() -> dict:
+    return {"resourceType": "DocumentReference", "id": PDF_ID, "status": "current",
+            "meta": {"versionId": "1", "lastUpdated": "2024-01-01T00:00:00Z"},
+            "subject": {"reference": f"Patient/{PATIENT_ID}"},
+            "content": [{"attachment": {"contentType": "application/pdf", "url": f"Binary/{PDF_ID}"}}]}
 
 
 def check_knowledge_base(ctx: Context) -> str:

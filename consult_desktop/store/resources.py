@@ -141,15 +141,20 @@ class ResourceRepository:
     def put_attachment(
         self, server_id: str, rtype: str, rid: str, index: int, *, content_type: str | None, url: str | None,
         data: bytes | None, error: str | None = None, size: int | None = None,
-    ) -> None:
+    ) -> bool:
+        """Store an attachment of a stored resource; False (nothing written) when the resource is gone,
+        e.g. its patient was purged while the download was under way."""
         with transaction(self._conn):
-            self._conn.execute(
+            cur = self._conn.execute(
                 "INSERT OR REPLACE INTO attachments(server_id, resource_type, resource_id, idx, content_type, "
-                "url, size, sha256, data, error) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "url, size, sha256, data, error) SELECT ?,?,?,?,?,?,?,?,?,? WHERE EXISTS ("
+                "SELECT 1 FROM resources WHERE server_id=? AND type=? AND id=?)",
                 (server_id, rtype, rid, index, content_type, url,
                  size if size is not None else len(data or b""),
-                 hashlib.sha256(data).hexdigest() if data is not None else None, data, error),
+                 hashlib.sha256(data).hexdigest() if data is not None else None, data, error,
+                 server_id, rtype, rid),
             )
+            return cur.rowcount > 0
 
     def add_document_text(self, server_id: str, rtype: str, rid: str, text: str) -> None:
         """Add text extracted from an attachment (a PDF's text layer) to the document's search entry."""
@@ -209,6 +214,13 @@ class ResourceRepository:
             (server_id,),
         )
         return [json.loads(r[0]) for r in rows]
+
+    def has_attachment(self, server_id: str, rtype: str, rid: str, index: int) -> bool:
+        """True when the attachment is stored, or was refused for good (too large): nothing to fetch."""
+        row = self._conn.execute(
+            "SELECT 1 FROM attachments WHERE server_id=? AND resource_type=? AND resource_id=? AND idx=? "
+            "AND (data IS NOT NULL OR error LIKE 'permanent:%')", (server_id, rtype, rid, index)).fetchone()
+        return row is not None
 
     def set_hidden(self, server_id: str, rtype: str, rid: str) -> bool:
         """Hide a stored resource (a document replaced by a newer one) without deleting it."""

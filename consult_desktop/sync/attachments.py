@@ -3,7 +3,8 @@
 Inline `data` is decoded; `Binary/...` references and absolute URLs on the server are downloaded with the
 same authentication (the client refuses to send credentials to another host). An attachment above the size
 limit is recorded with a permanent error and not retried; a network failure is recorded as transient and
-retried on the next sync. Downloads run on a small bounded pool; storing stays on the engine's thread.
+retried on the next sync. Downloads run on a small bounded pool while later pages are still being stored;
+storing stays on the engine's thread.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from __future__ import annotations
 import base64
 import binascii
 import logging
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+import queue
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,18 +59,78 @@ def attachment_jobs(resource: dict) -> list[Job]:
     return jobs
 
 
-def fetch_missing(store: Store, server_id: str, client: Any, max_bytes: int, workers: int,
-                  cancel: CancelToken | None, progress: Callable[[SyncProgress], None]) -> tuple[int, list[str]]:
-    """Fetch every attachment not yet stored; returns (stored, problems)."""
-    jobs = [job for resource in store.resources.documents_missing_attachments(server_id)
-            for job in attachment_jobs(resource)]
-    problems: list[str] = []
-    stored = 0
-    if not jobs:
-        return 0, problems
+class AttachmentFetcher:
+    """Downloads attachments on a small pool while the sync goes on; stores them on the engine's thread.
 
-    def download(job: Job) -> tuple[Job, str | None, bytes | None, str | None]:
-        if cancel is not None and cancel.cancelled:
+    `submit(resources)` is called after each stored page, so attachments download while later pages are
+    validated and stored; `store_ready()` writes what has arrived (call it on the engine's thread, e.g. after
+    each page); `finish()` fetches whatever is still missing (earlier transient failures included) and waits.
+    """
+
+    def __init__(self, store: Store, server_id: str, client: Any, max_bytes: int, workers: int,
+                 cancel: CancelToken | None, progress: Callable[[SyncProgress], None]) -> None:
+        self.store = store
+        self.server_id = server_id
+        self.client = client
+        self.max_bytes = max_bytes
+        self.cancel = cancel
+        self.progress = progress
+        self.pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="consult-attach")
+        self.results: queue.Queue[Future] = queue.Queue()
+        self.submitted: set[tuple[str, str, int]] = set()
+        self.pending = 0
+        self.stored = 0
+        self.problems: list[str] = []
+
+    def submit(self, resources: Iterable[dict]) -> None:
+        for resource in resources:
+            if resource.get("resourceType") not in ("DocumentReference", "DiagnosticReport"):
+                continue
+            for job in attachment_jobs(resource):
+                key = (job.rtype, job.rid, job.index)
+                if key in self.submitted or self.store.resources.has_attachment(self.server_id, *key):
+                    continue
+                self.submitted.add(key)
+                self.pending += 1
+                self.pool.submit(self._download, job).add_done_callback(self.results.put)
+
+    def store_ready(self, wait: bool = False) -> None:
+        while self.pending:
+            try:
+                future = self.results.get(block=wait, timeout=0.5 if wait else None)
+            except queue.Empty:
+                if not wait:
+                    return
+                if self.cancel is not None:
+                    self.cancel.raise_if_cancelled()
+                continue
+            self.pending -= 1
+            job, ctype, data, error = future.result()  # authentication failures and cancels propagate
+            self.store.resources.put_attachment(self.server_id, job.rtype, job.rid, job.index, content_type=ctype,
+                                                url=job.url, data=data, error=error)
+            if error is None:
+                self.stored += 1
+            elif error.startswith(TRANSIENT):  # retried next time; a size refusal is a decision, not a fault
+                self.problems.append(f"{job.rtype}/{job.rid} attachment {job.index}: {error}")
+            if self.stored % 50 == 0:
+                self.progress(SyncProgress("attachments", self.stored, None))
+
+    def finish(self) -> tuple[int, list[str]]:
+        """Fetch what is still missing and wait for every download; returns (stored, problems)."""
+        try:
+            self.submit(self.store.resources.documents_missing_attachments(self.server_id))
+            self.store_ready(wait=True)
+        finally:
+            self.close()
+        if self.problems:
+            log.info("%d attachments could not be stored", len(self.problems))
+        return self.stored, self.problems
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def _download(self, job: Job) -> tuple[Job, str | None, bytes | None, str | None]:
+        if self.cancel is not None and self.cancel.cancelled:
             raise OperationCancelled()
         if job.inline is not None:
             try:
@@ -76,28 +138,11 @@ def fetch_missing(store: Store, server_id: str, client: Any, max_bytes: int, wor
             except (binascii.Error, ValueError):
                 return job, job.content_type, None, PERMANENT + "the inline data is not valid base64"
         try:
-            ctype, data = client.fetch_attachment(job.url, max_bytes=max_bytes)
+            ctype, data = self.client.fetch_attachment(job.url, max_bytes=self.max_bytes)
             return job, ctype or job.content_type, data, None
         except AttachmentTooLarge as exc:
             return job, job.content_type, None, PERMANENT + str(exc)
-        except AuthenticationFailed:
-            raise
-        except OperationCancelled:
+        except (AuthenticationFailed, OperationCancelled):
             raise
         except FhirError as exc:
             return job, job.content_type, None, TRANSIENT + str(exc)
-
-    total = len(jobs)
-    with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="consult-attach") as pool:
-        for done, (job, ctype, data, error) in enumerate(pool.map(download, jobs), start=1):
-            store.resources.put_attachment(server_id, job.rtype, job.rid, job.index, content_type=ctype,
-                                           url=job.url, data=data, error=error)
-            if error is None:
-                stored += 1
-            elif error.startswith(TRANSIENT):  # retried next time; a size refusal is a decision, not a fault
-                problems.append(f"{job.rtype}/{job.rid} attachment {job.index}: {error}")
-            if done % 20 == 0 or done == total:
-                progress(SyncProgress("attachments", done, total))
-    if problems:
-        log.info("%d attachments could not be stored", len(problems))
-    return stored, problems

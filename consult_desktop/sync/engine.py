@@ -134,6 +134,27 @@ class SyncEngine:
         def on_page(scope: str, count: int) -> None:
             progress(SyncProgress("resources", ingester.counts.written, None, message=scope))
 
+        fetcher_of_attachments = attachments.AttachmentFetcher(
+            self.store, self.server_id, self.client, self.options.max_attachment_bytes,
+            self.options.attachment_workers, cancel, progress)
+
+        def after_commit(stored: list[dict]) -> None:
+            fetcher_of_attachments.submit(stored)
+            fetcher_of_attachments.store_ready()
+
+        ingester.after_commit = after_commit
+        try:
+            return self._fetch_everything(progress, cancel, patient_id, state, caps, types, round_start, ingester,
+                                          on_page, fetcher_of_attachments)
+        finally:
+            ingester.after_commit = None
+            fetcher_of_attachments.close()
+
+    def _fetch_everything(self, progress: Callable[[SyncProgress], None], cancel: CancelToken | None,
+                          patient_id: str | None, state: dict[str, Any], caps: Any, types: list[str],
+                          round_start: str, ingester: PageIngester, on_page: Callable[[str, int], None],
+                          fetcher_of_attachments: attachments.AttachmentFetcher) -> tuple[SyncStatus, str]:
+        authorised = ingester.authorised
         ctx = RoundContext(ingester, self.client.follow, round_start, cancel, on_page)
         fetcher = Fetcher(self.client, ctx, types, self.options.page_size, self.options.chunk_size, progress)
         if patient_id is not None:
@@ -155,9 +176,7 @@ class SyncEngine:
                                            round_start, ingester, self.options.reconcile_ids, cancel)
         deletions.resolve_medication_references(self.store, self.server_id, self.client, ingester)
 
-        stored, problems = attachments.fetch_missing(
-            self.store, self.server_id, self.client, self.options.max_attachment_bytes,
-            self.options.attachment_workers, cancel, progress)
+        stored, problems = fetcher_of_attachments.finish()
         state["attachments"] = stored
         state["problems"].extend(problems)
         if patient_id is None:

@@ -40,6 +40,8 @@ class PageIngester:
         self.types = types
         self.validate = validate
         self.counts = IngestCounts()
+        # Called on this thread after each committed page with its stored resources (attachments start).
+        self.after_commit: Callable[[list[dict]], None] | None = None
 
     def owner(self, resource: dict) -> str | None:
         return patient_id_of(resource)
@@ -89,4 +91,6 @@ class PageIngester:
                 self.counts.hidden += 1
         if bad:
             log.info("quarantined %d resources of a page", len(bad))
+        if self.after_commit is not None:
+            self.after_commit(good)
         return len(good)

@@ -150,3 +150,10 @@ def test_line_decisions_are_stored_cleared_and_audited(tmp_path: Path) -> None:
         rec.decide("h", "p1", "line:warfarin", None)
         assert "line:warfarin" not in rec.acknowledgements("h", "p1")
         assert [e.action for e in rec.audit_entries()][:2] == ["medication-decision", "medication-decision"]
+
+
+def test_an_attachment_never_outlives_its_resource(tmp_path: Path) -> None:
+    with Profile.resolve(tmp_path / "p").create(PASS) as store:
+        assert not store.resources.put_attachment("h", "DocumentReference", "gone", 0, content_type="text/plain",
+                                                  url=None, data=b"late download")
+        assert store.stats()["attachments"]["count"] == 0
