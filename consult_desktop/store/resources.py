@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -282,10 +283,16 @@ WHERE excluded.last_updated > resources.last_updated
 """
 
 
+_UTC_INSTANT = re.compile(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?(?:Z|\+00:00)")
+
+
 def normalise_instant(value: object) -> str | None:
     """lastUpdated as UTC with microseconds, so that text order is time order."""
     if not isinstance(value, str):
         return None
+    utc = _UTC_INSTANT.fullmatch(value)
+    if utc is not None:  # the usual case, without a datetime round trip (this runs for every resource)
+        return f"{utc.group(1)}.{(utc.group(2) or '').ljust(6, '0')}+00:00"
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
