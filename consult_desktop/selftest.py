@@ -65,15 +65,15 @@ class Context:
 
 # -- plain checks ---------------------------------------------------------------------------------------------
 def make_pdf() -> bytes:
-    """A one-page PDF with a line of text, made in memory with fpdf2."""
-    from fpdf import FPDF
+    """A one-page PDF with a line of text, made in memory."""
+    import datetime as dt
 
-    pdf = FPDF(format="A4")
-    pdf.set_title("Consult Desktop self-test")
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=16)
-    pdf.cell(0, 12, PDF_MARKER)
-    return bytes(pdf.output())
+    from consult_desktop.demo.pdf_writer import SimplePdf
+
+    pdf = SimplePdf("Consult Desktop self-test", dt.datetime(2024, 1, 1, tzinfo=dt.UTC), creator="Consult Desktop")
+    pdf.set_font("", 16)
+    pdf.line(PDF_MARKER, 12)
+    return pdf.output()
 
 
 def check_encryption(ctx: Context) -> str:

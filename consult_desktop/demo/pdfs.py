@@ -1,6 +1,6 @@
-"""PDF rendering of the demo hospital's documents with fpdf2 (small, readable FR/NL text; big scans on request).
+"""PDF rendering of the demo hospital's documents (small, readable FR/NL text; big scans on request).
 
-Pure functions; callable from any thread (each call builds its own FPDF object). Output is deterministic:
+Pure functions; callable from any thread (each call builds its own PDF object). Output is deterministic:
 the creation date is fixed by the caller, so the same document always gives the same bytes.
 """
 
@@ -10,10 +10,8 @@ import datetime as dt
 import math
 import random
 
-from fpdf import FPDF
-from PIL import Image
-
 from consult_desktop.demo.documents import ComposedDocument
+from consult_desktop.demo.pdf_writer import SimplePdf
 
 # The core PDF fonts only cover Latin-1; these are the few characters our FR/NL texts use beyond it.
 _LATIN1_FALLBACK = str.maketrans({"œ": "oe", "Œ": "OE", "’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-",
@@ -24,42 +22,36 @@ def _latin1(text: str) -> str:
     return text.translate(_LATIN1_FALLBACK).encode("latin-1", "replace").decode("latin-1")
 
 
-def _new_pdf(title: str, creation: dt.datetime) -> FPDF:
-    pdf = FPDF(format="A4")
-    pdf.set_creation_date(creation)
-    pdf.set_title(_latin1(title))
-    pdf.set_creator("Consult Desktop demo hospital")
-    pdf.set_auto_page_break(auto=True, margin=18)
-    pdf.set_margins(20, 18, 20)
-    return pdf
+def _new_pdf(title: str, creation: dt.datetime) -> SimplePdf:
+    return SimplePdf(_latin1(title), creation)
 
 
-def _write_document(pdf: FPDF, doc: ComposedDocument) -> None:
+def _write_document(pdf: SimplePdf, doc: ComposedDocument) -> None:
     pdf.add_page()
-    pdf.set_font("Helvetica", style="B", size=14)
-    pdf.multi_cell(0, 7, _latin1(doc.title), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("B", 14)
+    pdf.text(_latin1(doc.title), 7)
     pdf.ln(2)
-    pdf.set_font("Helvetica", size=9)
+    pdf.set_font("", 9)
     for line in doc.header:
-        pdf.multi_cell(0, 5, _latin1(line), new_x="LMARGIN", new_y="NEXT")
+        pdf.text(_latin1(line), 5)
     pdf.ln(4)
-    for heading, body in doc.sections:
+    for heading, lines in doc.sections:
         if heading:
-            pdf.set_font("Helvetica", style="B", size=11)
-            pdf.multi_cell(0, 6, _latin1(heading), new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("Helvetica", size=10)
-        for line in body:
-            pdf.multi_cell(0, 5, _latin1(line), new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font("B", 11)
+            pdf.text(_latin1(heading), 6)
+        pdf.set_font("", 10)
+        for line in lines:
+            pdf.text(_latin1(line), 5)
         pdf.ln(3)
-    pdf.set_font("Helvetica", style="I", size=10)
-    pdf.multi_cell(0, 5, _latin1(doc.signature), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("I", 10)
+    pdf.text(_latin1(doc.signature), 5)
 
 
 def render_pdf(doc: ComposedDocument, creation: dt.datetime) -> bytes:
     """A one- or two-page PDF of the document (typically 1.5-3 KB)."""
     pdf = _new_pdf(doc.title, creation)
     _write_document(pdf, doc)
-    return bytes(pdf.output())
+    return pdf.output()
 
 
 def big_pdf(size_bytes: int, doc: ComposedDocument, creation: dt.datetime, seed: int = 0) -> bytes:
@@ -85,9 +77,8 @@ def _big_pdf(noise_bytes: int, doc: ComposedDocument, creation: dt.datetime, see
         chunk = min(page_bytes, noise_bytes - page * page_bytes)
         width = 1000
         height = max(1, math.ceil(chunk / width))
-        image = Image.frombytes("L", (width, height), rng.randbytes(width * height))
         pdf.add_page()
-        pdf.set_font("Helvetica", size=8)
-        pdf.cell(0, 5, f"Scan {page + 1}/{pages}", new_x="LMARGIN", new_y="NEXT")
-        pdf.image(image, x=20, y=28, w=170)
-    return bytes(pdf.output())
+        pdf.set_font("", 8)
+        pdf.line(f"Scan {page + 1}/{pages}", 5)
+        pdf.gray_image(width, height, rng.randbytes(width * height), 20, 28, 170)
+    return pdf.output()

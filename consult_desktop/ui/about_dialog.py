@@ -57,9 +57,6 @@ COMPONENTS: tuple[Component, ...] = (
     Component("truststore", "MIT", "truststore"),
     Component("PyYAML (with libyaml)", "MIT", "PyYAML"),
     Component("nh3 (ammonia)", "MIT (ammonia: MIT or Apache 2.0)", "nh3"),
-    Component("fpdf2", "GNU LGPL v3", "fpdf2"),
-    Component("fontTools, defusedxml", "MIT; PSF", "fonttools"),
-    Component("Pillow", "MIT-CMU (HPND)", "Pillow"),
     Component("PyJWT", "MIT", "PyJWT"),
     Component("Python", "PSF License Agreement"),
     Component("Medication knowledge base (Consult Desktop)", "CC BY 4.0"),
@@ -158,15 +155,12 @@ class AboutDialog(QDialog):
             "version. The source code is available at %1 and %2.")
         qt_notice = qt_notice.replace("%1", f'<a href="{QT_SOURCE_URL}">{QT_SOURCE_URL}</a>')
         qt_notice = qt_notice.replace("%2", f'<a href="{PYSIDE_SOURCE_URL}">{PYSIDE_SOURCE_URL}</a>')
-        fpdf_notice = e(self.tr(
-            "fpdf2 is also used under the GNU LGPL version 3 and is shipped as Python source files that can be "
-            "replaced."))
         kb_notice = self.tr("The medication knowledge base was written by the Consult Desktop project and is "
                             "licensed under the Creative Commons Attribution 4.0 International licence (%1).")
         kb_notice = kb_notice.replace("%1", f'<a href="{KB_LICENCE_URL}">CC BY 4.0</a>')
         titles = (self.tr("Component"), self.tr("Version"), self.tr("Licence"))
         head = "<tr>" + "".join(f"<th align='left'>{e(title)}</th>" for title in titles) + "</tr>"
-        return (f"<p>{qt_notice}</p><p>{fpdf_notice}</p><p>{kb_notice}</p>"
+        return (f"<p>{qt_notice}</p><p>{kb_notice}</p>"
                 f"<table cellspacing='0' cellpadding='3'>{head}{body}</table>")
 
     def open_licence_folder(self) -> None:

@@ -32,10 +32,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>fpdf2 is also used under the GNU LGPL version 3 and is shipped as Python source files that can be replaced.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The medication knowledge base was written by the Consult Desktop project and is licensed under the Creative Commons Attribution 4.0 International licence (%1).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -32,10 +32,6 @@
         <translation>Qt et Qt for Python (PySide6, Shiboken6) sont utilisés sous la licence GNU Lesser General Public License version 3. Ils ne sont pas modifiés et sont liés dynamiquement : chaque bibliothèque, extension et liaison Qt est un fichier distinct dans le dossier du programme, que vous pouvez remplacer par votre propre compilation d&apos;une version compatible. Le code source est disponible sur %1 et %2.</translation>
     </message>
     <message>
-        <source>fpdf2 is also used under the GNU LGPL version 3 and is shipped as Python source files that can be replaced.</source>
-        <translation>fpdf2 est également utilisé sous la GNU LGPL version 3 et est livré sous forme de fichiers source Python remplaçables.</translation>
-    </message>
-    <message>
         <source>The medication knowledge base was written by the Consult Desktop project and is licensed under the Creative Commons Attribution 4.0 International licence (%1).</source>
         <translation>La base de connaissances des médicaments a été rédigée par le projet Consult Desktop et est publiée sous la licence Creative Commons Attribution 4.0 International (%1).</translation>
     </message>

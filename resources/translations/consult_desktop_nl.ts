@@ -32,10 +32,6 @@
         <translation>Qt en Qt for Python (PySide6, Shiboken6) worden gebruikt onder de GNU Lesser General Public License versie 3. Ze zijn niet gewijzigd en worden dynamisch gelinkt: elke Qt-bibliotheek, plug-in en binding is een apart bestand in de programmamap, dat u mag vervangen door uw eigen build van een compatibele versie. De broncode is beschikbaar op %1 en %2.</translation>
     </message>
     <message>
-        <source>fpdf2 is also used under the GNU LGPL version 3 and is shipped as Python source files that can be replaced.</source>
-        <translation>fpdf2 wordt eveneens gebruikt onder de GNU LGPL versie 3 en wordt geleverd als Python-bronbestanden die kunnen worden vervangen.</translation>
-    </message>
-    <message>
         <source>The medication knowledge base was written by the Consult Desktop project and is licensed under the Creative Commons Attribution 4.0 International licence (%1).</source>
         <translation>De kennisbank over geneesmiddelen werd geschreven door het project Consult Desktop en valt onder de licentie Creative Commons Naamsvermelding 4.0 Internationaal (%1).</translation>
     </message>

@@ -1,5 +1,5 @@
 """The frozen bundle: it builds, its archive unpacks into a program that passes its own self-test from a clean
-environment, it carries its licences, resources and only the Qt it needs, and on Linux it stays within 150 MiB.
+environment, it carries its licences, resources and only the Qt it needs, and on Linux it stays within 150 MB.
 
 Slow (a PyInstaller build: about a minute on a developer machine, a few minutes on CI). Skipped when
 PyInstaller is not installed.
@@ -20,7 +20,7 @@ import pytest
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(3600)]
 
 ROOT = Path(__file__).resolve().parents[2]
-MAX_LINUX_BYTES = 150 * 2**20
+MAX_LINUX_BYTES = 150 * 10**6  # 150 MB, decimal: the stricter reading
 CHECKS = ("encryption", "knowledge-base", "fhir-validation", "keychain", "tls", "translations", "main-window",
           "pdf-viewer")
 UNUSED_QT = ("Qt6Quick", "Qt6Qml", "Qt6WebEngine", "Qt63D", "Qt6Multimedia", "Qt6Designer", "Qt6OpenGL",
@@ -98,11 +98,11 @@ def test_licences_resources_and_only_the_needed_qt_are_inside(built: dict) -> No
     assert any(r.endswith("consult_desktop/resources/kb/rules_antithrombotics.yaml") for r in rel)
     unused = sorted(r for r in rel if any(marker in r for marker in UNUSED_QT) or "/qml/" in r)
     assert unused == []
-    fpdf_sources = [r for r in rel if "/fpdf/" in r and r.endswith(".py")]
-    assert fpdf_sources, "fpdf2 (LGPL) must ship as replaceable source files"
+    # Test-only libraries stay out of the program (the demo writes its own PDFs).
+    assert not [r for r in rel if "/fpdf/" in r or "/PIL/" in r or "pillow.libs" in r]
 
 
-def test_linux_bundle_stays_within_150_mib(built: dict) -> None:
+def test_linux_bundle_stays_within_150_mb(built: dict) -> None:
     if not sys.platform.startswith("linux"):
         pytest.skip("the size budget is set for the Linux bundle")
     build = load_build_module()
