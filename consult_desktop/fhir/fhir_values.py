@@ -15,6 +15,9 @@ from __future__ import annotations
 
 from typing import Any
 
+# Re-exported: reference parsing lives in the domain layer, shared with the store's indexes.
+from consult_desktop.domain.references import patient_id_of, reference_id  # noqa: F401
+
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
 
@@ -110,47 +113,8 @@ def period_bounds(value: Any) -> tuple[str | None, str | None]:
     return text(value.get("start")), text(value.get("end"))
 
 
-def reference_id(reference: Any, expected_type: str | None = None) -> str | None:
-    """The id a Reference (or reference string) points to; None when it cannot be resolved locally.
-
-    With ``expected_type``, a reference to another type gives None (``urn:uuid:`` references carry no
-    type and are accepted).
-    """
-    ref = reference.get("reference") if isinstance(reference, dict) else reference
-    ref = text(ref)
-    if ref is None:
-        return None
-    ref = ref.strip()
-    if ref.startswith("urn:uuid:"):
-        return text(ref[len("urn:uuid:"):])
-    if ref.startswith(("#", "urn:")) or "?" in ref:
-        return None
-    parts = [p for p in ref.split("/") if p]
-    if "_history" in parts:
-        parts = parts[: parts.index("_history")]
-    if len(parts) < 2:
-        return None
-    rtype, rid = parts[-2], parts[-1]
-    if expected_type is not None and rtype != expected_type:
-        return None
-    return rid
-
-
 def reference_display(reference: Any) -> str | None:
     return text(reference.get("display")) if isinstance(reference, dict) else None
-
-
-def patient_id_of(resource: Any) -> str | None:
-    """The id of the patient a resource belongs to (a Patient's own id; else subject / patient)."""
-    if not isinstance(resource, dict):
-        return None
-    if resource.get("resourceType") == "Patient":
-        return text(resource.get("id"))
-    for key in ("subject", "patient"):
-        found = reference_id(resource.get(key), "Patient")
-        if found:
-            return found
-    return None
 
 
 def choice(resource: dict[str, Any], stem: str) -> tuple[str | None, Any]:

@@ -11,39 +11,12 @@ import binascii
 import unicodedata
 from typing import Any
 
+from consult_desktop.domain.references import patient_id_of  # noqa: F401 (the owner of a stored resource)
+
 SSIN_SYSTEM = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/ssin"
-_PATIENT_FIELDS = ("subject", "patient", "beneficiary")
 # Statuses that mean "do not show this as a current clinical fact" (kept, but hidden).
 HIDDEN_STATUSES = frozenset({"entered-in-error", "superseded"})
 DOCUMENT_TYPES = frozenset({"DocumentReference", "DiagnosticReport"})
-
-
-def reference_id(ref: Any, expected_type: str = "Patient") -> str | None:
-    """`Patient/123`, `https://host/fhir/Patient/123/_history/2` or `urn:uuid:123` -> `123`."""
-    if not isinstance(ref, dict):
-        return None
-    value = ref.get("reference")
-    if not isinstance(value, str) or not value:
-        return None
-    if value.startswith("urn:uuid:"):
-        return value[len("urn:uuid:"):]
-    parts = value.split("/")
-    if "_history" in parts:
-        parts = parts[: parts.index("_history")]
-    if len(parts) >= 2 and parts[-2] == expected_type:
-        return parts[-1]
-    return None
-
-
-def patient_id_of(resource: dict) -> str | None:
-    if resource.get("resourceType") == "Patient":
-        value = resource.get("id")
-        return value if isinstance(value, str) else None
-    for field in _PATIENT_FIELDS:
-        found = reference_id(resource.get(field))
-        if found:
-            return found
-    return None
 
 
 def is_hidden(resource: dict) -> bool:

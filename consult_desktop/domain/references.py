@@ -1,0 +1,53 @@
+"""FHIR references read from raw JSON: which resource a reference points to, which patient a resource
+belongs to. Pure functions on dicts (no I/O, no Qt), shared by the store's indexes and the FHIR mapping;
+callable from any thread.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Elements that name the patient a resource is about, in the resources we keep.
+PATIENT_ELEMENTS = ("subject", "patient", "beneficiary")
+
+
+def _text(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def reference_id(reference: Any, expected_type: str | None = None) -> str | None:
+    """The id a Reference (or reference string) points to; None when it cannot be resolved locally.
+
+    `Patient/123`, `https://host/fhir/Patient/123/_history/2` and `urn:uuid:123` give `123`. With
+    `expected_type`, a reference to another type gives None (`urn:uuid:` references carry no type and are
+    accepted). Contained (`#x`), conditional (`?`) and other URN references give None.
+    """
+    ref = _text(reference.get("reference") if isinstance(reference, dict) else reference)
+    if ref is None:
+        return None
+    if ref.startswith("urn:uuid:"):
+        return _text(ref[len("urn:uuid:"):])
+    if ref.startswith(("#", "urn:")) or "?" in ref:
+        return None
+    parts = [p for p in ref.split("/") if p]
+    if "_history" in parts:
+        parts = parts[: parts.index("_history")]
+    if len(parts) < 2:
+        return None
+    rtype, rid = parts[-2], parts[-1]
+    if expected_type is not None and rtype != expected_type:
+        return None
+    return rid
+
+
+def patient_id_of(resource: Any) -> str | None:
+    """The id of the patient a resource belongs to: a Patient's own id, else its subject / patient."""
+    if not isinstance(resource, dict):
+        return None
+    if resource.get("resourceType") == "Patient":
+        return _text(resource.get("id"))
+    for key in PATIENT_ELEMENTS:
+        found = reference_id(resource.get(key), "Patient")
+        if found:
+            return found
+    return None
