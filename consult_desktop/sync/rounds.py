@@ -14,7 +14,7 @@ Runs on the sync engine's thread.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,19 +40,40 @@ def cursor(ctx: RoundContext, scope: str, name: str) -> str | None:
 def run_round(ctx: RoundContext, scope: str, start: Callable[[str | None], Iterator[Any]],
               done_cursors: dict[str, str | None] | None = None) -> int:
     """Fetch and store one scope's pages; returns the number of resources accepted."""
-    since = cursor(ctx, scope, "since")
-    next_url = cursor(ctx, scope, "next")
-    round_start = cursor(ctx, scope, "round") or ctx.round_start
+    return run_rounds(ctx, [(scope, start, done_cursors or {})])
+
+
+Round = tuple[str, Callable[[str | None], Iterator[Any]], dict[str, str | None]]
+
+
+def run_rounds(ctx: RoundContext, rounds: Sequence[Round]) -> int:
+    """Several scopes one after the other, read through one read-ahead stream: while a scope's last page is
+    stored, the next scope's first page is already on its way (many small `$everything` calls).
+
+    Cursors are read here, on the engine's thread, before the stream starts; the reading thread only
+    talks HTTP. Each page is still stored with the cursor that follows it, scope by scope, in order.
+    """
+    plans = []
+    for scope, start, done in rounds:
+        since = cursor(ctx, scope, "since")
+        plans.append((scope, start, done, since, cursor(ctx, scope, "next"),
+                      cursor(ctx, scope, "round") or ctx.round_start))
+
+    def stream() -> Iterator[tuple[int, Any]]:
+        for number, (_scope, start, _done, since, next_url, _round) in enumerate(plans):
+            pages = _resume(ctx, next_url, since, start) if next_url else start(since)
+            for page in pages:
+                yield number, page
+
     accepted = 0
-    pages = prefetch(_resume(ctx, next_url, since, start) if next_url else start(since))
-    for page in pages:
+    for number, page in prefetch(stream()):
         if ctx.cancel is not None:
             ctx.cancel.raise_if_cancelled()
+        scope, _start, done, _since, _next, round_start = plans[number]
         if page.next_url:
             cursors: dict[str, str | None] = {f"{scope}.next": page.next_url, f"{scope}.round": round_start}
         else:
-            cursors = {f"{scope}.next": None, f"{scope}.round": None, f"{scope}.since": round_start,
-                       **(done_cursors or {})}
+            cursors = {f"{scope}.next": None, f"{scope}.round": None, f"{scope}.since": round_start, **done}
         count = ctx.ingester.ingest(page.entries, cursors)
         accepted += count
         if ctx.on_page is not None:

@@ -22,7 +22,7 @@ from typing import Any
 from consult_desktop.fhir.errors import Forbidden, NotFound, OperationCancelled, RequestRejected
 from consult_desktop.sync.prefetch import prefetch
 from consult_desktop.sync.progress import SyncProgress
-from consult_desktop.sync.rounds import RoundContext, run_round
+from consult_desktop.sync.rounds import RoundContext, run_round, run_rounds
 
 log = logging.getLogger(__name__)
 
@@ -136,16 +136,18 @@ class Fetcher:
             position += len(chunk)
 
     def everything(self, patients: Sequence[str], *, backfill: bool = False) -> None:
-        for index, pid in enumerate(sorted(patients)):
-            self.progress(SyncProgress("backfill" if backfill else "resources", index, len(patients),
-                                       patient=pid))
+        """`Patient/[id]/$everything` per patient, in batches streamed with read-ahead across patients."""
+        ordered = sorted(patients)
+        for first in range(0, len(ordered), 50):
+            self.progress(SyncProgress("backfill" if backfill else "resources", first, len(ordered)))
+            rounds = []
+            for pid in ordered[first:first + 50]:
 
-            def start(since: str | None, pid: str = pid) -> Iterator[Any]:
-                return self.client.everything(pid, since=None if backfill else since,
-                                              count=self.page_size)
+                def start(since: str | None, pid: str = pid) -> Iterator[Any]:
+                    return self.client.everything(pid, since=None if backfill else since, count=self.page_size)
 
-            scope = f"everything:{pid}"
-            run_round(self.ctx, scope, start, {f"patient:{pid}": "complete"})
+                rounds.append((f"everything:{pid}", start, {f"patient:{pid}": "complete"}))
+            run_rounds(self.ctx, rounds)
 
     def export(self, group_id: str, done: dict[str, str | None]) -> None:
         store, server_id = self.ctx.ingester.store, self.ctx.ingester.server_id

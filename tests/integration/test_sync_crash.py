@@ -8,18 +8,22 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from consult_desktop.demo.hospital import DemoHospital
 from consult_desktop.demo.server import DemoServer
+from consult_desktop.sync.engine import SyncOptions
 from consult_desktop.sync.progress import SyncStatus
 
 
-def test_kill_dash_nine_then_resume_equals_clean_sync(make_profile, tmp_path) -> None:
+@pytest.mark.parametrize("strategy", ["auto", "everything"])
+def test_kill_dash_nine_then_resume_equals_clean_sync(strategy: str, make_profile, tmp_path) -> None:
     hospital = DemoHospital(patients=16, seed=3)
     # Latency stretches the sync over a few seconds so the kills land in the middle of it.
     server = DemoServer(hospital, auth="none", page_size=20, latency_ms=15)
     server.start()
     try:
-        prof = make_profile(server)
+        prof = make_profile(server, SyncOptions(strategy=strategy))
         env = {**os.environ, "CONSULT_PASSPHRASE": "integration passphrase",
                "CONSULT_DATA_DIR": str(prof.profile.directory)}
         killed_mid_sync = 0
@@ -35,7 +39,7 @@ def test_kill_dash_nine_then_resume_equals_clean_sync(make_profile, tmp_path) ->
         server.set_latency(0)
         final = prof.sync()
         assert final.status == SyncStatus.OK, final
-        clean = make_profile(server)
+        clean = make_profile(server, SyncOptions(strategy=strategy))
         assert clean.sync().status == SyncStatus.OK
         mine, theirs = prof.snapshot(), clean.snapshot()
         for key in mine:
