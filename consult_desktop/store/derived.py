@@ -11,6 +11,7 @@ import binascii
 import unicodedata
 from typing import Any
 
+from consult_desktop.domain.attachments import raw_attachments
 from consult_desktop.domain.references import patient_id_of  # noqa: F401 (the owner of a stored resource)
 
 SSIN_SYSTEM = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/ssin"
@@ -106,11 +107,10 @@ def document_text(resource: dict) -> tuple[str, str] | None:
     rtype = resource.get("resourceType")
     if rtype == "DocumentReference":
         title = _concept_text(resource.get("type")) or str(resource.get("description") or "")
-        atts = [c.get("attachment") for c in resource.get("content") or [] if isinstance(c, dict)]
-        body = [str(resource.get("description") or "")] + _text_attachments(atts)
+        body = [str(resource.get("description") or "")] + _text_attachments(raw_attachments(resource))
     elif rtype == "DiagnosticReport":
         title = _concept_text(resource.get("code"))
-        body = [str(resource.get("conclusion") or "")] + _text_attachments(resource.get("presentedForm"))
+        body = [str(resource.get("conclusion") or "")] + _text_attachments(raw_attachments(resource))
     else:
         return None
     return title, "\n".join(b for b in body if b)

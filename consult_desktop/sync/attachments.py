@@ -18,6 +18,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from consult_desktop.domain.attachments import raw_attachments
 from consult_desktop.fhir.errors import (
     AttachmentTooLarge,
     AuthenticationFailed,
@@ -43,12 +44,8 @@ class Job:
 
 
 def attachment_jobs(resource: dict) -> list[Job]:
-    if resource.get("resourceType") == "DocumentReference":
-        atts = [c.get("attachment") for c in resource.get("content") or [] if isinstance(c, dict)]
-    else:
-        atts = list(resource.get("presentedForm") or [])
     jobs = []
-    for index, att in enumerate(atts):
+    for index, att in enumerate(raw_attachments(resource)):
         if not isinstance(att, dict):
             continue
         data = att.get("data") if isinstance(att.get("data"), str) else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import Enum
 
+from consult_desktop.domain.attachments import raw_attachments
 from consult_desktop.domain.document import Attachment, Document
 from consult_desktop.fhir import mapping
 from consult_desktop.store import Store, derived
@@ -81,11 +82,7 @@ def preferred_attachment(document: Document) -> int | None:
 
 def stored_index(resource: dict, attachment: Attachment) -> int:
     """Position of `attachment` among the resource's raw attachments, as the sync numbers them when storing."""
-    if resource.get("resourceType") == "DocumentReference":
-        raw = [c.get("attachment") for c in resource.get("content") or [] if isinstance(c, dict)]
-    else:
-        raw = list(resource.get("presentedForm") or [])
-    for index, item in enumerate(raw):
+    for index, item in enumerate(raw_attachments(resource)):
         if isinstance(item, dict) and (item.get("contentType"), item.get("url"), item.get("data")) == (
                 attachment.content_type, attachment.url, attachment.data):
             return index
