@@ -27,7 +27,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = read_passphrase(args, prompt="New passphrase: ", confirm=True)
     check_strength(passphrase)
     store = profile.create(passphrase)
-    store.records.audit("profile-created")
+    store.audit.write("profile-created")
     store.close()
     print(f"Encrypted profile created at {profile.directory}")
     if args.keychain:
@@ -50,7 +50,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     check_strength(new)
     profile.change_passphrase(old, new)
     with profile.unlock(new) as store:
-        store.records.audit("passphrase-changed")
+        store.audit.write("passphrase-changed")
     print("Passphrase changed. The database was not re-encrypted; only the key file was rewritten.")
     return exit_codes.OK
 

@@ -173,10 +173,28 @@ def write_document_text(
     )
 
 
+# Line decisions had been kept as flag acknowledgements with a decision; they get their own table.
+V3 = """
+CREATE TABLE line_decisions(
+    server_id TEXT NOT NULL,
+    patient_id TEXT NOT NULL,
+    line_key TEXT NOT NULL,
+    decision TEXT NOT NULL,
+    note TEXT NOT NULL,
+    decided_at TEXT NOT NULL,
+    PRIMARY KEY(server_id, patient_id, line_key)
+);
+INSERT INTO line_decisions(server_id, patient_id, line_key, decision, note, decided_at)
+    SELECT server_id, patient_id, flag_key, decision, reason, acked_at FROM flag_acks WHERE decision IS NOT NULL;
+DELETE FROM flag_acks WHERE decision IS NOT NULL;
+ALTER TABLE flag_acks DROP COLUMN decision;
+"""
+
 Step = tuple[int, str, str, Callable[[Connection], None] | None]
 MIGRATIONS: list[Step] = [
     (1, "initial schema", V1, None),
     (2, "patient index, views and document search", V2, _v2_backfill),
+    (3, "line decisions in their own table", V3, None),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -114,7 +114,8 @@ class ResourceRepository:
             cur = conn.execute("DELETE FROM resources WHERE server_id=? AND patient_id=?", (server_id, patient_id))
             for table, column in (("documents_fts", "patient_id"), ("quarantine", "patient_id"),
                                   ("patients", "id"), ("patient_views", "patient_id"),
-                                  ("gp_prescriptions", "patient_id"), ("flag_acks", "patient_id")):
+                                  ("gp_prescriptions", "patient_id"), ("flag_acks", "patient_id"),
+                                  ("line_decisions", "patient_id")):
                 conn.execute(f"DELETE FROM {table} WHERE server_id=? AND {column}=?", (server_id, patient_id))
             return cur.rowcount
 
@@ -202,6 +203,17 @@ class ResourceRepository:
         )
         return {r[0] for r in rows}
 
+    def listed_patient_ids(self, server_id: str) -> set[str]:
+        """Ids in the patient index (a Patient may be listed before any of their resources is stored)."""
+        return {r[0] for r in self._conn.execute("SELECT id FROM patients WHERE server_id=?", (server_id,))}
+
+    def medication_references(self, server_id: str) -> set[str]:
+        """Every `medicationReference.reference` of the stored prescriptions, as written by the server."""
+        rows = self._conn.execute(
+            "SELECT DISTINCT json_extract(json, '$.medicationReference.reference') FROM resources "
+            "WHERE server_id=? AND type IN ('MedicationRequest', 'MedicationStatement')", (server_id,))
+        return {r[0] for r in rows if isinstance(r[0], str)}
+
     def documents_missing_attachments(self, server_id: str) -> list[dict]:
         """Shown documents with an attachment not stored yet (never fetched, or a transient failure)."""
         rows = self._conn.execute(
@@ -223,20 +235,6 @@ class ResourceRepository:
             "AND (data IS NOT NULL OR error LIKE 'permanent:%')", (server_id, rtype, rid, index)).fetchone()
         return row is not None
 
-    def set_hidden(self, server_id: str, rtype: str, rid: str) -> bool:
-        """Hide a stored resource (a document replaced by a newer one) without deleting it."""
-        with transaction(self._conn):
-            cur = self._conn.execute(
-                "UPDATE resources SET hidden=1 WHERE server_id=? AND type=? AND id=? AND hidden=0",
-                (server_id, rtype, rid),
-            )
-            if cur.rowcount:
-                self._conn.execute(
-                    "DELETE FROM documents_fts WHERE server_id=? AND resource_type=? AND resource_id=?",
-                    (server_id, rtype, rid),
-                )
-            return cur.rowcount > 0
-
     def get_attachment(self, server_id: str, rtype: str, rid: str, index: int = 0) -> Attachment | None:
         row = self._conn.execute(
             "SELECT content_type, url, size, data, error FROM attachments "
@@ -244,6 +242,14 @@ class ResourceRepository:
             (server_id, rtype, rid, index),
         ).fetchone()
         return Attachment(row[0], row[1], row[2], row[3], row[4]) if row else None
+
+    def indexed_document_body(self, server_id: str, rtype: str, rid: str) -> str | None:
+        """The text the search index holds for one document (None when it is not indexed)."""
+        row = self._conn.execute(
+            "SELECT body FROM documents_fts WHERE server_id=? AND resource_type=? AND resource_id=?",
+            (server_id, rtype, rid),
+        ).fetchone()
+        return None if row is None else (row[0] or "")
 
     def search_documents(self, server_id: str, patient_id: str, query: str, limit: int = 200) -> list[tuple]:
         """Full-text search over one patient's documents: [(resource_type, resource_id, snippet)]."""

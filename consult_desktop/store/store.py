@@ -11,12 +11,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from consult_desktop.store.acknowledgements import AcknowledgementRepository
+from consult_desktop.store.audit import AuditLog
+from consult_desktop.store.cursors import CursorRepository
 from consult_desktop.store.database import Connection, transaction
-from consult_desktop.store.records import Records
+from consult_desktop.store.decisions import DecisionRepository
+from consult_desktop.store.prescriptions import PrescriptionRepository
 from consult_desktop.store.resources import ResourceRepository
+from consult_desktop.store.secrets import SecretRepository
+from consult_desktop.store.servers import ServerRepository
+from consult_desktop.store.settings import SettingsRepository
+from consult_desktop.store.views import PatientViewRepository
 
 LAST_SYNC_KEY = "sync.last_success"
-NEW_CONTENT_TYPES = ("DocumentReference", "DiagnosticReport", "Observation")
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,9 @@ class PatientSummary:
 
 
 class Store:
+    """The unlocked database: `resources` (FHIR cache), `servers`, `cursors`, `settings`, `secrets`, `audit`,
+    `views` (last viewed), `prescriptions` (the GP's own), `acknowledgements` (flags), `decisions` (lines)."""
+
     def __init__(self, conn: Connection, db_path: Path, profile_id: str, data_key: bytes) -> None:
         self.conn = conn
         # Kept while unlocked so another thread (sync) can open its own connection; dropped on close.
@@ -43,7 +53,15 @@ class Store:
         self.db_path = db_path
         self.profile_id = profile_id
         self.resources = ResourceRepository(conn)
-        self.records = Records(conn)
+        self.servers = ServerRepository(conn)
+        self.cursors = CursorRepository(conn)
+        self.settings = SettingsRepository(conn)
+        self.secrets = SecretRepository(conn)
+        self.audit = AuditLog(conn)
+        self.views = PatientViewRepository(conn)
+        self.prescriptions = PrescriptionRepository(conn)
+        self.acknowledgements = AcknowledgementRepository(conn, self.audit)
+        self.decisions = DecisionRepository(conn, self.audit)
 
     def close(self) -> None:
         self.data_key = None
@@ -110,7 +128,7 @@ class Store:
             "resources": dict(sorted(counts.items())),
             "quarantined": quarantined,
             "attachments": {"count": att[0], "bytes": att[1]},
-            "last_sync": self.records.setting(LAST_SYNC_KEY),
+            "last_sync": self.settings.get(LAST_SYNC_KEY),
         }
 
     def find_patient(self, key: str) -> list[tuple[str, str]]:

@@ -23,8 +23,8 @@ HISTORY_SCOPE = "history"
 
 def start_history_if_new(store: Store, server_id: str, round_start: str) -> None:
     """On the very first sync, history starts now: everything older arrives as current state."""
-    if store.records.cursor(server_id, f"{HISTORY_SCOPE}.since") is None:
-        store.records.set_cursor(server_id, f"{HISTORY_SCOPE}.since", round_start)
+    if store.cursors.get(server_id, f"{HISTORY_SCOPE}.since") is None:
+        store.cursors.set(server_id, f"{HISTORY_SCOPE}.since", round_start)
 
 
 def apply(store: Store, server_id: str, client: Any, caps: Any, types: Sequence[str], authorised: set[str],
@@ -43,7 +43,7 @@ def apply(store: Store, server_id: str, client: Any, caps: Any, types: Sequence[
 def _history(store: Store, server_id: str, client: Any, rtype: str | None, wanted: set[str], round_start: str,
              ingester: PageIngester, cancel: CancelToken | None) -> int:
     scope = f"{HISTORY_SCOPE}:{rtype}" if rtype else HISTORY_SCOPE
-    since = store.records.cursor(server_id, f"{scope}.since")
+    since = store.cursors.get(server_id, f"{scope}.since")
     if since is None:
         ingester.ingest([], {f"{scope}.since": round_start})
         return 0

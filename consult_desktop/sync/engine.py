@@ -180,23 +180,23 @@ class SyncEngine:
         state["attachments"] = stored
         state["problems"].extend(problems)
         if patient_id is None:
-            self.store.records.set_setting(LAST_SYNC_KEY, datetime.now(UTC).isoformat(timespec="seconds"))
+            self.store.settings.set(LAST_SYNC_KEY, datetime.now(UTC).isoformat(timespec="seconds"))
         if state["problems"]:
             return SyncStatus.PARTIAL, f"Sync finished with {len(state['problems'])} problem(s)."
         return SyncStatus.OK, "Sync finished."
 
     def _fetch(self, fetcher: Fetcher, caps: Any, strategy: str, patients: Sequence[str]) -> str:
         """Run the strategy; returns the one actually used (a server may refuse type-level searches)."""
-        records = self.store.records
-        if strategy == "type-search" and records.cursor(self.server_id, FALLBACK) == "patient-search":
+        cursors = self.store.cursors
+        if strategy == "type-search" and cursors.get(self.server_id, FALLBACK) == "patient-search":
             strategy = "patient-search"
-        complete = records.cursor(self.server_id, "strategy.complete")
+        complete = cursors.get(self.server_id, "strategy.complete")
         if complete is not None and _FAMILY.get(complete) != _FAMILY.get(strategy):
             # Another way of fetching starts over (stored data stays; pages are idempotent). Cursors of
             # the old way would skip what changed while it was not used.
-            records.delete_cursors(self.server_id, _FAMILY[complete])
+            cursors.delete_prefix(self.server_id, _FAMILY[complete])
         if complete is not None:
-            new = [p for p in patients if records.cursor(self.server_id, f"patient:{p}") is None]
+            new = [p for p in patients if cursors.get(self.server_id, f"patient:{p}") is None]
             if new:
                 self._backfill(fetcher, caps, new)
         marks = {f"patient:{p}": "complete" for p in patients}
@@ -283,9 +283,9 @@ class SyncEngine:
     def _purge(self, pid: str) -> None:
         with self.store.transaction():
             self.store.resources.purge_patient(self.server_id, pid)
-            self.store.records.delete_cursor(self.server_id, f"patient:{pid}")
-            self.store.records.delete_cursors(self.server_id, f"everything:{pid}.")
-            self.store.records.audit("patient-purged", server_id=self.server_id, patient_id=pid,
+            self.store.cursors.delete(self.server_id, f"patient:{pid}")
+            self.store.cursors.delete_prefix(self.server_id, f"everything:{pid}.")
+            self.store.audit.write("patient-purged", server_id=self.server_id, patient_id=pid,
                                      detail="no longer authorised")
 
     def _requests(self) -> int:

@@ -78,9 +78,9 @@ class PageIngester:
                 self.store.resources.quarantine(self.server_id, payload, error, patient_id=owner)
             for scope, value in (cursors or {}).items():
                 if value is None:
-                    self.store.records.delete_cursor(self.server_id, scope)
+                    self.store.cursors.delete(self.server_id, scope)
                 else:
-                    self.store.records.set_cursor(self.server_id, scope, value)
+                    self.store.cursors.set(self.server_id, scope, value)
         self.counts.written += result.written
         self.counts.unchanged += result.unchanged
         self.counts.quarantined += len(bad)

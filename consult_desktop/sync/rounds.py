@@ -34,7 +34,7 @@ class RoundContext:
 
 
 def cursor(ctx: RoundContext, scope: str, name: str) -> str | None:
-    return ctx.ingester.store.records.cursor(ctx.ingester.server_id, f"{scope}.{name}")
+    return ctx.ingester.store.cursors.get(ctx.ingester.server_id, f"{scope}.{name}")
 
 
 def run_round(ctx: RoundContext, scope: str, start: Callable[[str | None], Iterator[Any]],

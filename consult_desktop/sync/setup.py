@@ -49,27 +49,27 @@ def save_server(store: Store, config: ServerConfig, *, client_secret: str | None
     server_id = server_id_for(config.base_url)
     config = config.with_secrets(client_secret=client_secret, token=token, private_key_pem=private_key_pem)
     with store.transaction():
-        for old_id, _url, _cfg in store.records.servers():
+        for old_id, _url, _cfg in store.servers.all():
             if old_id != server_id:
-                store.records.remove_server(old_id)
+                store.servers.remove(old_id)
                 for name in (*SECRET_FIELDS, "oauth_tokens"):
-                    store.records.delete_secret(_secret_key(old_id, name))
-        store.records.save_server(server_id, config.base_url, config.to_dict())
+                    store.secrets.delete(_secret_key(old_id, name))
+        store.servers.save(server_id, config.base_url, config.to_dict())
         for name, value in config.secrets().items():
-            store.records.set_secret(_secret_key(server_id, name), value.encode("utf-8"))
+            store.secrets.set(_secret_key(server_id, name), value.encode("utf-8"))
         if options is not None:
-            store.records.set_setting(OPTIONS_KEY.format(server_id=server_id), json.dumps(options.to_dict()))
-        store.records.audit("server-configured", server_id=server_id)
+            store.settings.set(OPTIONS_KEY.format(server_id=server_id), json.dumps(options.to_dict()))
+        store.audit.write("server-configured", server_id=server_id)
     return server_id
 
 
 def configured_servers(store: Store) -> list[tuple[str, ServerConfig, SyncOptions]]:
     out = []
-    for server_id, _url, data in store.records.servers():
-        secrets = {name: (store.records.secret(_secret_key(server_id, name)) or b"").decode("utf-8") or None
+    for server_id, _url, data in store.servers.all():
+        secrets = {name: (store.secrets.get(_secret_key(server_id, name)) or b"").decode("utf-8") or None
                    for name in SECRET_FIELDS}
         config = ServerConfig.from_dict(data, **secrets)
-        raw = store.records.setting(OPTIONS_KEY.format(server_id=server_id))
+        raw = store.settings.get(OPTIONS_KEY.format(server_id=server_id))
         out.append((server_id, config, SyncOptions.from_dict(json.loads(raw) if raw else None)))
     return out
 
@@ -91,7 +91,7 @@ class StoreTokenStore:
         self._key = _secret_key(server_id, "oauth_tokens")
         self._owner = threading.get_ident()
         self._lock = threading.Lock()
-        raw = store.records.secret(self._key)
+        raw = store.secrets.get(self._key)
         self._tokens: dict[str, Any] | None = json.loads(raw) if raw else None
         self._dirty = False
 
@@ -119,9 +119,9 @@ class StoreTokenStore:
                 return
             tokens, self._dirty = self._tokens, False
         if tokens is None:
-            self._store.records.delete_secret(self._key)
+            self._store.secrets.delete(self._key)
         else:
-            self._store.records.set_secret(self._key, json.dumps(tokens).encode("utf-8"))
+            self._store.secrets.set(self._key, json.dumps(tokens).encode("utf-8"))
 
 
 def build_client(store: Store, server_id: str, config: ServerConfig,
@@ -145,7 +145,7 @@ def sign_in(profile: Profile, data_key: bytes, open_browser: Callable[[str], Any
         finally:
             tokens.flush()
             client.close()
-        store.records.audit("signed-in", server_id=server_id)
+        store.audit.write("signed-in", server_id=server_id)
 
 
 def run_sync(profile: Profile, data_key: bytes, on_progress: Callable[[SyncProgress], None] | None = None,
@@ -169,7 +169,7 @@ def run_sync(profile: Profile, data_key: bytes, on_progress: Callable[[SyncProgr
             finally:
                 tokens.flush()
                 client.close()
-            store.records.audit("sync", server_id=server_id, detail=report.status.value)
+            store.audit.write("sync", server_id=server_id, detail=report.status.value)
             if report.status not in (SyncStatus.OK, SyncStatus.PARTIAL):
                 break
         return report

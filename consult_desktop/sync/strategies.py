@@ -85,12 +85,12 @@ class Fetcher:
         Progress inside the round is `<scope>.after` (the last patient of the finished chunks, in id
         order) and `<scope>.next` (the next page inside the current chunk).
         """
-        records, server_id = self.ctx.ingester.store.records, self.ctx.ingester.server_id
+        cursors, server_id = self.ctx.ingester.store.cursors, self.ctx.ingester.server_id
         scope = f"{'backfill' if backfill else 'type'}:{rtype}"
-        since = None if backfill else records.cursor(server_id, f"{scope}.since")
-        after = records.cursor(server_id, f"{scope}.after")
-        next_url = records.cursor(server_id, f"{scope}.next")
-        round_start = records.cursor(server_id, f"{scope}.round") or self.ctx.round_start
+        since = None if backfill else cursors.get(server_id, f"{scope}.since")
+        after = cursors.get(server_id, f"{scope}.after")
+        next_url = cursors.get(server_id, f"{scope}.next")
+        round_start = cursors.get(server_id, f"{scope}.round") or self.ctx.round_start
         todo = [p for p in sorted(patients) if after is None or p > after]
         final: dict[str, str | None] = {f"{scope}.next": None, f"{scope}.after": None, f"{scope}.round": None,
                                         **done}
@@ -151,7 +151,7 @@ class Fetcher:
 
     def export(self, group_id: str, done: dict[str, str | None]) -> None:
         store, server_id = self.ctx.ingester.store, self.ctx.ingester.server_id
-        since = store.records.cursor(server_id, "export.since")
+        since = store.cursors.get(server_id, "export.since")
         self.progress(SyncProgress("export", 0, None, message="waiting for the server's export"))
         status_url = self.client.export_kickoff(group_id, since=since, types=self.types + ["Patient"])
         try:

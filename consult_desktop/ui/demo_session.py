@@ -51,7 +51,7 @@ class DemoSession:
 
         store = self.profile.create(DEMO_PASSPHRASE, kdf=DEMO_KDF)
         try:
-            store.records.audit("profile-created", detail="demo")
+            store.audit.write("profile-created", detail="demo")
             save_server(store, ServerConfig(base_url=self.base_url, auth_kind="none", role="gp"))
         except BaseException:
             store.close()

@@ -93,7 +93,7 @@ def load_document_content(
     store: Store, server_id: str, patient_id: str, resource_type: str, resource_id: str,
 ) -> DocumentContent:
     """Database lane: audit the opening, then read what to show. Never raises for missing content."""
-    store.records.audit(AUDIT_OPEN_DOCUMENT, server_id=server_id, patient_id=patient_id,
+    store.audit.write(AUDIT_OPEN_DOCUMENT, server_id=server_id, patient_id=patient_id,
                         object_type=resource_type, object_id=resource_id)
     resource = store.resources.get(server_id, resource_type, resource_id)
     if resource is None:
@@ -147,13 +147,10 @@ def has_extracted_text(store: Store, server_id: str, resource_type: str, resourc
     The store offers no direct question for this; the search entry is compared with what the resource
     alone would give (title and inline text), so a PDF's text layer is added only once.
     """
-    row = store.conn.execute(
-        "SELECT body FROM documents_fts WHERE server_id=? AND resource_type=? AND resource_id=?",
-        (server_id, resource_type, resource_id),
-    ).fetchone()
-    if row is None:
+    indexed = store.resources.indexed_document_body(server_id, resource_type, resource_id)
+    if indexed is None:
         return False
     resource = store.resources.get(server_id, resource_type, resource_id)
     own = derived.document_text(resource) if resource is not None else None
     own_body = own[1] if own is not None else ""
-    return len(row[0] or "") > len(own_body)
+    return len(indexed) > len(own_body)

@@ -171,7 +171,7 @@ class PassphrasePage(_AsyncPage):
 
 def _create(profile: Profile, passphrase: str):  # runs on the database thread
     store = profile.create(passphrase)
-    store.records.audit("profile-created")
+    store.audit.write("profile-created")
     return store
 
 

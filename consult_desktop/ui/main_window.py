@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
         model = self.list_panel.model
         row = model.row_of(server_id, patient_id)
         self._opened_new = model.summary(row).new_items if row >= 0 else 0
-        self.runner.db(lambda store: store.records.audit("open-patient", server_id=server_id,
+        self.runner.db(lambda store: store.audit.write("open-patient", server_id=server_id,
                                                          patient_id=patient_id), None, self._unhandled_error)
         if self.patient_view is not None:
             self.patient_view.show_patient(server_id, patient_id)  # type: ignore[attr-defined]
@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
             return
         server_id, patient_id = self._current
         self._current = None
-        self.runner.db(lambda store: store.records.mark_viewed(server_id, patient_id), None, self._unhandled_error)
+        self.runner.db(lambda store: store.views.mark_viewed(server_id, patient_id), None, self._unhandled_error)
         self.list_panel.clear_badge(server_id, patient_id)
 
     # -- locking -----------------------------------------------------------------------------------------
@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
         tab = self.patient_view.current_tab() if self.patient_view is not None else None  # type: ignore[attr-defined]
         self._resume = (self._current, tab) if self._current is not None else None
         self._leave_current()
-        self.runner.db(lambda store: store.records.audit("lock"), None, lambda exc: None)
+        self.runner.db(lambda store: store.audit.write("lock"), None, lambda exc: None)
         self.sync.set_enabled(False)
         self.idle.stop()
         for dialog in self._dialogs:
@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
 
     def _after_unlock(self) -> None:
         self.unlock_dialog = None
-        self.runner.db(lambda store: store.records.audit("unlock"), None, self._unhandled_error)
+        self.runner.db(lambda store: store.audit.write("unlock"), None, self._unhandled_error)
         self.start()
         self.unlocked.emit()
 

@@ -171,7 +171,7 @@ def load_medication(store: Store, server_id: str, patient_id: str) -> Medication
     hospital_resources, hospital = choose_hospital_list(medication)
     if hospital.kind == "discharge" and hospital.stay is None:
         hospital = _with_stay(store, server_id, hospital_resources, hospital)
-    prescriptions_raw = store.records.prescriptions(server_id, patient_id)
+    prescriptions_raw = store.prescriptions.for_patient(server_id, patient_id)
     kb = load_knowledge_base()
     resolve = _resolver(store, server_id)
     egfr = latest_egfr(observations)
@@ -180,8 +180,10 @@ def load_medication(store: Store, server_id: str, patient_id: str) -> Medication
     gp_entries = {entry.resource_id: entry for line in comparison.lines for entry in line.gp}
     prescriptions = tuple(_prescription(raw, gp_entries.get(str(raw.get("id"))), resolve)
                           for raw in prescriptions_raw)
-    acks = {key: Acknowledgement(reason or "", decision, at)
-            for key, (reason, decision, at) in store.records.acknowledgements(server_id, patient_id).items()}
+    acks = {key: Acknowledgement(reason or "", None, at)
+            for key, (reason, at) in store.acknowledgements.for_patient(server_id, patient_id).items()}
+    acks.update({key: Acknowledgement(note or "", decision, at)
+                 for key, (note, decision, at) in store.decisions.for_patient(server_id, patient_id).items()})
     labels = {entry.resource_id: (entry.label, "hospital") for line in comparison.lines for entry in line.hospital}
     labels.update({entry.resource_id: (entry.label, "gp") for entry in gp_entries.values()})
     not_checked = tuple(NotChecked(*labels[rid]) for rid in comparison.not_checked if rid in labels)
@@ -267,8 +269,8 @@ def knowledge_base_version() -> str:
 def save_prescription(store: Store, server_id: str, patient_id: str, resource: dict[str, Any]) -> MedicationData:
     resource = {**resource, "resourceType": "MedicationStatement", "subject": {"reference": f"Patient/{patient_id}"}}
     resource.setdefault("dateAsserted", _now())
-    pid = store.records.save_prescription(server_id, patient_id, resource, resource.get("id") or _new_id())
-    store.records.audit("prescription-saved", server_id=server_id, patient_id=patient_id,
+    pid = store.prescriptions.save(server_id, patient_id, resource, resource.get("id") or _new_id())
+    store.audit.write("prescription-saved", server_id=server_id, patient_id=patient_id,
                         object_type="MedicationStatement", object_id=pid)
     return load_medication(store, server_id, patient_id)
 
@@ -276,7 +278,7 @@ def save_prescription(store: Store, server_id: str, patient_id: str, resource: d
 def stop_prescription(store: Store, server_id: str, patient_id: str, pid: str, end: str, reason: str = ""
                       ) -> MedicationData:
     """Stopped, with an end date, and kept for history."""
-    current = next((item for item in store.records.prescriptions(server_id, patient_id) if item.get("id") == pid),
+    current = next((item for item in store.prescriptions.for_patient(server_id, patient_id) if item.get("id") == pid),
                    None)
     if current is None:
         raise LookupError("the prescription no longer exists")
@@ -284,18 +286,18 @@ def stop_prescription(store: Store, server_id: str, patient_id: str, pid: str, e
                "effectivePeriod": {**(current.get("effectivePeriod") or {}), "end": end}}
     if reason:
         stopped["statusReason"] = [{"text": reason}]
-    store.records.save_prescription(server_id, patient_id, stopped, pid)
-    store.records.audit("prescription-stopped", server_id=server_id, patient_id=patient_id,
+    store.prescriptions.save(server_id, patient_id, stopped, pid)
+    store.audit.write("prescription-stopped", server_id=server_id, patient_id=patient_id,
                         object_type="MedicationStatement", object_id=pid)
     return load_medication(store, server_id, patient_id)
 
 
 def delete_prescription(store: Store, server_id: str, patient_id: str, pid: str) -> MedicationData:
     """Only for a prescription entered by mistake (stopping keeps the history)."""
-    if not any(item.get("id") == pid for item in store.records.prescriptions(server_id, patient_id)):
+    if not any(item.get("id") == pid for item in store.prescriptions.for_patient(server_id, patient_id)):
         raise LookupError("the prescription does not belong to this patient")
-    store.records.delete_prescription(pid)
-    store.records.audit("prescription-deleted", server_id=server_id, patient_id=patient_id,
+    store.prescriptions.delete(pid)
+    store.audit.write("prescription-deleted", server_id=server_id, patient_id=patient_id,
                         object_type="MedicationStatement", object_id=pid)
     return load_medication(store, server_id, patient_id)
 
@@ -314,7 +316,7 @@ def import_prescriptions(store: Store, server_id: str, patient_id: str, path: Pa
     if csv_rows or found.skipped_rows:
         total = len(statements) + found.skipped_rows
         skipped += [(str(row), "no-name") for row in range(1, total + 1) if row not in csv_rows]
-    existing = {_same_key(item) for item in store.records.prescriptions(server_id, patient_id)}
+    existing = {_same_key(item) for item in store.prescriptions.for_patient(server_id, patient_id)}
     kb = load_knowledge_base()
     imported = stopped = 0
     not_matched: list[str] = []
@@ -329,13 +331,13 @@ def import_prescriptions(store: Store, server_id: str, patient_id: str, path: Pa
                     "dateAsserted": _now()}
         if original and not original.startswith("gp-csv-"):
             resource["identifier"] = [*resource.get("identifier", []), {"system": IMPORT_SYSTEM, "value": original}]
-        store.records.save_prescription(server_id, patient_id, resource, resource["id"])
+        store.prescriptions.save(server_id, patient_id, resource, resource["id"])
         imported += 1
         entry = normalise(resource, None, kb)
         stopped += not entry.active
         if not entry.resolved or not entry.complete:
             not_matched.append(entry.label)
-    store.records.audit("prescriptions-imported", server_id=server_id, patient_id=patient_id,
+    store.audit.write("prescriptions-imported", server_id=server_id, patient_id=patient_id,
                         object_type="MedicationStatement", detail=f"imported={imported} skipped={len(skipped)}")
     skipped.sort(key=lambda item: (len(item[0]), item[0]))
     return ImportOutcome(imported, stopped, tuple(skipped), tuple(not_matched),
@@ -348,16 +350,16 @@ def acknowledge_flag(store: Store, server_id: str, patient_id: str, keys: Sequen
     if not reason.strip():
         raise ValueError("an acknowledgement needs a reason")
     for key in keys:
-        store.records.acknowledge(server_id, patient_id, key, reason.strip())
+        store.acknowledgements.acknowledge(server_id, patient_id, key, reason.strip())
     return load_medication(store, server_id, patient_id)
 
 
 def set_decision(store: Store, server_id: str, patient_id: str, key: str, decision: str | None, reason: str = ""
                  ) -> MedicationData:
-    """Continue / stop / modify for one line (None clears it); kept with the flag acknowledgements."""
+    """Continue / stop / modify for one line (None clears it)."""
     if decision is not None and decision not in DECISIONS:
         raise ValueError(f"unknown decision {decision!r}")
-    store.records.decide(server_id, patient_id, key, decision, reason.strip())
+    store.decisions.decide(server_id, patient_id, key, decision, reason.strip())
     return load_medication(store, server_id, patient_id)
 
 

@@ -251,10 +251,10 @@ def _allergies_synced(store: Store, server_id: str) -> bool:
 
     Only then does an empty list mean "the hospital has none recorded" rather than "we do not know".
     """
-    synced = store.records.setting(f"{LAST_SYNC_KEY}.{server_id}") or store.records.setting(LAST_SYNC_KEY)
+    synced = store.settings.get(f"{LAST_SYNC_KEY}.{server_id}") or store.settings.get(LAST_SYNC_KEY)
     if not synced:
         return False
-    for sid, _url, config in store.records.servers():
+    for sid, _url, config in store.servers.all():
         if sid == server_id:
             try:
                 return profile_for(str(config.get("role") or "gp")).fetches("AllergyIntolerance")

@@ -106,7 +106,7 @@ class SyncController(QObject):
             self._auto.start(minutes * 60_000)
 
     def refresh_last_sync(self) -> None:
-        self._runner.db(lambda store: store.records.setting(LAST_SYNC_KEY), self._got_last_sync,
+        self._runner.db(lambda store: store.settings.get(LAST_SYNC_KEY), self._got_last_sync,
                         lambda exc: log.info("last sync time unavailable: %s", type(exc).__name__))
 
     # -- sync ------------------------------------------------------------------------------------------

@@ -96,7 +96,7 @@ def shell_resources() -> list[dict]:
 
 
 def fill_store(store: Store) -> None:
-    store.records.save_server(SERVER, "http://127.0.0.1:9/fhir", {"base_url": "http://127.0.0.1:9/fhir"})
+    store.servers.save(SERVER, "http://127.0.0.1:9/fhir", {"base_url": "http://127.0.0.1:9/fhir"})
     store.resources.put_many(SERVER, shell_resources())
     store.resources.quarantine(SERVER, {"resourceType": "Observation", "id": "obs-bad-7",
                                         "subject": {"reference": f"Patient/{PEETERS}"}},

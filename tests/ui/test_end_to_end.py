@@ -70,7 +70,7 @@ def test_unlock_sync_open_pdf_lock_unlock(qtbot, qapp, tmp_path: Path, demo_serv
         assert chosen is not None, "no demo patient has a PDF document"
         viewer = view.documents_tab().viewer()
         qtbot.waitUntil(lambda: viewer.mode() == "pdf", timeout=30000)
-        entries = known.db(shell.runner, lambda store: store.records.audit_entries(20))
+        entries = known.db(shell.runner, lambda store: store.audit.entries(20))
         assert {"open-patient", "open-document"} <= {e.action for e in entries if e.patient_id == chosen[1]}
 
         # Lock: the document and the list are gone; unlock brings the GP back to the same patient and tab.

@@ -74,7 +74,7 @@ def test_csv_import_says_what_was_imported_and_which_rows_were_skipped_and_why(
     statuses = {model.line_at(r).label: model.row_texts(r)[model.STATUS] for r in range(model.rowCount())}
     assert statuses["Marevan 5 mg"] == "Unchanged"
     assert any("Warfarin + Ibuprofen" in text for text in medication.flags_panel().item_texts())
-    stored = mr.db_call(qtbot, runner, lambda store: store.records.prescriptions(mr.SERVER, mr.PATIENT))
+    stored = mr.db_call(qtbot, runner, lambda store: store.prescriptions.for_patient(mr.SERVER, mr.PATIENT))
     assert len({p["id"] for p in stored}) == 4 and not any(p["id"].startswith("gp-csv") for p in stored)
 
     import_file(qtbot, medication, path)  # the same file again: nothing doubled

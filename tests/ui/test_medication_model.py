@@ -71,7 +71,7 @@ def test_new_at_the_hospital_and_stopped_at_the_hospital_with_its_reason(model) 
 
 
 def test_gp_only_when_the_hospital_sent_its_current_list(qapp, store) -> None:
-    store.records.save_prescription(mr.SERVER, mr.CURRENT_ONLY, mr.gp_statement("Metformine 850 mg", 1, 2,
+    store.prescriptions.save(mr.SERVER, mr.CURRENT_ONLY, mr.gp_statement("Metformine 850 mg", 1, 2,
                                                                                 pid=mr.CURRENT_ONLY))
     data = medication_loader.load_medication(store, mr.SERVER, mr.CURRENT_ONLY)
     model = MedicationComparisonModel()

@@ -110,10 +110,11 @@ def test_contraindicated_pair_interrupts_once_and_an_acknowledgement_is_stored_a
         dialog.acknowledge_button.click()
     assert medication.active_dialog() is None
 
-    acks = mr.db_call(qtbot, runner, lambda store: store.records.acknowledgements(mr.SERVER, mr.PATIENT))
-    [(key, (reason, decision, _at))] = [(k, v) for k, v in acks.items() if "Clarithromycin+Simvastatin" in k]
-    assert reason == "statin paused during the antibiotic course" and decision is None
-    audit = mr.db_call(qtbot, runner, lambda store: store.records.audit_entries(patient_id=mr.PATIENT))
+    acks = mr.db_call(qtbot, runner, lambda store: store.acknowledgements.for_patient(mr.SERVER, mr.PATIENT))
+    [(key, (reason, _at))] = [(k, v) for k, v in acks.items() if "Clarithromycin+Simvastatin" in k]
+    decisions = mr.db_call(qtbot, runner, lambda store: store.decisions.for_patient(mr.SERVER, mr.PATIENT))
+    assert reason == "statin paused during the antibiotic course" and key not in decisions
+    audit = mr.db_call(qtbot, runner, lambda store: store.audit.entries(patient_id=mr.PATIENT))
     assert [(e.action, e.object_id, e.detail) for e in audit if e.action == "flag-acknowledged"] == [
         ("flag-acknowledged", key, "statin paused during the antibiotic course")]
     panel = medication.flags_panel()
@@ -168,7 +169,7 @@ def test_gp_prescription_added_with_autocomplete_edited_stopped_and_deleted(qtbo
     rows = medication.prescriptions_table().row_texts()
     assert rows[0][3] == "01/03/2025" and rows[0][4] == "Stopped (ankle oedema)"  # kept as history
     assert model.row_texts(row_of(medication, "Amlor"))[model.STATUS] == "New at the hospital"
-    stored = mr.db_call(qtbot, runner, lambda store: store.records.prescriptions(mr.SERVER, mr.PATIENT))
+    stored = mr.db_call(qtbot, runner, lambda store: store.prescriptions.for_patient(mr.SERVER, mr.PATIENT))
     assert [(p["status"], p["effectivePeriod"]["end"]) for p in stored] == [("stopped", "2025-03-01")]
 
     medication.prescriptions_table().select_id(stored[0]["id"])
@@ -178,7 +179,7 @@ def test_gp_prescription_added_with_autocomplete_edited_stopped_and_deleted(qtbo
     with qtbot.waitSignal(medication.data_loaded, timeout=10000):
         box.button(QMessageBox.StandardButton.Yes).click()
     assert medication.prescriptions_table().rowCount() == 0
-    audit = mr.db_call(qtbot, runner, lambda store: store.records.audit_entries(patient_id=mr.PATIENT))
+    audit = mr.db_call(qtbot, runner, lambda store: store.audit.entries(patient_id=mr.PATIENT))
     assert [e.action for e in reversed(audit)] == ["prescription-saved", "prescription-saved", "prescription-stopped",
                                                    "prescription-deleted"]
 
@@ -204,7 +205,7 @@ def test_decisions_are_stored_per_line_and_keyboard_shortcuts_work(qtbot, runner
         qtbot.keyClick(table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # decide: stop
     model = medication.model()
     assert model.row_texts(row_of(medication, "Marevan"))[model.DECISION] == "Stop"
-    acks = mr.db_call(qtbot, runner, lambda store: store.records.acknowledgements(mr.SERVER, mr.PATIENT))
+    acks = mr.db_call(qtbot, runner, lambda store: store.decisions.for_patient(mr.SERVER, mr.PATIENT))
     assert acks["line:warfarin"][1] == "stop"
     assert medication.table().selectionModel().selectedRows()[0].row() == row_of(medication, "Marevan")
 
@@ -251,7 +252,7 @@ def test_delete_key_in_the_prescription_list_asks_to_stop_the_chosen_prescriptio
                                                         mr.gp_statement("Amlodipine 5 mg")])
     medication = show(qtbot, view)
     table = medication.prescriptions_table()
-    stored = mr.db_call(qtbot, runner, lambda store: store.records.prescriptions(mr.SERVER, mr.PATIENT))
+    stored = mr.db_call(qtbot, runner, lambda store: store.prescriptions.for_patient(mr.SERVER, mr.PATIENT))
     amlodipine = next(p["id"] for p in stored if "Amlodipine" in p["medicationCodeableConcept"]["text"])
     medication.select_line(row_of(medication, "Emconcor"))
     table.setFocus()

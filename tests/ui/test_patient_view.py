@@ -77,7 +77,7 @@ def test_opening_a_document_writes_an_audit_record(qtbot, view: PatientView, run
     with qtbot.waitSignal(view.document_opened, timeout=10000) as opened:
         view.open_document("DocumentReference", "d-text")
     assert opened.args == ["DocumentReference", "d-text"]
-    entries = db_call(qtbot, runner, lambda store: store.records.audit_entries(patient_id=rec.PATIENT))
+    entries = db_call(qtbot, runner, lambda store: store.audit.entries(patient_id=rec.PATIENT))
     assert [(e.action, e.server_id, e.object_type, e.object_id) for e in entries] == [
         ("open-document", rec.SERVER, "DocumentReference", "d-text")]
 

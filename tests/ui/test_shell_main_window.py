@@ -39,7 +39,7 @@ def test_opening_a_patient_shows_the_record_and_is_audited(qtbot, window: MainWi
     assert window.current_patient == (known.SERVER, known.DUBOIS)
     assert window.right.currentWidget() is window.patient_view
     qtbot.waitUntil(lambda: window.patient_view.snapshot() is not None, timeout=15000)
-    entries = known.db(runner, lambda store: store.records.audit_entries())
+    entries = known.db(runner, lambda store: store.audit.entries())
     assert entries[0].action == "open-patient" and entries[0].patient_id == known.DUBOIS
 
     dialog = window.open_access_log()
@@ -54,7 +54,7 @@ def test_leaving_a_patient_clears_their_badge(qtbot, window: MainWindow, runner,
     window.list_panel.select_patient(known.SERVER, known.JANSSENS)
     assert new_items(window, known.DUBOIS) == 0
     window.reload()  # what the database now says
-    qtbot.waitUntil(lambda: known.db(runner, lambda s: s.records.last_viewed(known.SERVER, known.DUBOIS))
+    qtbot.waitUntil(lambda: known.db(runner, lambda s: s.views.last_viewed(known.SERVER, known.DUBOIS))
                     is not None, timeout=15000)
     summaries = known.db(runner, lambda store: store.patient_summaries())
     assert {s.id: s.new_items for s in summaries}[known.DUBOIS] == 0
@@ -114,7 +114,7 @@ def test_idle_lock_then_unlock_returns_to_the_same_patient_and_tab(qtbot, window
     assert window.patient_view.current_tab() == "labs"
     current = window.list_panel.table.currentIndex()
     assert current.data(KEY_ROLE) == (known.SERVER, known.DUBOIS)
-    actions = [e.action for e in known.db(runner, lambda store: store.records.audit_entries())]
+    actions = [e.action for e in known.db(runner, lambda store: store.audit.entries())]
     assert actions[:3] == ["open-patient", "unlock", "lock"]
 
 

@@ -135,7 +135,7 @@ def test_last_sync_time_is_shown(qtbot, window: MainWindow, runner, known) -> No
     from consult_desktop.store import LAST_SYNC_KEY
 
     when = (dt.datetime.now(dt.UTC) - dt.timedelta(minutes=7)).isoformat()
-    known.db(runner, lambda store: store.records.set_setting(LAST_SYNC_KEY, when))
+    known.db(runner, lambda store: store.settings.set(LAST_SYNC_KEY, when))
     window.sync.refresh_last_sync()
     qtbot.waitUntil(lambda: window.status.last_sync.text() == "Last synced 7 minutes ago", timeout=15000)
 

@@ -59,7 +59,7 @@ def test_wizard_creates_profile_and_saves_server(qtbot, runner, tmp_path: Path, 
     assert config.auth_kind == "bearer" and config.token == "secret-token-from-it"
     runner.close_store()
     with profile.unlock(known.PASSPHRASE) as store:  # the passphrase typed in the wizard opens it
-        assert [a.action for a in store.records.audit_entries()][-1] == "profile-created"
+        assert [a.action for a in store.audit.entries()][-1] == "profile-created"
 
 
 def test_passphrase_strength_hint() -> None:
@@ -107,5 +107,5 @@ def test_smart_sign_in_from_the_wizard(qtbot, runner, tmp_path: Path, known) -> 
         qtbot.waitUntil(lambda: form.sign_in_status.text() == "Signed in.", timeout=60000)
         assert opened and opened[0].startswith(server.authorize_url)
         server_id = setup.server_id_for(server.base_url)
-        tokens = known.db(runner, lambda store: store.records.secret(f"server:{server_id}:oauth_tokens"))
+        tokens = known.db(runner, lambda store: store.secrets.get(f"server:{server_id}:oauth_tokens"))
         assert tokens  # the sign-in is kept, encrypted, in the profile

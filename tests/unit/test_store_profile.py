@@ -69,8 +69,8 @@ def filled(profile: Profile, keep_open: bool = False):
     store.resources.put_many("hospital", [patient(), letter()])
     store.resources.put_attachment("hospital", "DocumentReference", "d1", 0, content_type="application/pdf",
                                    url=None, data=f"%PDF-1.4 {NAME_FAMILY} {SSIN}".encode())
-    store.records.set_secret("oauth", json.dumps({"refresh_token": "rt-secret-value-123"}).encode())
-    store.records.audit("open-patient", patient_id="p1")
+    store.secrets.set("oauth", json.dumps({"refresh_token": "rt-secret-value-123"}).encode())
+    store.audit.write("open-patient", patient_id="p1")
     if keep_open:  # the -wal and -shm files exist only while a connection is open
         return store
     store.close()

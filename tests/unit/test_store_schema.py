@@ -53,6 +53,34 @@ def test_migration_from_first_schema_backs_up_and_fills_new_indexes(tmp_path: Pa
     assert (tmp_path / "p" / "consult.db.v1.bak").exists()
 
 
+def test_migration_to_schema_3_moves_line_decisions_out_of_acknowledgements(tmp_path: Path) -> None:
+    directory = tmp_path / "p"
+    directory.mkdir(parents=True)
+    data_key = secrets.token_bytes(32)
+    conn = open_database(directory / "consult.db", data_key, create=True)
+    migrate(conn, None, target=2)
+    rows = [("h", "p1", "line:warfarin", "bleeding risk", "stop", "2025-02-01T10:00:00Z"),
+            ("h", "p1", "line:metformin", "", "continue", "2025-02-01T10:01:00Z"),
+            ("h", "p1", "flag:DDI:Clarithromycin+Simvastatin", "statin paused", None, "2025-02-01T10:02:00Z")]
+    conn.executemany("INSERT INTO flag_acks(server_id, patient_id, flag_key, reason, decision, acked_at) "
+                     "VALUES (?,?,?,?,?,?)", rows)
+    assert schema_version(conn) == 2
+    conn.close()
+    KeyFile.wrap(data_key, PASS, KdfParams()).write(directory / "key.json")
+
+    with Profile.resolve(directory).unlock(PASS) as store:
+        assert schema_version(store.conn) == LATEST >= 3
+        assert store.decisions.for_patient("h", "p1") == {
+            "line:warfarin": ("bleeding risk", "stop", "2025-02-01T10:00:00Z"),
+            "line:metformin": ("", "continue", "2025-02-01T10:01:00Z"),
+        }
+        assert store.acknowledgements.for_patient("h", "p1") == {
+            "flag:DDI:Clarithromycin+Simvastatin": ("statin paused", "2025-02-01T10:02:00Z")}
+        store.decisions.decide("h", "p1", "line:warfarin", "modify", "lower dose")
+        assert store.decisions.for_patient("h", "p1")["line:warfarin"][:2] == ("lower dose", "modify")
+    assert (directory / "consult.db.v2.bak").exists()
+
+
 def test_database_from_a_newer_version_is_refused_unchanged(tmp_path: Path) -> None:
     profile = Profile.resolve(tmp_path / "p")
     store = profile.create(PASS)
@@ -113,7 +141,7 @@ def test_purge_patient_removes_all_their_data_only(tmp_path: Path) -> None:
                                        for p in ("p1", "p2")])
         store.resources.put_many("h", [resource(1, "p1"), resource(2, "p2")])
         store.resources.put_attachment("h", "Observation", "o1", 0, content_type="text/plain", url=None, data=b"x")
-        store.records.mark_viewed("h", "p1")
+        store.views.mark_viewed("h", "p1")
         removed = store.resources.purge_patient("h", "p1")
         assert removed == 2
         assert store.resources.patient_ids("h") == {"p2"}
@@ -126,7 +154,7 @@ def test_new_since_last_view_badge(tmp_path: Path) -> None:
         store.resources.put_many("h", [{"resourceType": "Patient", "id": "p1", "name": [{"family": "A"}]}])
         store.resources.put_many("h", [resource(1), resource(2)])
         assert store.patient_summaries()[0].new_items == 2
-        store.records.mark_viewed("h", "p1")
+        store.views.mark_viewed("h", "p1")
         assert store.patient_summaries()[0].new_items == 0
         store.resources.put_many("h", [resource(3)])
         assert store.patient_summaries()[0].new_items == 1
@@ -134,22 +162,22 @@ def test_new_since_last_view_badge(tmp_path: Path) -> None:
 
 def test_a_prescription_id_of_another_patient_is_refused(tmp_path: Path) -> None:
     with Profile.resolve(tmp_path / "p").create(PASS) as store:
-        rec = store.records
-        rec.save_prescription("h", "p1", {"resourceType": "MedicationStatement", "id": "gp-csv-1", "status": "active"})
+        rec = store.prescriptions
+        rec.save("h", "p1", {"resourceType": "MedicationStatement", "id": "gp-csv-1", "status": "active"})
         with pytest.raises(ValueError, match="another patient"):
-            rec.save_prescription("h", "p2", {"resourceType": "MedicationStatement", "id": "gp-csv-1"})
-        assert rec.prescriptions("h", "p1")[0]["status"] == "active"
-        assert rec.prescriptions("h", "p2") == []
+            rec.save("h", "p2", {"resourceType": "MedicationStatement", "id": "gp-csv-1"})
+        assert rec.for_patient("h", "p1")[0]["status"] == "active"
+        assert rec.for_patient("h", "p2") == []
 
 
 def test_line_decisions_are_stored_cleared_and_audited(tmp_path: Path) -> None:
     with Profile.resolve(tmp_path / "p").create(PASS) as store:
-        rec = store.records
+        rec = store.decisions
         rec.decide("h", "p1", "line:warfarin", "stop", "bleeding risk")
-        assert rec.acknowledgements("h", "p1")["line:warfarin"][1] == "stop"
+        assert rec.for_patient("h", "p1")["line:warfarin"][1] == "stop"
         rec.decide("h", "p1", "line:warfarin", None)
-        assert "line:warfarin" not in rec.acknowledgements("h", "p1")
-        assert [e.action for e in rec.audit_entries()][:2] == ["medication-decision", "medication-decision"]
+        assert "line:warfarin" not in rec.for_patient("h", "p1")
+        assert [e.action for e in store.audit.entries()][:2] == ["medication-decision", "medication-decision"]
 
 
 def test_an_attachment_never_outlives_its_resource(tmp_path: Path) -> None:

@@ -61,4 +61,4 @@ def test_refused_patient_is_purged_and_others_synced(tmp_path: Path) -> None:
         assert report.patients_purged == 1
         assert store.resources.patient_ids("h") == {"p1"}
         assert store.resources.get("h", "Condition", "c-p1") is not None
-        assert [e.action for e in store.records.audit_entries() if e.patient_id == "p2"] == ["patient-purged"]
+        assert [e.action for e in store.audit.entries() if e.patient_id == "p2"] == ["patient-purged"]
