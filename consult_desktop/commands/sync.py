@@ -20,7 +20,7 @@ from consult_desktop.commands.common import CommandError, open_store, profile_of
 from consult_desktop.fhir.errors import ConfigurationError, FhirError
 from consult_desktop.fhir.server_config import ServerConfig
 from consult_desktop.sync.engine import SyncOptions
-from consult_desktop.sync.progress import CancelToken, SyncProgress, SyncStatus
+from consult_desktop.sync.progress import CancelToken, SyncProgress, SyncStage, SyncStatus
 from consult_desktop.sync.setup import configured_servers, run_sync, save_server, sign_in
 
 STATUS_CODES = {
@@ -111,7 +111,7 @@ class ProgressLine:
         if not self.enabled:
             return
         now = time.monotonic()
-        if now - self.last < 0.1 and p.stage != "done":
+        if now - self.last < 0.1 and p.stage != SyncStage.DONE:
             return
         self.last = now
         if p.total:
@@ -123,7 +123,7 @@ class ProgressLine:
         text = f"\r{p.stage:<12} {bar} {p.message}"[:100]
         sys.stderr.write(text.ljust(100))
         sys.stderr.flush()
-        if p.stage == "done":
+        if p.stage == SyncStage.DONE:
             sys.stderr.write("\n")
 
 

@@ -51,3 +51,13 @@ def patient_id_of(resource: Any) -> str | None:
         if found:
             return found
     return None
+
+
+def id_in_path(path: Any, resource_type: str) -> str | None:
+    """The id that follows `resource_type` in a request path: `/fhir/Patient/123/$everything` gives `123`."""
+    parts = [p for p in path.split("/") if p] if isinstance(path, str) else []
+    if resource_type in parts:
+        index = parts.index(resource_type)
+        if index + 1 < len(parts):
+            return _text(parts[index + 1])
+    return None

@@ -2,8 +2,8 @@
 
 The hospital server decides *whom* a professional may see; the role profile decides *what*, following
 the principle of minimum necessary data. The sync engine fetches only ``profile.resource_types`` and
-keeps a document only when ``profile.allows_document(...)`` says so, so nothing outside the role is ever
-stored locally.
+keeps a document only when ``may_see(profile, resource)`` says so, so nothing outside the role is ever
+stored locally. ``may_see`` is the one answer to "may this role see this raw resource".
 
 Decisions (document type codes are LOINC document ontology codes, as used in DocumentReference.type;
 diagnostic report categories are HL7 v2 table 0074 codes or the LOINC parts used by US Core, as used in
@@ -38,6 +38,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 
 class Role(StrEnum):
@@ -72,6 +73,9 @@ LAB_REPORTS = frozenset({"11502-2"})
 IMAGING_REPORTS = frozenset({"18748-4"})
 OPERATIVE_NOTES = frozenset({"11504-8"})
 PHYSIOTHERAPY_NOTES = frozenset({"11508-9", "28579-1", "68590-9", "57154-7"})
+
+# The resource types whose visibility depends on their codes, not only on their type.
+DOCUMENT_TYPES = frozenset({"DocumentReference", "DiagnosticReport"})
 
 # DiagnosticReport.category codes (HL7 v2-0074 and the LOINC parts used by US Core).
 LAB_CATEGORIES = frozenset({"LAB"})
@@ -160,3 +164,32 @@ def profile_for(role: str | Role) -> RoleProfile:
         return PROFILES[Role(role)]
     except ValueError:
         raise ValueError(f"Unknown role {role!r}: expected one of gp, nurse, physio.") from None
+
+
+def may_see(profile: RoleProfile, resource: Any) -> bool:
+    """Whether ``profile`` may keep and see this raw FHIR resource.
+
+    Documents (DocumentReference by its ``type``, DiagnosticReport by its ``code`` and ``category``) are
+    checked against the role's codes; any other resource by its type. Malformed input gives False.
+    """
+    if not isinstance(resource, dict) or not isinstance(resource.get("resourceType"), str):
+        return False
+    rtype = resource["resourceType"]
+    if rtype == "DocumentReference":
+        return profile.allows_document(rtype, _codes(resource.get("type")))
+    if rtype == "DiagnosticReport":
+        return profile.allows_document(rtype, _codes(resource.get("code")), _codes(resource.get("category")))
+    return profile.fetches(rtype)
+
+
+def _codes(concepts: Any) -> list[str]:
+    """Every code of one CodeableConcept or of a list of them; odd shapes are skipped."""
+    items = concepts if isinstance(concepts, list) else [concepts]
+    found: list[str] = []
+    for concept in items:
+        codings = concept.get("coding") if isinstance(concept, dict) else None
+        for coding in codings if isinstance(codings, list) else []:
+            code = coding.get("code") if isinstance(coding, dict) else None
+            if isinstance(code, str) and code.strip():
+                found.append(code.strip())
+    return found

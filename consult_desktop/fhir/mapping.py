@@ -5,8 +5,8 @@ Each ``map_*`` function returns None when the dict is not a resource of the expe
 No function raises on partial or odd data (wrong JSON types included). :func:`map_resource` dispatches
 on ``resourceType``; :data:`MAPPERS` lists the supported types.
 
-Also here: :func:`patient_id_of` (subject / patient reference -> patient id), :func:`display_name`,
-and :func:`document_allowed` (a raw DocumentReference / DiagnosticReport checked against a role).
+Also here: :func:`patient_id_of` (subject / patient reference -> patient id) and :func:`display_name`.
+Which documents a role may see is decided by ``domain.roles.may_see``.
 
 Choices made:
 - Patient: the SSIN is the identifier with system
@@ -35,7 +35,6 @@ from consult_desktop.domain.immunization import Immunization
 from consult_desktop.domain.lab_result import LabResult
 from consult_desktop.domain.patient import Patient, display_name
 from consult_desktop.domain.procedure import Procedure
-from consult_desktop.domain.roles import RoleProfile
 from consult_desktop.fhir.fhir_values import (
     LOINC,
     SNOMED,
@@ -56,7 +55,7 @@ from consult_desktop.fhir.fhir_values import (
 )
 
 __all__ = [
-    "MAPPERS", "SSIN_SYSTEM", "display_name", "document_allowed", "map_allergy", "map_condition",
+    "MAPPERS", "SSIN_SYSTEM", "display_name", "map_allergy", "map_condition",
     "map_diagnostic_report", "map_document", "map_document_reference", "map_encounter", "map_immunization",
     "map_observation", "map_patient", "map_procedure", "map_resource", "patient_id_of",
 ]
@@ -357,20 +356,6 @@ def map_resource(resource: Any) -> Any | None:
         return None
     mapper = MAPPERS.get(resource.get("resourceType"))  # type: ignore[arg-type]
     return mapper(resource) if mapper is not None else None
-
-
-def document_allowed(profile: RoleProfile, resource: Any) -> bool:
-    """Whether ``profile`` keeps this raw resource (documents are checked against the role's codes)."""
-    if not isinstance(resource, dict) or not isinstance(resource.get("resourceType"), str):
-        return False
-    rtype = resource["resourceType"]
-    if rtype == "DocumentReference":
-        return profile.allows_document(rtype, concept_codes(resource.get("type")))
-    if rtype == "DiagnosticReport":
-        return profile.allows_document(
-            rtype, concept_codes(resource.get("code")), concept_codes(resource.get("category"))
-        )
-    return profile.fetches(rtype)
 
 
 # --- helpers ---------------------------------------------------------------------------------------

@@ -16,7 +16,6 @@ import queue
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
 
 from consult_desktop.domain.attachments import raw_attachments
 from consult_desktop.fhir.errors import (
@@ -26,7 +25,8 @@ from consult_desktop.fhir.errors import (
     OperationCancelled,
 )
 from consult_desktop.store import Store
-from consult_desktop.sync.progress import CancelToken, SyncProgress
+from consult_desktop.sync.progress import CancelToken, SyncProgress, SyncStage
+from consult_desktop.sync.source import FhirSource
 
 log = logging.getLogger(__name__)
 PERMANENT = "permanent: "
@@ -64,7 +64,7 @@ class AttachmentFetcher:
     each page); `finish()` fetches whatever is still missing (earlier transient failures included) and waits.
     """
 
-    def __init__(self, store: Store, server_id: str, client: Any, max_bytes: int, workers: int,
+    def __init__(self, store: Store, server_id: str, client: FhirSource, max_bytes: int, workers: int,
                  cancel: CancelToken | None, progress: Callable[[SyncProgress], None]) -> None:
         self.store = store
         self.server_id = server_id
@@ -110,7 +110,7 @@ class AttachmentFetcher:
             elif error.startswith(TRANSIENT):  # retried next time; a size refusal is a decision, not a fault
                 self.problems.append(f"{job.rtype}/{job.rid} attachment {job.index}: {error}")
             if self.stored % 50 == 0:
-                self.progress(SyncProgress("attachments", self.stored, None))
+                self.progress(SyncProgress(SyncStage.ATTACHMENTS, self.stored, None))
 
     def finish(self) -> tuple[int, list[str]]:
         """Fetch what is still missing and wait for every download; returns (stored, problems)."""
@@ -135,7 +135,7 @@ class AttachmentFetcher:
             except (binascii.Error, ValueError):
                 return job, job.content_type, None, PERMANENT + "the inline data is not valid base64"
         try:
-            ctype, data = self.client.fetch_attachment(job.url, max_bytes=self.max_bytes)
+            ctype, data = self.client.fetch_attachment(job.url or "", max_bytes=self.max_bytes)
             return job, ctype or job.content_type, data, None
         except AttachmentTooLarge as exc:
             return job, job.content_type, None, PERMANENT + str(exc)

@@ -1,5 +1,4 @@
-"""Finding what the server removed: history `_since` where offered, otherwise id reconciliation; and
-fetching the Medication resources that prescriptions point to.
+"""Finding what the server removed: history `_since` where offered, otherwise id reconciliation.
 
 Entered-in-error and superseded documents arrive as new versions and are hidden by the store; deletions
 only show up in history (a DELETE entry) or as ids the server no longer lists. Each page of deletions is
@@ -10,12 +9,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any
 
+from consult_desktop.fhir.capabilities import ServerCapabilities
 from consult_desktop.fhir.errors import FhirError
 from consult_desktop.store import Store
 from consult_desktop.sync.ingest import PageIngester
 from consult_desktop.sync.progress import CancelToken
+from consult_desktop.sync.source import FhirSource
 
 log = logging.getLogger(__name__)
 HISTORY_SCOPE = "history"
@@ -27,8 +27,9 @@ def start_history_if_new(store: Store, server_id: str, round_start: str) -> None
         store.cursors.set(server_id, f"{HISTORY_SCOPE}.since", round_start)
 
 
-def apply(store: Store, server_id: str, client: Any, caps: Any, types: Sequence[str], authorised: set[str],
-          round_start: str, ingester: PageIngester, reconcile_ids: bool, cancel: CancelToken | None) -> int:
+def apply(store: Store, server_id: str, client: FhirSource, caps: ServerCapabilities, types: Sequence[str],
+          authorised: set[str], round_start: str, ingester: PageIngester, reconcile_ids: bool,
+          cancel: CancelToken | None) -> int:
     """Remove locally what the server deleted; returns the number of resources removed."""
     wanted = set(types)
     if caps.supports_system_history:
@@ -40,7 +41,7 @@ def apply(store: Store, server_id: str, client: Any, caps: Any, types: Sequence[
     return 0
 
 
-def _history(store: Store, server_id: str, client: Any, rtype: str | None, wanted: set[str], round_start: str,
+def _history(store: Store, server_id: str, client: FhirSource, rtype: str | None, wanted: set[str], round_start: str,
              ingester: PageIngester, cancel: CancelToken | None) -> int:
     scope = f"{HISTORY_SCOPE}:{rtype}" if rtype else HISTORY_SCOPE
     since = store.cursors.get(server_id, f"{scope}.since")
@@ -68,7 +69,7 @@ def _history(store: Store, server_id: str, client: Any, rtype: str | None, wante
     return removed
 
 
-def _reconcile_ids(store: Store, server_id: str, client: Any, caps: Any, types: Sequence[str],
+def _reconcile_ids(store: Store, server_id: str, client: FhirSource, caps: ServerCapabilities, types: Sequence[str],
                    cancel: CancelToken | None) -> int:
     """Without history: list every id per type and remove local ids the server no longer has."""
     removed = 0
@@ -87,26 +88,3 @@ def _reconcile_ids(store: Store, server_id: str, client: Any, caps: Any, types: 
         for rid in store.resources.ids(server_id, rtype) - server_ids:
             removed += int(store.resources.delete(server_id, rtype, rid))
     return removed
-
-
-def resolve_medication_references(store: Store, server_id: str, client: Any, ingester: PageIngester) -> int:
-    """Fetch `Medication/x` resources that stored prescriptions reference and the cache lacks."""
-    rows = store.conn.execute(
-        "SELECT DISTINCT json_extract(json, '$.medicationReference.reference') FROM resources "
-        "WHERE server_id=? AND type IN ('MedicationRequest', 'MedicationStatement')", (server_id,))
-    refs = {r[0] for r in rows if isinstance(r[0], str) and r[0].startswith("Medication/")}
-    wanted = {ref.split("/", 1)[1] for ref in refs}
-    have = store.resources.ids(server_id, "Medication")
-    # A Medication nobody points to any more (its patient left, the prescription was deleted) goes too.
-    for orphan in have - wanted:
-        store.resources.delete(server_id, "Medication", orphan)
-    missing = sorted(wanted - have)
-    fetched = 0
-    for i in range(0, len(missing), 100):
-        try:
-            for page in client.search("Medication", {"_id": ",".join(missing[i:i + 100]), "_count": "100"}):
-                fetched += ingester.ingest(page.matches)
-        except FhirError as exc:
-            log.info("referenced medications not fetched: %s", type(exc).__name__)
-            break
-    return fetched

@@ -1,4 +1,5 @@
-"""Storing one page of a sync: validate, keep only authorised patients' data, commit with its cursor.
+"""Storing one page of a sync: keep only what the role may see of authorised patients, validate, commit
+the page with its cursor.
 
 The page's resources, its quarantined resources and the cursor that follows it are written in ONE
 transaction, so a crash at any moment leaves either the page and its cursor, or neither. Runs on the sync
@@ -11,6 +12,7 @@ import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from consult_desktop.domain.roles import DOCUMENT_TYPES, RoleProfile, may_see
 from consult_desktop.store import Store
 from consult_desktop.store.derived import patient_id_of
 
@@ -33,8 +35,9 @@ class IngestCounts:
 
 class PageIngester:
     def __init__(self, store: Store, server_id: str, authorised: set[str], types: frozenset[str],
-                 validate: Validator) -> None:
+                 validate: Validator, role: RoleProfile | None = None) -> None:
         self.store = store
+        self.role = role  # documents this role may not see (e.g. operative notes for a nurse) are dropped
         self.server_id = server_id
         self.authorised = authorised
         self.types = types
@@ -46,6 +49,10 @@ class PageIngester:
     def owner(self, resource: dict) -> str | None:
         return patient_id_of(resource)
 
+    def _hidden_from_role(self, resource: object) -> bool:
+        return (self.role is not None and isinstance(resource, dict)
+                and resource.get("resourceType") in DOCUMENT_TYPES and not may_see(self.role, resource))
+
     def ingest(self, resources: Iterable[object], cursors: Mapping[str, str | None] | None = None) -> int:
         """Validate and store a page; set (or, with None, delete) the given cursors in the same commit.
 
@@ -54,6 +61,8 @@ class PageIngester:
         good: list[dict] = []
         bad: list[tuple[object, str, str | None]] = []
         for resource in resources:
+            if self._hidden_from_role(resource):
+                continue
             if not isinstance(resource, dict) or not isinstance(resource.get("resourceType"), str) \
                     or not isinstance(resource.get("id"), str):
                 bad.append((resource, "not a FHIR resource with resourceType and id", None))

@@ -11,14 +11,26 @@ from enum import StrEnum
 
 # One cancel token for the whole stack: the engine and the HTTP client check the same flag.
 from consult_desktop.fhir.concurrency import CancelToken
-from consult_desktop.fhir.errors import OperationCancelled as SyncCancelled
 
-__all__ = ["CancelToken", "SyncCancelled", "SyncProgress", "SyncReport", "SyncStatus"]
+__all__ = ["CancelToken", "SyncProgress", "SyncReport", "SyncStage", "SyncStatus"]
+
+
+class SyncStage(StrEnum):
+    """Where a sync is; the desktop shows each stage in the user's language (never the value itself)."""
+
+    DISCOVERY = "discovery"  # asking the server what it offers
+    PATIENTS = "patients"  # the authorised patient set
+    RESOURCES = "resources"  # changed records
+    BACKFILL = "backfill"  # the older records of patients who joined the set
+    EXPORT = "export"  # waiting for the server's bulk export
+    DELETIONS = "deletions"  # what the server removed or corrected
+    ATTACHMENTS = "attachments"  # document files
+    DONE = "done"
 
 
 @dataclass(frozen=True)
 class SyncProgress:
-    stage: str  # "discovery", "patients", "resources", "attachments", "deletions", "done"
+    stage: SyncStage
     done: int = 0
     total: int | None = None  # None when the total is not known yet
     patient: str | None = None  # a resource id, never a name

@@ -11,7 +11,7 @@ import datetime as dt
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
-from consult_desktop.sync.progress import SyncProgress, SyncStatus
+from consult_desktop.sync.progress import SyncProgress, SyncStage, SyncStatus
 from consult_desktop.ui.sync_controller import SyncController
 
 
@@ -85,16 +85,25 @@ class SyncStatusBar(QStatusBar):
             self.bar.setRange(0, 0)
             self.stage.setText(self.tr("Connecting…"))
 
-    def _progress(self, progress: SyncProgress) -> None:
-        stages = {
-            "discovery": self.tr("Connecting"),
-            "patients": self.tr("Patients"),
-            "resources": self.tr("Records"),
-            "attachments": self.tr("Documents"),
-            "deletions": self.tr("Clean-up"),
-            "done": self.tr("Finishing"),
+    def stage_name(self, stage: SyncStage | str) -> str:
+        """The stage in the user's language; the engine's own names never reach the screen."""
+        names = {
+            SyncStage.DISCOVERY: self.tr("Connecting"),
+            SyncStage.PATIENTS: self.tr("Patients"),
+            SyncStage.RESOURCES: self.tr("Records"),
+            SyncStage.BACKFILL: self.tr("New patients"),
+            SyncStage.EXPORT: self.tr("Waiting for the hospital"),
+            SyncStage.ATTACHMENTS: self.tr("Documents"),
+            SyncStage.DELETIONS: self.tr("Clean-up"),
+            SyncStage.DONE: self.tr("Finishing"),
         }
-        name = stages.get(progress.stage, progress.stage)
+        try:
+            return names[SyncStage(stage)]
+        except ValueError:  # a stage this screen does not know yet: say something true, not the code
+            return names[SyncStage.RESOURCES]
+
+    def _progress(self, progress: SyncProgress) -> None:
+        name = self.stage_name(progress.stage)
         if progress.total:
             self.bar.setRange(0, progress.total)
             self.bar.setValue(min(progress.done, progress.total))

@@ -2299,6 +2299,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>New patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1: %2 of %3</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2299,6 +2299,14 @@
         <translation>Finalisation</translation>
     </message>
     <message>
+        <source>New patients</source>
+        <translation>Nouveaux patients</translation>
+    </message>
+    <message>
+        <source>Waiting for the hospital</source>
+        <translation>En attente de l&apos;hôpital</translation>
+    </message>
+    <message>
         <source>%1: %2 of %3</source>
         <translation>%1 : %2 sur %3</translation>
     </message>

@@ -2299,6 +2299,14 @@
         <translation>Afronden</translation>
     </message>
     <message>
+        <source>New patients</source>
+        <translation>Nieuwe patiënten</translation>
+    </message>
+    <message>
+        <source>Waiting for the hospital</source>
+        <translation>Wachten op het ziekenhuis</translation>
+    </message>
+    <message>
         <source>%1: %2 of %3</source>
         <translation>%1: %2 van %3</translation>
     </message>

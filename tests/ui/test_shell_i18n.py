@@ -51,6 +51,26 @@ def test_french_and_dutch_interfaces(qtbot, runner, filled_profile, language) ->
     assert bar.last_sync_text(dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1)) == "1 minuut geleden gesynchroniseerd"
 
 
+@pytest.mark.parametrize(("code", "backfill", "export"), [
+    ("fr", "Nouveaux patients", "En attente de l'hôpital"),
+    ("nl", "Nieuwe patiënten", "Wachten op het ziekenhuis"),
+])
+def test_sync_stages_are_shown_in_the_users_language(qtbot, runner, filled_profile, language, code: str,
+                                                     backfill: str, export: str) -> None:
+    from consult_desktop.sync.progress import SyncStage
+    from consult_desktop.ui.sync_controller import SyncController
+    from consult_desktop.ui.sync_status_bar import SyncStatusBar
+
+    language(code)
+    bar = SyncStatusBar(SyncController(runner, filled_profile))
+    qtbot.addWidget(bar)
+    assert bar.stage_name(SyncStage.BACKFILL) == backfill
+    assert bar.stage_name(SyncStage.EXPORT) == export
+    names = {stage: bar.stage_name(stage) for stage in SyncStage}
+    assert all(name and name != stage.value for stage, name in names.items()), names  # never the code
+    assert len(set(names.values())) == len(names)
+
+
 def test_english_plural_forms(qtbot, language) -> None:
     from consult_desktop.ui.patient_list_panel import PatientListPanel
 

@@ -7,11 +7,9 @@ from typing import Any
 import pytest
 
 from consult_desktop.domain.document import Document
-from consult_desktop.domain.roles import profile_for
 from consult_desktop.fhir.mapping import (
     MAPPERS,
     display_name,
-    document_allowed,
     map_allergy,
     map_condition,
     map_diagnostic_report,
@@ -387,17 +385,3 @@ def test_minimal_resources_map_with_empty_fields() -> None:
     for rtype in MAPPERS:
         mapped = map_resource({"resourceType": rtype, "id": "x"})
         assert mapped is not None and mapped.id == "x"
-
-
-def test_role_filter_on_raw_documents() -> None:
-    op_note = {
-        "resourceType": "DocumentReference",
-        "id": "d",
-        "type": {"coding": [{"system": LOINC, "code": "11504-8"}]},
-    }
-    assert document_allowed(profile_for("gp"), op_note)
-    assert not document_allowed(profile_for("nurse"), op_note)
-    assert document_allowed(profile_for("physio"), op_note)
-    lab = {"resourceType": "DiagnosticReport", "id": "r", "category": [{"coding": [{"code": "LAB"}]}]}
-    assert document_allowed(profile_for("nurse"), lab) and not document_allowed(profile_for("physio"), lab)
-    assert not document_allowed(profile_for("physio"), {"resourceType": "MedicationRequest", "id": "m"})

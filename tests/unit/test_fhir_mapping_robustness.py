@@ -12,11 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from consult_desktop.domain.roles import profile_for
+from consult_desktop.domain.roles import may_see, profile_for
 from consult_desktop.fhir.mapping import (
     MAPPERS,
     display_name,
-    document_allowed,
     map_document_reference,
     map_patient,
     map_resource,
@@ -127,7 +126,7 @@ def test_mapping_never_crashes_on_odd_data(rtype: str, body: dict[str, Any], rid
     mapped = map_resource(resource)
     assert mapped is None or mapped.id == rid
     patient_id_of(resource)
-    document_allowed(profile_for("nurse"), resource)
+    may_see(profile_for("nurse"), resource)
 
 
 SYNTHEA_TYPES = (
