@@ -1,6 +1,7 @@
 """Optional /admin endpoints of the demo server, for tests that run it in another process (admin=True only).
 
-Runs on request threads; it only calls the thread-safe APIs of `DemoServer` and `DemoHospital`.
+Runs on request threads; it only calls the thread-safe APIs of the server (`AdminTarget`, which
+`server.DemoServer` provides) and of `DemoHospital`.
 
   GET  /admin/token?practitioner=gp-001     -> {"access_token": ...}
   POST /admin/tokens/expire                 -> every access token expires
@@ -13,20 +14,46 @@ Runs on request threads; it only calls the thread-safe APIs of `DemoServer` and 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
+from consult_desktop.demo.faults import FaultInjector
+from consult_desktop.demo.hospital import DemoHospital
 from consult_desktop.demo.http_types import PLAIN_JSON, Request, Response, bad_request, json_response, not_found
-
-if TYPE_CHECKING:
-    from consult_desktop.demo.server import DemoServer
 
 MUTATIONS = ("add_document", "add_large_document", "amend_document", "replace_document", "mark_entered_in_error",
              "mark_document_entered_in_error", "update_resource", "touch", "delete_resource", "end_relationship",
              "start_relationship", "add_lab_result", "add_patient", "add_invalid_resource")
 
 
+class AdminTarget(Protocol):
+    """What the admin endpoints drive on the server."""
+
+    hospital: DemoHospital
+    faults: FaultInjector
+
+    @property
+    def request_count(self) -> int: ...
+
+    @property
+    def request_counts(self) -> dict[str, int]: ...
+
+    def issue_token(self, practitioner_id: str | None = None) -> str: ...
+
+    def expire_tokens(self) -> None: ...
+
+    def reset_counters(self) -> None: ...
+
+    def clear_faults(self) -> None: ...
+
+    def fail_next(self, n: int = 1, status: int = 503) -> None: ...
+
+    def malformed_next(self, n: int = 1) -> None: ...
+
+    def hang_next(self, n: int = 1, seconds: float = 5.0) -> None: ...
+
+
 class AdminApi:
-    def __init__(self, server: DemoServer) -> None:
+    def __init__(self, server: AdminTarget) -> None:
         self.server = server
 
     def handle(self, request: Request) -> Response:

@@ -9,40 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass, field
 
 from consult_desktop.demo import clinical, labs, names
 from consult_desktop.demo import record_builders as rb
 from consult_desktop.demo.clinical import CHRONIC, REASONS, SPECIALTIES, AdmissionReason
 from consult_desktop.demo.directory import DEFAULT_GP_ID, HOSPITAL_ID, LABORATORY_ID, Directory
-from consult_desktop.demo.documents import AttachmentSource
 from consult_desktop.demo.fhir_elements import BCP47, DAY_MS, HOUR_MS, JSON, fhir_date, ms_from_date, ref
+from consult_desktop.demo.generated import GeneratedPatient, TherapeuticRelationship
 from consult_desktop.demo.ssin import SSIN_SYSTEM, make_ssin
 from consult_desktop.demo.stay_builder import StayBuilder, StayPlan
 
 MRN_SYSTEM = "https://demo-hospital.invalid/fhir/NamingSystem/mrn"
-
-
-@dataclass(frozen=True, slots=True)
-class TherapeuticRelationship:
-    """A GP's therapeutic relationship with a patient; the server authorises only active ones."""
-
-    patient: str
-    practitioner: str
-    start_ms: int
-    end_ms: int | None = None
-
-    def active_at(self, ms: int) -> bool:
-        return self.start_ms <= ms and (self.end_ms is None or self.end_ms > ms)
-
-
-@dataclass(slots=True)
-class GeneratedPatient:
-    pid: str
-    items: list[tuple[JSON, int]] = field(default_factory=list)  # (resource without meta, lastUpdated ms)
-    attachments: list[AttachmentSource] = field(default_factory=list)
-    relationships: list[TherapeuticRelationship] = field(default_factory=list)
-    shared_refs: set[tuple[str, str]] = field(default_factory=set)
 
 
 def patient_id(index: int) -> str:

@@ -20,7 +20,8 @@ from consult_desktop.demo.clinical import IMAGING, SPECIALTIES
 from consult_desktop.demo.directory import DEFAULT_GP_ID, HOSPITAL_SHORT, Directory
 from consult_desktop.demo.documents import AttachmentSource, DocumentFacts
 from consult_desktop.demo.fhir_elements import JSON, datetime_from_ms, instant, meta, ms_from_date, ref
-from consult_desktop.demo.generator import TherapeuticRelationship, generate_patient
+from consult_desktop.demo.generated import TherapeuticRelationship
+from consult_desktop.demo.generator import generate_patient
 from consult_desktop.demo.hospital_mutations import HospitalMutations
 from consult_desktop.demo.resource_log import ResourceLog, Version
 from consult_desktop.demo.ssin import format_ssin

@@ -24,7 +24,8 @@ from consult_desktop.demo.fhir_elements import (
     instant,
     ref,
 )
-from consult_desktop.demo.generator import TherapeuticRelationship, generate_patient
+from consult_desktop.demo.generated import TherapeuticRelationship
+from consult_desktop.demo.generator import generate_patient
 
 if TYPE_CHECKING:
     from consult_desktop.demo.directory import Directory

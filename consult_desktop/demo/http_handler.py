@@ -9,16 +9,19 @@ from __future__ import annotations
 import gzip
 import logging
 from http.server import BaseHTTPRequestHandler
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 from urllib.parse import parse_qs, urlsplit
 
+from consult_desktop.demo.admin_api import AdminApi
+from consult_desktop.demo.auth import AuthService
+from consult_desktop.demo.bulk_export import BulkExport
 from consult_desktop.demo.capability import capability_statement, smart_configuration
-from consult_desktop.demo.fhir_api import SEARCH_TYPES
+from consult_desktop.demo.faults import FaultInjector
+from consult_desktop.demo.fhir_api import SEARCH_TYPES, ApiSettings, FhirApi
 from consult_desktop.demo.fhir_elements import ABSOLUTE_BASE_PLACEHOLDER
+from consult_desktop.demo.fhir_history import FhirHistory
+from consult_desktop.demo.hospital import DemoHospital
 from consult_desktop.demo.http_types import PLAIN_JSON, HttpError, Request, Response, json_response, not_found
-
-if TYPE_CHECKING:
-    from consult_desktop.demo.server import DemoServer
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +67,36 @@ def classify(method: str, path: str) -> str:
     return "read"
 
 
-def dispatch(server: DemoServer, request: Request) -> Response:
+class DemoServerApi(Protocol):
+    """What the request handler uses of the server (`server.DemoServer` provides it)."""
+
+    hospital: DemoHospital
+    settings: ApiSettings
+    auth_mode: str
+    gzip: bool
+    faults: FaultInjector
+    auth: AuthService
+    api: FhirApi
+    history: FhirHistory
+    export: BulkExport
+    admin: AdminApi | None
+
+    @property
+    def root_url(self) -> str: ...
+
+    @property
+    def base_url(self) -> str: ...
+
+    def authenticate(self, request: Request) -> None: ...
+
+    def count(self, kind: str) -> None: ...
+
+    def sleep(self, seconds: float) -> None: ...
+
+    def track(self, connection: Any, open_: bool) -> None: ...
+
+
+def dispatch(server: DemoServerApi, request: Request) -> Response:
     path, method = request.path, request.method
     if path.startswith("/admin/"):
         if server.admin is None:
@@ -89,7 +121,7 @@ def dispatch(server: DemoServer, request: Request) -> Response:
     return _fhir(server, request, method, parts)
 
 
-def _fhir(server: DemoServer, request: Request, method: str, parts: list[str]) -> Response:
+def _fhir(server: DemoServerApi, request: Request, method: str, parts: list[str]) -> Response:
     api, history, export = server.api, server.history, server.export
     if parts and parts[0] == "bulkstatus" and len(parts) == 2:
         if method == "DELETE":
@@ -147,7 +179,7 @@ class DemoRequestHandler(BaseHTTPRequestHandler):
             self.demo.track(self.connection, False)
 
     @property
-    def demo(self) -> DemoServer:
+    def demo(self) -> DemoServerApi:
         return self.server.demo  # type: ignore[attr-defined, no-any-return]
 
     def do_GET(self) -> None:  # noqa: N802 - http.server naming

@@ -1,26 +1,26 @@
 """Hospital stays of one demo patient: encounter, diagnoses, labs, medication changes, documents.
 
-Called by `generator.PatientGenerator` only; pure computation, any thread. Medication is planned first for
-all stays (what the patient takes on admission, what is stopped, what goes home), so that the status of each
-MedicationRequest tells the same story as the discharge letters.
+Called by `generator.PatientGenerator` only, through the `StayPatient` protocol; pure computation, any
+thread. Medication is planned first for all stays (what the patient takes on admission, what is stopped,
+what goes home), so that the status of each MedicationRequest tells the same story as the discharge letters.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import random
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from consult_desktop.demo import labs
 from consult_desktop.demo import medication_builder as mb
 from consult_desktop.demo import record_builders as rb
-from consult_desktop.demo.clinical import CHRONIC, IMAGING, AdmissionReason
-from consult_desktop.demo.directory import HOSPITAL_ID, LABORATORY_ID
+from consult_desktop.demo.clinical import CHRONIC, IMAGING, AdmissionReason, AllergyKind
+from consult_desktop.demo.directory import HOSPITAL_ID, LABORATORY_ID, Directory
 from consult_desktop.demo.documents import AttachmentSource
 from consult_desktop.demo.drugs import DRUGS
 from consult_desktop.demo.fhir_elements import ABSOLUTE_BASE_PLACEHOLDER, DAY_MS, HOUR_MS, JSON, fhir_datetime, period
-
-if TYPE_CHECKING:
-    from consult_desktop.demo.generator import PatientGenerator
+from consult_desktop.demo.generated import GeneratedPatient
 
 NSAIDS = ("ibuprofen", "diclofenac")
 BETA_LACTAMS = ("amoxicillin_clavulanate", "piperacillin_tazobactam")
@@ -66,8 +66,32 @@ def _unique(items: list[str]) -> list[str]:
     return kept
 
 
+class StayPatient(Protocol):
+    """What a StayBuilder reads and writes of the patient being generated (`generator.PatientGenerator`)."""
+
+    rng: random.Random
+    lang: str
+    pid: str
+    male: bool
+    birth: dt.date
+    reference: dt.date
+    ref_ms: int
+    directory: Directory
+    problems: dict[str, int]
+    allergy_kinds: list[AllergyKind]
+    out: GeneratedPatient
+
+    def new_id(self, prefix: str) -> str: ...
+
+    def emit(self, resource: JSON, lu: int) -> None: ...
+
+    def specialty_label(self, key: str) -> str: ...
+
+    def lab_context(self, plan: StayPlan, medication: frozenset[str]) -> labs.StayContext: ...
+
+
 class StayBuilder:
-    def __init__(self, gen: PatientGenerator, plans: list[StayPlan]) -> None:
+    def __init__(self, gen: StayPatient, plans: list[StayPlan]) -> None:
         self.g = gen
         self.plans = plans
         self.rng = gen.rng

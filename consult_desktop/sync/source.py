@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 
 class FhirSource(Protocol):
-    request_count: int  # requests made so far (a property on the real client)
+    @property
+    def request_count(self) -> int: ...  # requests made so far
 
     def capabilities(self) -> ServerCapabilities: ...
 
