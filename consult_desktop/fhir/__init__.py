@@ -10,7 +10,7 @@ Where things are (import from the modules; this package imports nothing itself):
 - ``transport``: pooled session with the OS trust store, retries, Retry-After, error mapping
 - ``capabilities``: ``ServerCapabilities``, ``SmartConfiguration``
 - ``paging``: ``Page``, ``HistoryPage``, ``HistoryEntry``; ``bulk_export``: ``ExportStatus`` and friends
-- ``attachments``: size-limited downloads; ``concurrency``: ``CancelToken``, ``run_bounded``
+- ``attachments``: size-limited downloads; ``concurrency``: ``CancelToken``
 - ``errors``: ``FhirError`` and its subclasses (messages fit for a GP, no patient data)
 - ``validation``: ``validate_resource`` (fhir.resources R4B models)
 - ``mapping`` (with ``fhir_values``): FHIR JSON -> ``consult_desktop.domain`` dataclasses

@@ -13,7 +13,7 @@ Public API (every method blocks; call from worker threads, never the GUI thread)
 - ``smart_configuration() -> SmartConfiguration`` (``/.well-known/smart-configuration``)
 - ``sign_in(cancel=None)`` for SMART; ``signed_in`` property
 - ``read(type, id) -> dict``
-- ``search(type, params) -> Iterator[Page]`` following ``next`` links; ``search_all(...) -> list[dict]``
+- ``search(type, params) -> Iterator[Page]`` following ``next`` links
 - ``follow(url) -> Iterator[Page]``: continue paging from a stored ``Page.next_url`` cursor
 - ``everything(patient_id, since=None, types=()) -> Iterator[Page]`` (``Patient/[id]/$everything``)
 - ``history(type=None, since=None) -> Iterator[HistoryPage]`` (system or type ``_history``)
@@ -21,8 +21,6 @@ Public API (every method blocks; call from worker threads, never the GUI thread)
   ExportStatus``, ``export_download(url, requires_access_token=True) -> Iterator[dict]``,
   ``export_cancel(status_url)``
 - ``fetch_attachment(url_or_ref, max_bytes) -> (content_type, bytes)``
-- ``map_bounded(fn, items, cancel=None)``: run ``fn`` over items with at most
-  ``config.max_concurrency`` requests in flight (see :func:`run_bounded`)
 
 ``since`` accepts an aware ``datetime`` or a FHIR instant string. Params are a mapping (list values
 repeat the parameter) or a sequence of ``(name, value)`` pairs. Iterators check the cancel token between
@@ -35,8 +33,8 @@ import datetime
 import random
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 import requests
 
@@ -48,16 +46,13 @@ from consult_desktop.fhir.capabilities import (
     SmartConfiguration,
     parse_capability_statement,
 )
-from consult_desktop.fhir.concurrency import BoundedResult, CancelToken, check_cancel, run_bounded
+from consult_desktop.fhir.concurrency import CancelToken, check_cancel
 from consult_desktop.fhir.errors import AuthenticationFailed, ConfigurationError, MalformedResponse
 from consult_desktop.fhir.paging import HistoryPage, Page, parse_history_page, parse_page
 from consult_desktop.fhir.retry_policy import RetryPolicy
 from consult_desktop.fhir.server_config import ServerConfig
 from consult_desktop.fhir.transport import HttpTransport, Params
 from consult_desktop.fhir.url_policy import safe_path
-
-T = TypeVar("T")
-R = TypeVar("R")
 
 _TYPE_RE = re.compile(r"^[A-Z][A-Za-z]{1,63}$")
 _ID_RE = re.compile(r"^[A-Za-z0-9\-.]{1,64}$")
@@ -169,12 +164,6 @@ class FhirClient:
         url = self.transport.resolve(_check_type(resource_type))
         return self._pages(url, params, cancel, parse_page)
 
-    def search_all(
-        self, resource_type: str, params: Params = None, cancel: CancelToken | None = None
-    ) -> list[dict[str, Any]]:
-        """Every resource of every page of a search (for small result sets)."""
-        return [resource for page in self.search(resource_type, params, cancel) for resource in page.entries]
-
     def follow(self, url: str, cancel: CancelToken | None = None) -> Iterator[Page]:
         """Continue paging from a stored ``Page.next_url`` (must be on this server)."""
         return self._pages(url, None, cancel, parse_page)
@@ -242,7 +231,7 @@ class FhirClient:
         """Cancel a running export (or delete a finished one's files)."""
         bulk_export.cancel_export(self.transport, self.auth, status_url)
 
-    # --- attachments and concurrency -------------------------------------------------------------
+    # --- attachments -------------------------------------------------------------
 
     def fetch_attachment(
         self,
@@ -257,12 +246,6 @@ class FhirClient:
             self.transport, self.auth, url_or_ref, max_bytes,
             allow_other_hosts=allow_other_hosts, cancel=cancel,
         )
-
-    def map_bounded(
-        self, fn: Callable[[T], R], items: Iterable[T], cancel: CancelToken | None = None
-    ) -> Iterator[BoundedResult[T, R]]:
-        """``run_bounded(fn, items, config.max_concurrency, cancel)``."""
-        return run_bounded(fn, items, self.config.max_concurrency, cancel)
 
     # --- internals -------------------------------------------------------------------------------
 

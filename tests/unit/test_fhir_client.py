@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -14,7 +12,7 @@ import responses
 
 from consult_desktop.fhir.auth import make_auth
 from consult_desktop.fhir.client import FhirClient, format_instant
-from consult_desktop.fhir.concurrency import CancelToken, run_bounded
+from consult_desktop.fhir.concurrency import CancelToken
 from consult_desktop.fhir.errors import MalformedResponse, NotFound, OperationCancelled
 from consult_desktop.fhir.paging import HistoryPage
 from consult_desktop.fhir.server_config import ServerConfig
@@ -193,7 +191,7 @@ def test_search_follows_next_links_relative_and_absolute(
     assert pages[0].total == 5 and pages[1].total is None
     assert pages[0].next_url == f"{BASE}/Observation?page=2"
     assert pages[-1].next_url is None
-    assert [r["id"] for r in client.search_all("Observation", {"patient": "p1", "_count": "2"})] == [
+    assert [r["id"] for page in pages for r in page.entries] == [
         "o1",
         "o2",
         "o3",
@@ -312,53 +310,3 @@ def test_invalid_type_or_id_is_refused_before_sending(client: FhirClient) -> Non
         client.read("Patient", "../metadata")
     with pytest.raises(ValueError):
         client.read("patient/x", "1")
-
-
-def test_run_bounded_never_exceeds_the_limit_and_reports_errors() -> None:
-    in_flight = 0
-    peak = 0
-    lock = threading.Lock()
-
-    def work(i: int) -> int:
-        nonlocal in_flight, peak
-        with lock:
-            in_flight += 1
-            peak = max(peak, in_flight)
-        time.sleep(0.01)
-        with lock:
-            in_flight -= 1
-        if i == 7:
-            raise ValueError("boom")
-        return i * 2
-
-    results = list(run_bounded(work, range(20), max_in_flight=3))
-    assert peak <= 3 and len(results) == 20
-    assert sorted(r.value for r in results if r.ok) == sorted(i * 2 for i in range(20) if i != 7)
-    failed = [r for r in results if not r.ok]
-    assert [r.item for r in failed] == [7] and isinstance(failed[0].error, ValueError)
-
-
-def test_run_bounded_stops_submitting_when_cancelled() -> None:
-    cancel = CancelToken()
-    started: list[int] = []
-
-    def work(i: int) -> int:
-        started.append(i)
-        if i == 2:
-            cancel.cancel()
-        return i
-
-    seen: list[int] = []
-    with pytest.raises(OperationCancelled):
-        for result in run_bounded(work, range(100), max_in_flight=2, cancel=cancel):
-            seen.append(result.item)
-    assert len(started) < 10 and set(seen) == set(started)
-
-
-def test_map_bounded_uses_the_configured_concurrency(rsps: responses.RequestsMock) -> None:
-    config = ServerConfig(base_url=BASE, auth_kind="bearer", token="tok", max_concurrency=2)
-    client = FhirClient(config, make_auth(config), sleep=lambda s: None)
-    for i in range(5):
-        rsps.get(f"{BASE}/Observation/o{i}", json=obs(i))
-    results = list(client.map_bounded(lambda i: client.read("Observation", f"o{i}"), range(5)))
-    assert sorted(r.value["id"] for r in results) == [f"o{i}" for i in range(5)]

@@ -165,7 +165,7 @@ def test_operation_outcome_codes_are_kept_but_not_the_diagnostics(rsps: response
     }
     rsps.get(f"{BASE}/Observation", status=400, json=outcome)
     with pytest.raises(RequestRejected) as info:
-        make_client([]).search_all("Observation", {"_lastUpdated": "gt2024-01-01"})
+        list(make_client([]).search("Observation", {"_lastUpdated": "gt2024-01-01"}))
     assert info.value.issue_codes == ("not-supported",)
     assert "Peeters" not in str(info.value) and "_lastUpdated" not in str(info.value)
 
