@@ -135,20 +135,10 @@ class AuthService:
                 if grant.kind == "access":
                     grant.expires_at = 0.0
 
-    def expire_token(self, token: str) -> None:
-        with self._lock:
-            if token in self._grants:
-                self._grants[token].expires_at = 0.0
-
     def revoke_token(self, token: str) -> None:
         with self._lock:
             if token in self._grants:
                 self._grants[token].revoked = True
-
-    def revoke_all(self) -> None:
-        with self._lock:
-            for grant in self._grants.values():
-                grant.revoked = True
 
     # -- resource server side --------------------------------------------------------------------------------
 

@@ -55,10 +55,6 @@ def concept(system: str, code: str, display: str | None = None, text: str | None
     return out
 
 
-def text_concept(text: str) -> JSON:
-    return {"text": text}
-
-
 def ref(rtype: str, rid: str, display: str | None = None) -> JSON:
     out: JSON = {"reference": f"{rtype}/{rid}"}
     if display:

@@ -121,9 +121,6 @@ class Address:
             "country": "BE",
         }
 
-    def one_line(self) -> str:
-        return f"{self.line}, {self.place.postal_code} {self.place.city(self.lang)}"
-
 
 def _name(raw: str) -> str:
     return raw.replace("_", " ")

@@ -145,9 +145,6 @@ class ResourceLog:
         end = len(self._log) if until is None else bisect.bisect_right(self._log_lu, until)
         return self._log[start:end]
 
-    def log_position(self, lu: int) -> int:
-        return bisect.bisect_right(self._log_lu, lu)
-
     def latest_lu(self) -> int:
         return self._log_lu[-1] if self._log_lu else 0
 

@@ -172,9 +172,6 @@ class DemoServer:
     def set_latency(self, latency_ms: float) -> None:
         self.faults.configure(latency_ms=latency_ms)
 
-    def set_error_rate(self, fraction: float) -> None:
-        self.faults.configure(error_rate=fraction)
-
     def set_rate_limit(self, fraction: float) -> None:
         self.faults.configure(rate_limit=fraction)
 
@@ -189,11 +186,6 @@ class DemoServer:
 
     def clear_faults(self) -> None:
         self.faults.clear()
-
-    def set_capability(self, name: str, enabled: bool) -> None:
-        if name not in self.settings.capabilities:
-            raise ValueError(f"unknown capability {name!r}")
-        self.settings.capabilities[name] = enabled
 
     # -- authorisation ---------------------------------------------------------------------------------------
 

@@ -44,12 +44,6 @@ def ssin_is_valid(value: str) -> bool:
     return check in (_check_digits(first_nine, False), _check_digits(first_nine, True))
 
 
-def ssin_is_male(value: str) -> bool:
-    """Sex encoded in the day serial (odd = male); `value` must be a valid SSIN."""
-    digits = value.translate(_SEPARATORS)
-    return int(digits[6:9]) % 2 == 1
-
-
 def format_ssin(value: str) -> str:
     """Usual printed form YY.MM.DD-SSS.CC."""
     d = value.translate(_SEPARATORS)

@@ -38,7 +38,3 @@ class CursorRepository:
             self._conn.execute(
                 "DELETE FROM sync_cursors WHERE server_id=? AND scope LIKE ?", (server_id, prefix + "%")
             )
-
-    def all(self, server_id: str) -> dict[str, str]:
-        rows = self._conn.execute("SELECT scope, value FROM sync_cursors WHERE server_id=?", (server_id,))
-        return {r[0]: r[1] for r in rows}
