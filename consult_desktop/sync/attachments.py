@@ -134,8 +134,10 @@ class AttachmentFetcher:
                 return job, job.content_type, base64.b64decode(job.inline, validate=True), None
             except (binascii.Error, ValueError):
                 return job, job.content_type, None, PERMANENT + "the inline data is not valid base64"
+        if job.url is None:  # attachment_jobs keeps only attachments with inline data or an address
+            return job, job.content_type, None, PERMANENT + "the attachment has neither data nor an address"
         try:
-            ctype, data = self.client.fetch_attachment(job.url or "", max_bytes=self.max_bytes)
+            ctype, data = self.client.fetch_attachment(job.url, max_bytes=self.max_bytes)
             return job, ctype or job.content_type, data, None
         except AttachmentTooLarge as exc:
             return job, job.content_type, None, PERMANENT + str(exc)

@@ -50,3 +50,22 @@ def test_second_sync_without_changes_writes_nothing(server, make_profile) -> Non
     assert report.status == SyncStatus.OK
     assert report.resources_written == 0
     assert prof.snapshot() == before
+
+
+def test_a_nurse_stores_only_the_documents_her_role_may_see(server, hospital, make_profile) -> None:
+    from consult_desktop.domain.roles import NURSE_PROFILE, may_see
+    from consult_desktop.fhir.server_config import ServerConfig
+
+    prof = make_profile(server, config=ServerConfig(base_url=server.base_url, auth_kind="none", role="nurse"))
+    assert prof.sync().status == SyncStatus.OK
+    practitioner = hospital.default_practitioner_id
+    allowed, refused = set(), set()
+    for pid in hospital.authorised_patient_ids(practitioner):
+        for resource in hospital.resources_of_patient(pid):
+            key = (resource["resourceType"], resource["id"])
+            (allowed if may_see(NURSE_PROFILE, resource) else refused).add(key)
+    assert {t for t, _ in refused} & {"DocumentReference", "DiagnosticReport"}  # the demo has notes she may not see
+    with prof.open() as store:
+        stored = {(r[0], r[1]) for r in store.conn.execute(
+            "SELECT type, id FROM resources WHERE type != 'Medication'")}
+    assert stored == allowed
