@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from consult_desktop.store import LAST_SYNC_KEY, Profile
-from consult_desktop.sync.progress import CancelToken, SyncProgress, SyncReport, SyncStatus
+from consult_desktop.sync.progress import CancelToken, SyncProgress, SyncReport, SyncStage, SyncStatus
 from consult_desktop.ui.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -117,7 +117,7 @@ class SyncController(QObject):
         token = CancelToken()
         self._token = token
         self.started.emit()
-        self._on_progress(SyncProgress("discovery", message=""))
+        self._on_progress(SyncProgress(SyncStage.DISCOVERY, message=""))
         self._runner.db(lambda store: store.data_key,
                         lambda key: self._launch(key, token, patient_id),
                         lambda exc: self._crashed(exc, token))
