@@ -45,6 +45,7 @@ def test_unlock_sync_open_pdf_lock_unlock(qtbot, qapp, tmp_path: Path, demo_serv
         assert window.list_panel.model.rowCount() == 0  # nothing synced yet
 
         window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=10000)  # F5 is a window shortcut
         with qtbot.waitSignal(window.sync.finished, timeout=120000) as finished:
             qtbot.keyClick(window, Qt.Key.Key_F5)
         report = finished.args[0]
