@@ -180,6 +180,17 @@ def test_line_decisions_are_stored_cleared_and_audited(tmp_path: Path) -> None:
         assert [e.action for e in store.audit.entries()][:2] == ["medication-decision", "medication-decision"]
 
 
+def test_purging_a_patient_removes_their_decisions_and_acknowledgements_only(tmp_path: Path) -> None:
+    with Profile.resolve(tmp_path / "p").create(PASS) as store:
+        for pid in ("p1", "p2"):
+            store.decisions.decide("h", pid, "line:warfarin", "stop", "bleeding risk")
+            store.acknowledgements.acknowledge("h", pid, "flag:renal", "dose checked")
+        store.resources.purge_patient("h", "p1")
+        assert store.decisions.for_patient("h", "p1") == {} and store.acknowledgements.for_patient("h", "p1") == {}
+        assert list(store.decisions.for_patient("h", "p2")) == ["line:warfarin"]
+        assert list(store.acknowledgements.for_patient("h", "p2")) == ["flag:renal"]
+
+
 def test_an_attachment_never_outlives_its_resource(tmp_path: Path) -> None:
     with Profile.resolve(tmp_path / "p").create(PASS) as store:
         assert not store.resources.put_attachment("h", "DocumentReference", "gone", 0, content_type="text/plain",
