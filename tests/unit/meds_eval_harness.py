@@ -123,6 +123,10 @@ def matching(result: dict[str, Any], spec: dict[str, Any]) -> list[dict[str, Any
     return found
 
 
+def _above(severity: str) -> str:
+    return next(name for name, rank in RANK.items() if rank == min(RANK[severity] + 1, 4))
+
+
 def _flag_text(flag: dict[str, Any]) -> str:
     parts = [flag.get(key) or "" for key in ("summary", "effect", "mechanism", "management")]
     return " ".join(str(part) for part in parts).lower()
@@ -227,7 +231,7 @@ def evaluate_patients() -> list[PatientFigures]:
             result = run(patient, Path(directory), options)
             missed = [json.dumps(problem) for problem in patient["problems"] if not matching(result, problem)]
             quiet = [json.dumps(item) for item in patient.get("quiet") or ()
-                     if matching(result, {**item, "min_severity": "moderate"})]
+                     if matching(result, {**item, "min_severity": _above(item.get("max_severity", "minor"))})]
             lines = [f"{f['severity']:<15} {f['kind']:<11} {f['summary']}" for f in result["flags"]]
             out.append(PatientFigures(
                 patient["id"], len(result["flags"]),
