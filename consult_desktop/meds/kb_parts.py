@@ -54,6 +54,7 @@ class RenalRule:
     thresholds: tuple[RenalThreshold, ...]  # lowest first
     effect: Text
     sources: tuple[str, ...]
+    alternatives: frozenset[str] = frozenset()  # medicines the advice may name besides the rule's own
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,8 @@ from consult_desktop.meds.text_parser import fold, fold_phrase
 
 __all__ = ["InteractionRule", "KnowledgeBase", "KnowledgeBaseError", "Modifier", "load_knowledge_base"]
 RULE_TEXT_FIELDS = ("title", "effect", "mechanism", "management")
+_RULE_KEYS = frozenset({"id", "a", "b", "c", "severity", "evidence", "refs", "modifiers", "include_local",
+                        "alternatives", "supersedes", "problem", *RULE_TEXT_FIELDS})
 
 try:
     _Loader: Any = yaml.CSafeLoader
@@ -79,7 +81,7 @@ class InteractionRule:
     sources: tuple[str, ...]
     modifiers: tuple[Modifier, ...] = ()
     include_local: bool = False
-    alternatives: frozenset[str] = frozenset()  # ingredients the advice may name as alternatives
+    alternatives: frozenset[str] = frozenset()  # other medicines the advice may name (alternatives, ones to avoid)
     supersedes: tuple[str, ...] = ()  # pair rules this (composite) rule replaces on the same medicines
     problem: str = ""  # flags of one clinical problem are shown as one
 
@@ -116,6 +118,9 @@ class KnowledgeBase:
         self.rules: tuple[InteractionRule, ...] = tuple(self._rule(raw) for raw in documents.get("rules", []))
         self._check_unique([rule.id for rule in self.rules], "rule")
         self.rule_by_id = {rule.id: rule for rule in self.rules}
+        stray = set(self._rule_texts) - set(self.rule_by_id)
+        if stray:
+            raise KnowledgeBaseError(f"rule texts for unknown rules: {sorted(stray)}")
         self.rule_roles: dict[str, tuple[tuple[int, int], ...]] = self._index_rules()
         self.duplicate_classes = tuple(
             DuplicateClass(raw["id"], read_text(raw["name"], raw["id"]), self.resolve(raw["members"], raw["id"]),
@@ -160,13 +165,8 @@ class KnowledgeBase:
 
     def _covered_ingredients(self) -> frozenset[str]:
         """Ingredients that at least one interaction, renal or dose rule names."""
-        covered: set[str] = set()
-        for rule in self.rules:
-            for role in rule.roles:
-                covered |= role
-        for item in (*self.renal_rules, *self.dose_rules):
-            covered |= item.ingredients
-        return frozenset(covered)
+        roles = [role for rule in self.rules for role in rule.roles]
+        return frozenset().union(*roles, *(item.ingredients for item in (*self.renal_rules, *self.dose_rules)))
 
     def resolve(self, refs: Iterable[str] | str, where: str) -> frozenset[str]:
         """Ingredient ids for a list of references to groups or ingredients."""
@@ -362,6 +362,9 @@ class KnowledgeBase:
 
     def _rule(self, raw: dict[str, Any]) -> InteractionRule:
         rule_id = str(raw["id"])
+        unknown = set(raw) - _RULE_KEYS
+        if unknown:  # often an unquoted comma in a flow mapping ("title: a, b")
+            raise KnowledgeBaseError(f"rule {rule_id}: unknown keys {sorted(map(str, unknown))}")
         role_keys = [key for key in ("a", "b", "c") if key in raw]
         if len(role_keys) < 2:
             raise KnowledgeBaseError(f"rule {rule_id}: needs at least two roles")
@@ -448,6 +451,7 @@ class KnowledgeBase:
             thresholds=tuple(thresholds),
             effect=read_text(raw.get("effect"), rule_id),
             sources=tuple(str(item) for item in raw.get("refs", ())),
+            alternatives=self.resolve(raw.get("alternatives", ()), rule_id),
         )
 
     def _dose(self, raw: dict[str, Any]) -> DoseRule:
