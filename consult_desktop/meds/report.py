@@ -14,8 +14,8 @@ from consult_desktop.meds.models import CheckResult
 
 _TEXTS: dict[str, Text] = {
     "checked": {"en": "Checked {hospital} hospital and {gp} GP medication records.",
-                "fr": "{hospital} lignes de médication de l'hôpital et {gp} du médecin généraliste vérifiées.",
-                "nl": "{hospital} medicatielijnen van het ziekenhuis en {gp} van de huisarts nagekeken."},
+                "fr": "Lignes de médication vérifiées : {hospital} de l'hôpital, {gp} du médecin généraliste.",
+                "nl": "Nagekeken medicatielijnen: {hospital} van het ziekenhuis, {gp} van de huisarts."},
     "no_flags": {"en": "No flags for the medications that could be checked.",
                  "fr": "Aucun signal pour les médicaments qui ont pu être vérifiés.",
                  "nl": "Geen signalen voor de geneesmiddelen die nagekeken konden worden."},
@@ -51,6 +51,11 @@ def text(key: str, language: str, **values: object) -> str:
     return localise(_TEXTS[key], language).format(**values)
 
 
+def _colon(language: str) -> str:
+    """French typography puts a space before the colon."""
+    return " : " if language == "fr" else ": "
+
+
 def coverage_line(result: CheckResult, language: str) -> str:
     """'2 of 14 medicines are not covered by the knowledge base', or '' when every medicine is covered."""
     total, missing = len(result.coverage), len(result.not_covered)
@@ -83,15 +88,15 @@ def text_report(result: CheckResult, hospital_count: int, gp_count: int, languag
         lines.append(text("no_flags", language))
     for flag in result.flags:
         lines.append("")
-        lines.append(f"[{severity_word(flag.severity, language).upper()}] {kind_word(flag.kind, language)}: "
-                     f"{flag.summary}")
+        lines.append(f"[{severity_word(flag.severity, language).upper()}] {kind_word(flag.kind, language)}"
+                     f"{_colon(language)}{flag.summary}")
         for key, value in (("effect", flag.effect), ("mechanism", flag.mechanism),
                            ("management", flag.management), ("includes", "; ".join(flag.includes)),
                            ("source", "; ".join(flag.sources))):
             if value:
-                lines.append(f"  {text(key, language)}: {value}")
-        lines.append(f"  {text('records', language)}: {', '.join(flag.resource_ids)}   "
-                     f"{text('rule', language)}: {flag.rule_id}")
+                lines.append(f"  {text(key, language)}{_colon(language)}{value}")
+        lines.append(f"  {text('records', language)}{_colon(language)}{', '.join(flag.resource_ids)}   "
+                     f"{text('rule', language)}{_colon(language)}{flag.rule_id}")
     unchecked = [*result.not_checked, *result.not_checked_allergies]
     if unchecked:
         lines.append("")

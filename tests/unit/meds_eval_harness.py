@@ -214,6 +214,7 @@ def evaluate_safety(cases: list[dict[str, Any]] | None = None) -> SafetyFigures:
 class PatientFigures:
     patient_id: str
     flags: int
+    moderate_or_higher: int
     interrupting: int  # major or contraindicated
     problems_found: int
     problems: int
@@ -235,6 +236,7 @@ def evaluate_patients() -> list[PatientFigures]:
             lines = [f"{f['severity']:<15} {f['kind']:<11} {f['summary']}" for f in result["flags"]]
             out.append(PatientFigures(
                 patient["id"], len(result["flags"]),
+                sum(1 for f in result["flags"] if RANK[f["severity"]] >= RANK["moderate"]),
                 sum(1 for f in result["flags"] if RANK[f["severity"]] >= RANK["major"]),
                 len(patient["problems"]) - len(missed), len(patient["problems"]), quiet, missed, lines))
     return out
@@ -253,7 +255,8 @@ def summary(safety: SafetyFigures, patients: list[PatientFigures], verbose: bool
         lines += [f"    FAIL {item}" for item in safety.failures]
     lines.append("reference polypharmacy patients (tests/fixtures/meds/reference_patients.yaml)")
     for item in patients:
-        lines.append(f"  {item.patient_id}: {item.flags} flags ({item.interrupting} major or contraindicated);"
+        lines.append(f"  {item.patient_id}: {item.flags} flags ({item.moderate_or_higher} moderate or higher,"
+                     f" {item.interrupting} major or contraindicated);"
                      f" problems flagged {item.problems_found}/{item.problems};"
                      f" quiet pairs flagged {len(item.quiet_broken)}")
         if verbose:
@@ -263,4 +266,7 @@ def summary(safety: SafetyFigures, patients: list[PatientFigures], verbose: bool
     if patients:
         mean = sum(item.flags for item in patients) / len(patients)
         lines.append(f"  flags per patient: mean {mean:.1f}, max {max(item.flags for item in patients)}")
+        moderate = [item.moderate_or_higher for item in patients]
+        lines.append(f"  moderate-or-higher flags per patient: mean {sum(moderate) / len(moderate):.1f},"
+                     f" max {max(moderate)}")
     return "\n".join(lines)
