@@ -9,6 +9,7 @@ ingredient and no class, and the checker reports it as not checked. The reaction
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from consult_desktop.meds.knowledge_base import KnowledgeBase, load_knowledge_base
@@ -78,6 +79,17 @@ def parse_allergy(resource: dict[str, Any], kb: KnowledgeBase | None = None) -> 
         class_ids=frozenset(class_ids),
         criticality=str(resource.get("criticality") or ""),
     )
+
+
+def is_recognised(text: str | None, code: str | None = None, system: str | None = None,
+                  categories: Iterable[str] = (), kb: KnowledgeBase | None = None) -> bool:
+    """Whether an allergy record names a substance or class the medication checks know (True for non-drug ones).
+
+    For screens that show allergies from the domain model (the patient header) rather than FHIR resources.
+    """
+    coding = [{"system": system or "", "code": code}] if code else []
+    entry = parse_allergy({"code": {"text": text or "", "coding": coding}, "category": list(categories)}, kb)
+    return entry is None or entry.resolved
 
 
 def _read_text(text: str, kb: KnowledgeBase) -> tuple[set[str], set[str]]:

@@ -17,7 +17,7 @@ from consult_desktop.meds.allergy_check import allergy_flags
 from consult_desktop.meds.dose_check import dose_flags
 from consult_desktop.meds.flag_grouping import dose_over_duplicates, merge_problems, supersede
 from consult_desktop.meds.knowledge_base import InteractionRule, KnowledgeBase, load_knowledge_base
-from consult_desktop.meds.language import localise, phrase
+from consult_desktop.meds.language import localise, phrase, process_language
 from consult_desktop.meds.models import (
     COVERAGE_CHECKED,
     COVERAGE_NO_RULES,
@@ -56,15 +56,17 @@ def check(
     egfr: float | None = None,
     kb: KnowledgeBase | None = None,
     resolve_reference: Resolver | None = None,
-    language: str = "en",
+    language: str | None = None,
     patient: PatientFacts | None = None,
 ) -> CheckResult:
     """All flags for the active medications of both lists, most severe first, and what could not be checked.
 
     `egfr` (mL/min/1.73 m2) is used for the renal checks unless `patient` gives age, sex, weight and serum
-    creatinine, in which case the Cockcroft-Gault creatinine clearance is used (the flags say which).
+    creatinine, in which case the Cockcroft-Gault creatinine clearance is used (the flags say which). Without
+    `language` the texts are in the process language (the desktop program's interface language, else English).
     """
     kb = kb or load_knowledge_base()
+    language = language or process_language()
     lists = (("hospital", as_entries(hospital, resolve_reference, kb)), ("gp", as_entries(gp, resolve_reference, kb)))
     active = [entry for _, entries in lists for entry in entries if entry.active]
     not_checked = [entry.resource_id for entry in active if not entry.resolved or not entry.complete]

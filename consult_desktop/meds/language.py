@@ -98,6 +98,18 @@ PHRASES: dict[str, Text] = {
 }
 
 
+_process_language = ["en"]  # the interface language, set once at start-up by the desktop program
+
+
+def set_process_language(language: str) -> None:
+    """The language `check()` uses when it is given none (the desktop program's interface language)."""
+    _process_language[0] = language if language in LANGUAGES else "en"
+
+
+def process_language() -> str:
+    return _process_language[0]
+
+
 def localise(text: Text | str | None, language: str) -> str:
     """The text in `language`, else English, else any language present."""
     if text is None:

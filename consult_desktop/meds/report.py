@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from consult_desktop.meds.language import Text, kind_word, localise, severity_word
-from consult_desktop.meds.models import CheckResult
+from consult_desktop.meds.models import COVERAGE_CHECKED, CheckResult
 
 _TEXTS: dict[str, Text] = {
     "checked": {"en": "Checked {hospital} hospital and {gp} GP medication records.",
@@ -38,6 +38,8 @@ _TEXTS: dict[str, Text] = {
     "allergies_not_checked": {"en": "Allergies not checked (not recognised): {items}",
                               "fr": "Allergies non vérifiées (non reconnues) : {items}",
                               "nl": "Allergieën niet nagekeken (niet herkend): {items}"},
+    "allergy_not_checked": {"en": "not checked against the medication", "fr": "non vérifiée avec la médication",
+                            "nl": "niet nagekeken tegen de medicatie"},
     "renal_crcl": {"en": "Kidney function used: creatinine clearance (Cockcroft-Gault) {value} mL/min",
                    "fr": "Fonction rénale utilisée : clairance de la créatinine (Cockcroft-Gault) {value} mL/min",
                    "nl": "Gebruikte nierfunctie: creatinineklaring (Cockcroft-Gault) {value} mL/min"},
@@ -56,9 +58,12 @@ def _colon(language: str) -> str:
     return " : " if language == "fr" else ": "
 
 
-def coverage_line(result: CheckResult, language: str) -> str:
-    """'2 of 14 medicines are not covered by the knowledge base', or '' when every medicine is covered."""
-    total, missing = len(result.coverage), len(result.not_covered)
+def coverage_line(coverage: Sequence[tuple[str, str]], language: str) -> str:
+    """'2 of 14 medicines are not covered by the knowledge base', or '' when every medicine is covered.
+
+    `coverage` is `CheckResult.coverage` (or `Comparison.coverage`): (resource id, state) per active medicine.
+    """
+    total, missing = len(coverage), sum(1 for _, state in coverage if state != COVERAGE_CHECKED)
     if not missing:
         return ""
     if missing == 1:
@@ -81,7 +86,7 @@ def renal_line(result: CheckResult, language: str) -> str:
 
 def text_report(result: CheckResult, hospital_count: int, gp_count: int, language: str) -> str:
     lines = [text("checked", language, hospital=hospital_count, gp=gp_count)]
-    for extra in (renal_line(result, language), coverage_line(result, language)):
+    for extra in (renal_line(result, language), coverage_line(result.coverage, language)):
         if extra:
             lines.append(extra)
     if not result.flags:

@@ -67,8 +67,9 @@ class MedicationView(QWidget):
         self._info = QLabel(self)
         self._info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._not_checked = QLabel(self)
+        self._coverage = QLabel(self)  # allergies not checked, medicines no rule covers (texts from meds.report)
         self._status = QLabel(self)
-        for label in (self._info, self._not_checked, self._status):
+        for label in (self._info, self._not_checked, self._coverage, self._status):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)  # names of medicines and files are never markup
 
@@ -116,6 +117,7 @@ class MedicationView(QWidget):
         content.setContentsMargins(0, 0, 0, 0)
         content.addWidget(self._info)
         content.addWidget(self._not_checked)
+        content.addWidget(self._coverage)
         content.addWidget(self._toolbar)
         content.addWidget(splitter, 1)
         content.addWidget(self._status)
@@ -160,9 +162,10 @@ class MedicationView(QWidget):
         self._model.set_data(None)
         self._flags.clear()
         self._prescriptions.set_data(None)
-        for label in (self._info, self._not_checked, self._status):
+        for label in (self._info, self._not_checked, self._coverage, self._status):
             label.clear()
         self._not_checked.hide()
+        self._coverage.hide()
         self._content.hide()
         self._empty.setText(self.tr("Choose a patient to compare the hospital's medication with yours."))
         self._empty.show()
@@ -217,6 +220,11 @@ class MedicationView(QWidget):
         self.data_loaded.emit(data.server_id, data.patient_id)
 
     def _show_not_checked(self, data: MedicationData) -> None:
+        extra = "\n".join(text for text in (data.allergies_not_checked, data.coverage) if text)
+        self._coverage.setText(("⚠ " if data.allergies_not_checked else "") + extra)
+        self._coverage.setVisible(bool(extra))
+        level = severity_style.Level.WARNING if data.allergies_not_checked else severity_style.Level.NORMAL
+        self._coverage.setStyleSheet(severity_style.band_style(level, self.palette()))
         if not data.not_checked:
             self._not_checked.hide()
             return
@@ -476,6 +484,9 @@ class MedicationView(QWidget):
 
     def not_checked_text(self) -> str:
         return self._not_checked.text() if self._not_checked.isVisibleTo(self) else ""
+
+    def coverage_text(self) -> str:
+        return self._coverage.text() if self._coverage.isVisibleTo(self) else ""
 
     def status_text(self) -> str:
         return self._status.text()

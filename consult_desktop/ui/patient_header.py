@@ -14,6 +14,9 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from consult_desktop.domain.allergy import Allergy
 from consult_desktop.domain.patient import display_name
+from consult_desktop.meds import report
+from consult_desktop.meds.allergies import is_recognised
+from consult_desktop.meds.language import process_language
 from consult_desktop.ui import date_text, severity_style
 from consult_desktop.ui.patient_snapshot import AllergyStatus, PatientSnapshot
 from consult_desktop.ui.severity_style import Level
@@ -128,6 +131,9 @@ class PatientHeader(QWidget):
             details.append(", ".join(dict.fromkeys(manifestations)))
         if allergy.verification_status == "unconfirmed":
             details.append(self.tr("unconfirmed"))
+        if not is_recognised(allergy.substance_display, allergy.substance_code, allergy.substance_system,
+                             allergy.category):
+            details.append(report.text("allergy_not_checked", process_language()))
         return f"{text} ({'; '.join(details)})" if details else text
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)

@@ -97,9 +97,9 @@ def test_the_coverage_line_counts_what_no_rule_covers() -> None:
     result = check([med("h1", "Amlor 5 mg"), med("h2", "Movicol")], [med("g1", "Mystery remedy"),
                                                                     med("g2", "Pantomed 40 mg")])
     assert dict(result.coverage) == {"h1": "checked", "h2": "no rules", "g1": "not resolved", "g2": "checked"}
-    assert coverage_line(result, "en") == "2 of 4 medicines are not covered by the knowledge base"
-    assert coverage_line(result, "nl") == "2 van de 4 geneesmiddelen vallen buiten de kennisbank"
-    assert coverage_line(check([med("h1", "Amlor 5 mg")], []), "fr") == ""
+    assert coverage_line(result.coverage, "en") == "2 of 4 medicines are not covered by the knowledge base"
+    assert coverage_line(result.coverage, "nl") == "2 van de 4 geneesmiddelen vallen buiten de kennisbank"
+    assert coverage_line(check([med("h1", "Amlor 5 mg")], []).coverage, "fr") == ""
 
 
 def test_same_ingredient_is_summed_across_products_and_lists() -> None:
