@@ -144,7 +144,7 @@ def localised_name(name: str, language: str, overrides: Mapping[str, Text] | Non
             lowered = lowered[: -len(suffix)] + replacement
             break
     if language == "nl":
-        lowered = lowered.replace("ph", "f").replace("th", "t")
+        lowered = lowered.replace("ph", "f")
     return lowered[:1].upper() + lowered[1:]
 
 

@@ -160,7 +160,7 @@ class KnowledgeBase:
             return ingredient_id
         override = self._name_overrides.get(ingredient_id)
         if override and language in override:
-            return override[language]
+            return override[language][:1].upper() + override[language][1:]
         return localised_name(ingredient.name, language)
 
     def _covered_ingredients(self) -> frozenset[str]:
