@@ -49,3 +49,23 @@ def test_unreadable_allergy_and_uncovered_medicines_are_said(qtbot, runner, tmp_
     assert "Penicilline (HIGH criticality)" in banner
     view.clear()
     assert medication.coverage_text() == ""
+
+
+def test_one_flag_per_problem_lists_the_pairs_it_stands_for(qtbot, runner, tmp_path: Path) -> None:
+    gp = [mr.gp_statement("Zestril 20 mg"), mr.gp_statement("Lasix 40 mg"), mr.gp_statement("Ibuprofen 400 mg")]
+    mr.open_store_in_runner(qtbot, runner, tmp_path / "p", gp)
+    view = PatientView(runner)
+    qtbot.addWidget(view)
+    view.show()
+    view.select_tab("medication")
+    medication = view.medication_widget()
+    assert isinstance(medication, MedicationView)
+    with qtbot.waitSignal(medication.data_loaded, timeout=10000):
+        view.show_patient(mr.SERVER, mr.PATIENT)
+    panel = medication.flags_panel()
+    texts = panel.item_texts()
+    kidney = [i for i, text in enumerate(texts) if "triple whammy" in text]
+    assert len(kidney) == 1 and not any("reduced diuretic effect" in text for text in texts)
+    panel.select_flag(kidney[0])
+    details = panel.details_text()
+    assert "Also covers:" in details and "Furosemide + Ibuprofen: reduced diuretic effect" in details
