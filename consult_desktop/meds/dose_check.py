@@ -45,8 +45,12 @@ def dose_flags(units: Sequence[Unit], kb: KnowledgeBase, patient: PatientFacts |
             holders = [unit for unit in systemic if ingredient_id in unit.ingredients]
             if not holders:
                 continue
-            flag = _weekly_flag(rule, ingredient_id, holders, kb, language) if rule.weekly_only else \
-                _maximum_flag(rule, ingredient_id, holders, kb, patient, language)
+            if rule.weekly_only:
+                flag = _weekly_flag(rule, ingredient_id, holders, kb, language)
+            elif rule.strength_above_mg is not None:
+                flag = _reduced_dose_flag(rule, ingredient_id, holders, kb, patient, language)
+            else:
+                flag = _maximum_flag(rule, ingredient_id, holders, kb, patient, language)
             if flag is not None:
                 flags.append(flag)
     return flags
@@ -79,6 +83,34 @@ def _maximum_flag(rule: DoseRule, ingredient_id: str, holders: Sequence[Unit], k
     key = "daily_dose" if complete else "daily_dose_at_least"
     text = phrase(key, language, dose=_amount(total, language), limit=_amount(limit, language))
     return _flag(rule, ingredient_id, holders, kb, text, language)
+
+
+def _met_criteria(rule: DoseRule, patient: PatientFacts | None, language: str) -> list[str]:
+    """The patient criteria of a reduced-dose rule that hold (unknown values do not count), as text."""
+    if patient is None:
+        return []
+    values = {"age_at_least": patient.age, "weight_at_most_kg": patient.weight_kg,
+              "creatinine_at_least_mg_dl": patient.creatinine_mg_dl}
+    met = []
+    for name, limit in rule.criteria:
+        value = values.get(name)
+        if value is None or (value > limit if name == "weight_at_most_kg" else value < limit):
+            continue
+        met.append(phrase(name, language, value=number(round(value, 2), language)))
+    return met
+
+
+def _reduced_dose_flag(rule: DoseRule, ingredient_id: str, holders: Sequence[Unit], kb: KnowledgeBase,
+                       patient: PatientFacts | None, language: str) -> Flag | None:
+    met = _met_criteria(rule, patient, language)
+    if len(met) < rule.criteria_needed or rule.strength_above_mg is None:
+        return None
+    above = [unit for unit in holders if (unit.strength_mg(ingredient_id) or 0) > rule.strength_above_mg]
+    if not above:
+        return None
+    strength = max(unit.strength_mg(ingredient_id) or 0 for unit in above)
+    text = phrase("reduced_dose", language, strength=_amount(strength, language), criteria=", ".join(met))
+    return _flag(rule, ingredient_id, above, kb, text, language)
 
 
 def _weekly_flag(rule: DoseRule, ingredient_id: str, holders: Sequence[Unit], kb: KnowledgeBase,

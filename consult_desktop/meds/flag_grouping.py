@@ -7,7 +7,7 @@
 - `problem: perpetrator` groups the flags of one enzyme inhibitor or inducer ("clarithromycin raises colchicine,
   digoxin and rivaroxaban") by that medicine.
 - Renal flags form one "kidney function" flag, and the flags of one allergy record one allergy flag.
-- A dose flag for an ingredient stands for the "same ingredient twice" duplicate of that ingredient.
+- A dose flag for an ingredient stands for the "same ingredient twice" and renal flags of that ingredient.
 The flags a merged flag stands for are listed in its `includes`. Pure; safe on any thread.
 """
 
@@ -21,6 +21,7 @@ from consult_desktop.meds.models import Flag
 
 # Problems about the patient rather than a pair of medicines: merged even without a shared medicine.
 _PATIENT_LEVEL = ("renal", "allergy:")
+_SAME_INGREDIENT_RULES = frozenset({"duplicate-ingredient", "duplicate-same-product"})
 _HEAD_ORDER = {"allergy": 0, "interaction": 1, "dose": 2, "duplicate": 3, "renal": 4}
 
 
@@ -57,19 +58,25 @@ def supersede(flags: list[Flag], kb: KnowledgeBase) -> list[Flag]:
 
 
 def dose_over_duplicates(flags: list[Flag]) -> list[Flag]:
-    """A dose flag on an ingredient stands for the duplicate flags about that ingredient alone."""
-    by_ingredient = {flag.ingredient_ids: index for index, flag in enumerate(flags) if flag.kind == "dose"}
-    absorbed: dict[int, list[Flag]] = {}
+    """A dose flag on an ingredient stands for the duplicate and renal flags about that ingredient alone.
+
+    The most severe of them leads (the dose flag when equal), so nothing is graded down.
+    """
+    dosed = {flag.ingredient_ids for flag in flags if flag.kind == "dose"}
+    groups: dict[tuple[str, ...], list[Flag]] = {}
     keep: list[Flag] = []
     for flag in flags:
-        target = by_ingredient.get(flag.ingredient_ids) if flag.rule_id == "duplicate-ingredient" or \
-            flag.rule_id == "duplicate-same-product" else None
-        if target is None:
-            keep.append(flag)
+        related = flag.kind == "dose" or flag.kind == "renal" or flag.rule_id in _SAME_INGREDIENT_RULES
+        if related and flag.ingredient_ids in dosed:
+            groups.setdefault(flag.ingredient_ids, []).append(flag)
         else:
-            absorbed.setdefault(target, []).append(flag)
-    heads = {id(flags[index]): _absorb(flags[index], items) for index, items in absorbed.items()}
-    return [heads.get(id(flag), flag) for flag in keep]
+            keep.append(flag)
+    for members in groups.values():
+        ordered = sorted(members, key=lambda item: (-item.rank, item.kind != "dose"))
+        # with a renal flag among them it is a kidney-function dosing problem: one flag with the other renal ones
+        problem = "renal" if any(item.kind == "renal" for item in members) else ""
+        keep.append(dataclasses.replace(_absorb(ordered[0], ordered[1:]), problem=problem))
+    return keep
 
 
 def merge_problems(flags: list[Flag]) -> list[Flag]:

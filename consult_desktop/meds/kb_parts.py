@@ -72,6 +72,11 @@ class DoseRule:
     max_mg_per_kg: float | None = None  # applies when the patient's weight is known and below `below_weight_kg`
     below_weight_kg: float | None = None
     weekly_only: bool = False
+    # A reduced strength that applies when enough patient criteria hold (DOAC dose-reduction criteria):
+    strength_above_mg: float | None = None
+    # (name, value), name "age_at_least", "weight_at_most_kg" or "creatinine_at_least_mg_dl"
+    criteria: tuple[tuple[str, float], ...] = ()
+    criteria_needed: int = 1
 
 
 @dataclass(frozen=True, slots=True)

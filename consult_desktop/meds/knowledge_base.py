@@ -465,7 +465,9 @@ class KnowledgeBase:
             advice=read_text(raw.get("advice"), rule_id), sources=sources,
             max_daily_mg=raw.get("max_daily_mg"), min_age=raw.get("min_age"),
             max_mg_per_kg=raw.get("max_mg_per_kg"), below_weight_kg=raw.get("below_weight_kg"),
-            weekly_only=bool(raw.get("weekly_only", False)),
+            weekly_only=bool(raw.get("weekly_only", False)), strength_above_mg=raw.get("strength_above_mg"),
+            criteria=tuple((str(key), float(value)) for key, value in (raw.get("criteria") or {}).items()),
+            criteria_needed=int(raw.get("criteria_needed", 1)),
         )
 
 

@@ -93,6 +93,13 @@ PHRASES: dict[str, Text] = {
     "more_than_weekly": {"en": "taken more often than once a week ({count} times a week)",
                          "fr": "pris plus d'une fois par semaine ({count} fois par semaine)",
                          "nl": "vaker dan eens per week ingenomen ({count} keer per week)"},
+    "reduced_dose": {"en": "{strength} per intake while the reduced dose applies ({criteria})",
+                     "fr": "{strength} par prise alors que la dose réduite s'applique ({criteria})",
+                     "nl": "{strength} per inname terwijl de verlaagde dosis geldt ({criteria})"},
+    "age_at_least": {"en": "age {value}", "fr": "âge {value} ans", "nl": "leeftijd {value} jaar"},
+    "weight_at_most_kg": {"en": "weight {value} kg", "fr": "poids {value} kg", "nl": "gewicht {value} kg"},
+    "creatinine_at_least_mg_dl": {"en": "creatinine {value} mg/dL", "fr": "créatinine {value} mg/dL",
+                                  "nl": "creatinine {value} mg/dL"},
     "includes": {"en": "Also covers", "fr": "Couvre aussi", "nl": "Omvat ook"},
     "unknown_allergy": {"en": "allergy", "fr": "allergie", "nl": "allergie"},
 }

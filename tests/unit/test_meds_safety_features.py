@@ -154,3 +154,13 @@ def test_one_problem_one_flag_and_the_report_lists_what_it_covers() -> None:
                            med("h4", "Forxiga 10 mg")], [], egfr=55)
     hyperkalaemia = [flag for flag in heart_failure.flags if flag.rule_id == "raas-k-sparing"]
     assert hyperkalaemia and hyperkalaemia[0].severity == "moderate" and "heart failure" in hyperkalaemia[0].management
+
+
+def test_doac_dose_reduction_criteria_from_the_record() -> None:
+    eliquis = [dosed("h1", "Eliquis 5 mg", "1-0-1")]
+    frail = PatientFacts(age=84, sex="female", weight_kg=58, creatinine_mg_dl=1.0)
+    flag = next(flag for flag in check(eliquis, [], patient=frail).flags if flag.kind == "dose")
+    assert flag.summary == "Apixaban: 5 mg per intake while the reduced dose applies (age 84, weight 58 kg)"
+    one_criterion = PatientFacts(age=84, sex="female", weight_kg=70, creatinine_mg_dl=1.0)
+    assert check(eliquis, [], patient=one_criterion).flags == ()
+    assert check([dosed("h1", "Eliquis 2,5 mg", "1-0-1")], [], patient=frail).flags == ()
