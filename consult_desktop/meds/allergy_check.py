@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import product
 
 from consult_desktop.meds.knowledge_base import KnowledgeBase
-from consult_desktop.meds.language import Text, localise, phrase
+from consult_desktop.meds.language import Text, colon, localise, phrase
 from consult_desktop.meds.models import SEVERITY_RANK, AllergyEntry, Flag
 from consult_desktop.meds.units import Unit
 
@@ -50,7 +50,7 @@ def allergy_flags(units: Sequence[Unit], allergies: Sequence[AllergyEntry], kb: 
         flags.append(Flag(
             kind="allergy", severity=hit.severity,
             resource_ids=(*dict.fromkeys(unit.resource_ids), allergy.resource_id),
-            ingredients=names, summary=f"{', '.join(names)}: {hit.reason}", rule_id=hit.rule_id,
+            ingredients=names, summary=f"{', '.join(names)}{colon(language)}{hit.reason}", rule_id=hit.rule_id,
             effect=phrase("allergy_effect", language), management=phrase("allergy_advice", language),
             sources=hit.sources or ("AllergyIntolerance record of the patient",),
             ingredient_ids=tuple(sorted(hit.members)), problem=f"allergy:{allergy.resource_id}",

@@ -17,7 +17,7 @@ from consult_desktop.meds.allergy_check import allergy_flags
 from consult_desktop.meds.dose_check import dose_flags
 from consult_desktop.meds.flag_grouping import dose_over_duplicates, merge_problems, supersede
 from consult_desktop.meds.knowledge_base import InteractionRule, KnowledgeBase, load_knowledge_base
-from consult_desktop.meds.language import localise, phrase, process_language
+from consult_desktop.meds.language import colon, localise, phrase, process_language
 from consult_desktop.meds.models import (
     COVERAGE_CHECKED,
     COVERAGE_NO_RULES,
@@ -154,7 +154,7 @@ def _rule_flag(kb: KnowledgeBase, rule: InteractionRule, units: Sequence[Unit], 
         severity=severity,
         resource_ids=_resource_ids(units),
         ingredients=_names(kb, set().union(*sides), language),
-        summary=f"{names}: {localise(rule.title, language)}",
+        summary=f"{names}{colon(language)}{localise(rule.title, language)}",
         rule_id=rule.id,
         effect=localise(rule.effect, language),
         mechanism=localise(rule.mechanism, language),
@@ -218,7 +218,7 @@ def _same_list_flags(units: list[Unit], kb: KnowledgeBase, language: str) -> lis
         flags.append(Flag(
             kind="duplicate", severity=severity, resource_ids=_resource_ids([unit]),
             ingredients=_names(kb, unit.ingredients, language),
-            summary=f"{names}: {phrase('same_list', language)}", rule_id="duplicate-same-product",
+            summary=f"{names}{colon(language)}{phrase('same_list', language)}", rule_id="duplicate-same-product",
             management=phrase("same_list_advice", language), ingredient_ids=tuple(sorted(unit.ingredients)),
             sources=("Consult Desktop knowledge base: duplicate therapy check",),
         ))
@@ -236,7 +236,8 @@ def _duplicates(units: list[Unit], kb: KnowledgeBase, language: str) -> list[Fla
             flags.append(Flag(
                 kind="duplicate", severity=severity, resource_ids=_resource_ids([first, second]),
                 ingredients=_names(kb, shared, language),
-                summary=f"{', '.join(_names(kb, shared, language))}: {phrase('same_ingredient', language)}",
+                summary=f"{', '.join(_names(kb, shared, language))}{colon(language)}"
+                        f"{phrase('same_ingredient', language)}",
                 rule_id="duplicate-ingredient", effect=phrase("same_ingredient_effect", language),
                 management=phrase("same_ingredient_advice", language),
                 sources=("Consult Desktop knowledge base: duplicate therapy check",),
@@ -260,7 +261,7 @@ def _duplicates(units: list[Unit], kb: KnowledgeBase, language: str) -> list[Fla
                 kind="duplicate", severity=severity, resource_ids=_resource_ids([first, second]),
                 ingredients=_names(kb, first.ingredients | second.ingredients, language),
                 summary=f"{', '.join(_names(kb, first.ingredients, language))} + "
-                        f"{', '.join(_names(kb, second.ingredients, language))}: "
+                        f"{', '.join(_names(kb, second.ingredients, language))}{colon(language)}"
                         f"{phrase('same_class', language, name=name)}",
                 rule_id=f"duplicate-class:{class_id}", effect=phrase("same_class_effect", language),
                 management=phrase("same_class_advice", language),

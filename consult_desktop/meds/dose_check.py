@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from consult_desktop.meds.kb_parts import DoseRule
 from consult_desktop.meds.knowledge_base import KnowledgeBase
-from consult_desktop.meds.language import localise, number, phrase
+from consult_desktop.meds.language import colon, localise, number, phrase
 from consult_desktop.meds.models import Flag
 from consult_desktop.meds.renal_check import PatientFacts
 from consult_desktop.meds.units import Unit
@@ -62,7 +62,7 @@ def _flag(rule: DoseRule, ingredient_id: str, holders: Sequence[Unit], kb: Knowl
     return Flag(
         kind="dose", severity=rule.severity,
         resource_ids=tuple(dict.fromkeys(rid for unit in holders for rid in unit.resource_ids)),
-        ingredients=(name,), summary=f"{name}: {text}", rule_id=rule.id,
+        ingredients=(name,), summary=f"{name}{colon(language)}{text}", rule_id=rule.id,
         effect=localise(rule.effect, language), management=localise(rule.advice, language), sources=rule.sources,
         ingredient_ids=(ingredient_id,),
     )

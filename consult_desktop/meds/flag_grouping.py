@@ -97,6 +97,7 @@ def merge_problems(flags: list[Flag]) -> list[Flag]:
             groups.remove(group)
         groups.append(merged)
     for group in groups:
-        ordered = sorted(group, key=lambda item: (-item.rank, _HEAD_ORDER.get(item.kind, 9), item.summary))
+        ordered = sorted(group, key=lambda item: (-item.rank, _HEAD_ORDER.get(item.kind, 9), -len(item.includes),
+                                                  item.summary))
         out.append(_absorb(ordered[0], ordered[1:]))
     return out

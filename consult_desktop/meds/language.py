@@ -138,6 +138,11 @@ def kind_word(kind: str, language: str) -> str:
     return localise(KIND_WORDS.get(kind), language) or kind
 
 
+def colon(language: str) -> str:
+    """': ' ; French typography puts a (narrow) space before the colon."""
+    return " : " if language == "fr" else ": "
+
+
 def number(value: float, language: str) -> str:
     """'7' or '2.5' in English, '2,5' in French and Dutch."""
     text = f"{value:g}" if abs(value) < 1e6 else f"{value:.0f}"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from consult_desktop.meds.kb_parts import RenalRule, RenalThreshold
 from consult_desktop.meds.knowledge_base import KnowledgeBase
-from consult_desktop.meds.language import localise, number, phrase
+from consult_desktop.meds.language import colon, localise, number, phrase
 from consult_desktop.meds.models import Flag
 from consult_desktop.meds.units import Unit
 
@@ -101,7 +101,7 @@ def renal_flags(units: Sequence[Unit], kb: KnowledgeBase, renal: RenalFunction, 
             flags.append(Flag(
                 kind="renal", severity=threshold.severity, resource_ids=tuple(dict.fromkeys(unit.resource_ids)),
                 ingredients=tuple(sorted({kb.name(item, language) for item in members})),
-                summary=f"{names}: {renal.describe(threshold.below, language)}",
+                summary=f"{names}{colon(language)}{renal.describe(threshold.below, language)}",
                 rule_id=rule.id, effect=localise(rule.effect, language),
                 management=localise(threshold.advice, language), sources=rule.sources,
                 ingredient_ids=tuple(sorted(members)), problem=_RENAL_PROBLEMS.get(rule.id, "renal"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from consult_desktop.meds.language import Text, kind_word, localise, severity_word
+from consult_desktop.meds.language import Text, colon, kind_word, localise, number, severity_word
 from consult_desktop.meds.models import COVERAGE_CHECKED, CheckResult
 
 _TEXTS: dict[str, Text] = {
@@ -53,11 +53,6 @@ def text(key: str, language: str, **values: object) -> str:
     return localise(_TEXTS[key], language).format(**values)
 
 
-def _colon(language: str) -> str:
-    """French typography puts a space before the colon."""
-    return " : " if language == "fr" else ": "
-
-
 def coverage_line(coverage: Sequence[tuple[str, str]], language: str) -> str:
     """'2 of 14 medicines are not covered by the knowledge base', or '' when every medicine is covered.
 
@@ -80,8 +75,7 @@ def renal_line(result: CheckResult, language: str) -> str:
     if result.renal_value is None:
         return ""
     key = "renal_crcl" if result.renal_basis == "crcl" else "renal_egfr"
-    value = f"{result.renal_value:.0f}" if result.renal_basis == "crcl" else f"{result.renal_value:g}"
-    return text(key, language, value=value)
+    return text(key, language, value=number(round(result.renal_value, 1), language))
 
 
 def text_report(result: CheckResult, hospital_count: int, gp_count: int, language: str) -> str:
@@ -94,14 +88,16 @@ def text_report(result: CheckResult, hospital_count: int, gp_count: int, languag
     for flag in result.flags:
         lines.append("")
         lines.append(f"[{severity_word(flag.severity, language).upper()}] {kind_word(flag.kind, language)}"
-                     f"{_colon(language)}{flag.summary}")
+                     f"{colon(language)}{flag.summary}")
         for key, value in (("effect", flag.effect), ("mechanism", flag.mechanism),
-                           ("management", flag.management), ("includes", "; ".join(flag.includes)),
-                           ("source", "; ".join(flag.sources))):
+                           ("management", flag.management), ("source", "; ".join(flag.sources))):
             if value:
-                lines.append(f"  {text(key, language)}{_colon(language)}{value}")
-        lines.append(f"  {text('records', language)}{_colon(language)}{', '.join(flag.resource_ids)}   "
-                     f"{text('rule', language)}{_colon(language)}{flag.rule_id}")
+                lines.append(f"  {text(key, language)}{colon(language)}{value}")
+        if flag.includes:
+            lines.append(f"  {text('includes', language)}{colon(language).rstrip()}")
+            lines += [f"    - {item}" for item in flag.includes]
+        lines.append(f"  {text('records', language)}{colon(language)}{', '.join(flag.resource_ids)}   "
+                     f"{text('rule', language)}{colon(language)}{flag.rule_id}")
     unchecked = [*result.not_checked, *result.not_checked_allergies]
     if unchecked:
         lines.append("")
