@@ -18,7 +18,8 @@ from consult_desktop.meds.models import Flag
 from consult_desktop.meds.units import Unit
 
 # Renal flags that belong to an interaction problem; the others form one "kidney function" flag.
-_RENAL_PROBLEMS = {"renal-nsaid": "kidney-nsaid", "renal-mra": "hyperkalaemia", "renal-potassium": "hyperkalaemia"}
+_RENAL_PROBLEMS = {"renal-nsaid": "kidney-nsaid", "renal-mra": "hyperkalaemia", "renal-potassium": "hyperkalaemia",
+                  "renal-methotrexate": "methotrexate", "renal-lithium": "lithium", "renal-digoxin": "digoxin"}
 UMOL_PER_MG_DL = 88.42  # serum creatinine: 1 mg/dL = 88.42 µmol/L
 CRCL = "crcl"
 EGFR = "egfr"
