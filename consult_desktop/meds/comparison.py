@@ -23,6 +23,7 @@ from typing import Any
 
 from consult_desktop.meds.checker import as_entries, check
 from consult_desktop.meds.knowledge_base import KnowledgeBase, load_knowledge_base
+from consult_desktop.meds.language import process_language
 from consult_desktop.meds.models import AllergyEntry, Flag, MedicationEntry
 from consult_desktop.meds.normalise import Resolver
 from consult_desktop.meds.renal_check import PatientFacts
@@ -129,7 +130,8 @@ def compare(
         lines.append(ComparisonLine(
             status=status,
             label=first.label,
-            ingredients=tuple(kb.name(item) for item in key) if not key[0].startswith("?") else (),
+            ingredients=tuple(kb.name(item, language or process_language()) for item in key)
+            if not key[0].startswith("?") else (),
             hospital=tuple(h_active + [entry for entry in h_entries if not entry.active]),
             gp=tuple(g_entries),
             changes=changes,
