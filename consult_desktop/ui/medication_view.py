@@ -66,9 +66,8 @@ class MedicationView(QWidget):
         self._report = ReconciliationReport(self._model, self)
         self._info = QLabel(self)
         self._info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._not_checked = QLabel(self)
-        self._coverage = QLabel(self)  # allergies not checked, medicines no rule covers (texts from meds.report)
-        self._status = QLabel(self)
+        # not-checked medicines; allergies not checked and medicines no rule covers (texts from meds.report)
+        self._not_checked, self._coverage, self._status = QLabel(self), QLabel(self), QLabel(self)
         for label in (self._info, self._not_checked, self._coverage, self._status):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)  # names of medicines and files are never markup
@@ -115,10 +114,8 @@ class MedicationView(QWidget):
         self._content = QWidget(self)
         content = QVBoxLayout(self._content)
         content.setContentsMargins(0, 0, 0, 0)
-        content.addWidget(self._info)
-        content.addWidget(self._not_checked)
-        content.addWidget(self._coverage)
-        content.addWidget(self._toolbar)
+        for widget in (self._info, self._not_checked, self._coverage, self._toolbar):
+            content.addWidget(widget)
         content.addWidget(splitter, 1)
         content.addWidget(self._status)
         layout = QVBoxLayout(self)
