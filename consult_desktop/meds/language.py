@@ -153,9 +153,8 @@ def default_language(preference: str = "") -> str:
     """The interface language preference when it names one, else the system locale's language, else English."""
     if preference in LANGUAGES:
         return preference
-    for value in (os.environ.get("LC_ALL"), os.environ.get("LC_MESSAGES"), os.environ.get("LANG"),
-                  (locale.getlocale()[0] or "")):
-        code = str(value or "").replace("-", "_").split("_")[0].lower()
-        if code in LANGUAGES:
-            return code
-    return "en"
+    # The first locale setting that is set decides (LC_ALL overrides the others), as for the C library.
+    setting = next((value for value in (os.environ.get("LC_ALL"), os.environ.get("LC_MESSAGES"),
+                                        os.environ.get("LANG"), locale.getlocale()[0]) if value), "")
+    code = setting.replace("-", "_").split("_")[0].split(".")[0].lower()
+    return code if code in LANGUAGES else "en"
