@@ -1,12 +1,20 @@
 """Measures the medication-safety engine: knowledge-base load time and checking 30 + 30 medications.
 
 Run: python benchmarks/bench_meds.py   (prints figures; no pass/fail)
+     python benchmarks/bench_meds.py --eval [-v]   also the evaluation figures: the held-out pair set, the
+     safety cases (allergies, coverage, doses, one flag per problem, resolution, content) and the reference
+     polypharmacy patients (flags per patient); -v lists every failing check and every patient's flags.
 """
 
 from __future__ import annotations
 
 import statistics
+import sys
+import tempfile
 import time
+from pathlib import Path
+
+import yaml
 
 from consult_desktop.meds.checker import as_entries, check
 from consult_desktop.meds.knowledge_base import load_knowledge_base
@@ -61,5 +69,19 @@ def main() -> None:
     print(f"  from normalised entries (check only):    median {statistics.median(prepared):.2f} ms")
 
 
+def evaluation(verbose: bool) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "unit"))
+    import meds_eval_harness as harness
+    import test_meds_heldout_eval as heldout
+
+    cases = yaml.safe_load(heldout.FIXTURE.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as directory:
+        figures = heldout.compute([heldout.run_case(case, Path(directory)) for case in cases])
+    print("\n".join(line for line in heldout.summary(figures).splitlines()[:8]))
+    print(harness.summary(harness.evaluate_safety(), harness.evaluate_patients(), verbose))
+
+
 if __name__ == "__main__":
     main()
+    if "--eval" in sys.argv:
+        evaluation("-v" in sys.argv)

@@ -196,7 +196,10 @@ def create_application() -> Any:
     app.setApplicationName("Consult Desktop")
     app.setOrganizationName("Consult Desktop")
     app.setApplicationDisplayName("Consult Desktop")
-    i18n.install(app, UiSettings.load().language)
+    language = i18n.install(app, UiSettings.load().language)
+    from consult_desktop.meds.language import set_process_language
+
+    set_process_language(language)  # medication safety texts in the interface language
     return app
 
 

@@ -1,7 +1,9 @@
 """`consult-desktop interactions`: check hospital and GP medication files for safety flags.
 
 Needs no profile or passphrase: it reads FHIR JSON files (Bundle, array, resource or ndjson) and prints a
-report, or JSON with `--json`. Runs on the main thread.
+report, or JSON with `--json`, in the interface language unless `--language` says otherwise. With `--age`,
+`--sex`, `--weight` and `--creatinine` the renal checks use the Cockcroft-Gault creatinine clearance instead of
+`--egfr`. Runs on the main thread.
 """
 
 from __future__ import annotations
@@ -37,8 +39,45 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument("--gp", type=Path, required=True, metavar="FILE", help="GP medication")
     parser.add_argument("--allergies", type=Path, metavar="FILE", help="AllergyIntolerance resources")
     parser.add_argument("--egfr", type=float, metavar="VALUE", help="latest eGFR in mL/min/1.73m²")
+    parser.add_argument("--age", type=float, metavar="YEARS", help="the patient's age in years")
+    parser.add_argument("--sex", choices=("female", "male"), help="the patient's sex (for Cockcroft-Gault)")
+    parser.add_argument("--weight", type=float, metavar="KG", help="the patient's weight in kg")
+    parser.add_argument("--creatinine", type=_creatinine, metavar="VALUE[UNIT]",
+                        help="serum creatinine in mg/dL (or e.g. '115umol/L'); with --age, --sex and --weight the "
+                             "renal checks use the Cockcroft-Gault creatinine clearance")
+    parser.add_argument("--language", choices=("en", "fr", "nl"),
+                        help="language of the report (default: the interface language)")
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
     parser.set_defaults(func=run)
+
+
+def _creatinine(text: str) -> float:
+    """'1.3' or '1,3' (mg/dL), '115umol/L' or '115 µmol/L'; the value in mg/dL."""
+    from consult_desktop.meds.renal_check import creatinine_mg_dl
+
+    cleaned = text.strip().replace(",", ".")
+    number = cleaned.rstrip("abcdefghijklmnopqrstuvwxyzµ/ ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    try:
+        value = float(number)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a creatinine value: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("the creatinine must be above 0")
+    return creatinine_mg_dl(value, cleaned[len(number):] or "mg/dL")
+
+
+def _language(chosen: str | None) -> str:
+    from consult_desktop.meds.language import default_language
+
+    if chosen:
+        return chosen
+    try:
+        from consult_desktop.ui.ui_settings import UiSettings
+
+        preference = UiSettings.load().language
+    except ImportError:  # pragma: no cover - the preferences module moved or is absent in a reduced build
+        preference = ""
+    return default_language(preference)
 
 
 def _load(path: Path, types: frozenset[str]) -> tuple[list[dict[str, Any]], list[tuple[str | None, dict[str, Any]]]]:
@@ -49,6 +88,7 @@ def _load(path: Path, types: frozenset[str]) -> tuple[list[dict[str, Any]], list
 def run(args: argparse.Namespace) -> int:
     from consult_desktop.meds.checker import check
     from consult_desktop.meds.knowledge_base import load_knowledge_base
+    from consult_desktop.meds.renal_check import PatientFacts
 
     try:
         hospital, hospital_all = _load(args.hospital, MEDICATION_TYPES)
@@ -63,28 +103,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"consult-desktop interactions: the knowledge base cannot be loaded: {exc}", file=sys.stderr)
         return exit_codes.ERROR
     resolver = make_resolver([*hospital_all, *gp_all])
-    result = check(hospital, gp, allergies, args.egfr, kb=kb, resolve_reference=resolver)
+    patient = PatientFacts(args.age, args.sex, args.weight, args.creatinine)
+    language = _language(args.language)
+    result = check(hospital, gp, allergies, args.egfr, kb=kb, resolve_reference=resolver, language=language,
+                   patient=patient)
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         return exit_codes.OK
-    print(_report(result, len(hospital), len(gp)))
+    from consult_desktop.meds.report import text_report
+
+    print(text_report(result, len(hospital), len(gp), language))
     return exit_codes.OK
-
-
-def _report(result: Any, hospital_count: int, gp_count: int) -> str:
-    lines = [f"Checked {hospital_count} hospital and {gp_count} GP medication records."]
-    if not result.flags:
-        lines.append("No flags for the medications that could be checked.")
-    for flag in result.flags:
-        lines.append("")
-        lines.append(f"[{flag.severity.upper()}] {flag.kind}: {flag.summary}")
-        for label, value in (("Effect", flag.effect), ("Mechanism", flag.mechanism),
-                             ("Management", flag.management), ("Source", "; ".join(flag.sources))):
-            if value:
-                lines.append(f"  {label}: {value}")
-        lines.append(f"  Records: {', '.join(flag.resource_ids)}   Rule: {flag.rule_id}")
-    if result.not_checked:
-        lines.append("")
-        lines.append("NOT CHECKED (not recognised, so no statement about their safety is made): "
-                     + ", ".join(result.not_checked))
-    return "\n".join(lines)

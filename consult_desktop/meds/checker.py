@@ -1,20 +1,27 @@
-"""Checks hospital and GP medication lists for interactions, duplicates, allergy conflicts and renal cautions.
+"""Checks hospital and GP medication lists for interactions, duplicates, allergies, doses and renal cautions.
 
-`check()` is pure (no I/O beyond the first knowledge-base load) and safe on any thread; for 60
-medications it takes a few milliseconds once the knowledge base is loaded.
+`check()` is pure (no I/O beyond the first knowledge-base load) and safe on any thread; for 60 medications it
+takes a few milliseconds once the knowledge base is loaded. Texts come in the requested language (en/fr/nl).
+What could not be checked is said: unresolved medications and allergies (`not_checked`,
+`not_checked_allergies`) and, per medication, whether any rule covers it (`coverage`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from itertools import combinations, product
 from typing import Any
 
 from consult_desktop.meds.allergies import parse_allergy
+from consult_desktop.meds.allergy_check import allergy_flags
+from consult_desktop.meds.dose_check import dose_flags
+from consult_desktop.meds.flag_grouping import dose_over_duplicates, merge_problems, supersede
 from consult_desktop.meds.knowledge_base import InteractionRule, KnowledgeBase, load_knowledge_base
+from consult_desktop.meds.language import colon, localise, phrase, process_language
 from consult_desktop.meds.models import (
-    LOCAL,
+    COVERAGE_CHECKED,
+    COVERAGE_NO_RULES,
+    COVERAGE_NOT_RESOLVED,
     SEVERITY_RANK,
     AllergyEntry,
     CheckResult,
@@ -22,37 +29,16 @@ from consult_desktop.meds.models import (
     MedicationEntry,
 )
 from consult_desktop.meds.normalise import Resolver, normalise
+from consult_desktop.meds.renal_check import PatientFacts, RenalFunction, renal_flags, renal_function
+from consult_desktop.meds.units import Unit, group_units
 
-_KIND_ORDER = {"allergy": 0, "interaction": 1, "duplicate": 2, "renal": 3}
-
-
-@dataclass(slots=True)
-class _Unit:
-    """One medication as the patient takes it: entries with the same ingredients and route, both lists."""
-
-    ingredients: frozenset[str]
-    route: str
-    entries: list[tuple[str, MedicationEntry]] = field(default_factory=list)  # (list name, entry)
-
-    @property
-    def resource_ids(self) -> list[str]:
-        return [entry.resource_id for _, entry in self.entries]
-
-    @property
-    def systemic(self) -> bool:
-        return self.route != LOCAL
-
-    @property
-    def as_needed_only(self) -> bool:
-        return all(entry.dosage.as_needed for _, entry in self.entries)
-
-    def strength_mg(self, ingredient_id: str) -> float | None:
-        values = []
-        for _, entry in self.entries:
-            strength = entry.strength_of(ingredient_id)
-            if strength is not None and strength.unit == "mg":
-                values.append(strength.value)
-        return max(values) if values else None
+_KIND_ORDER = {"allergy": 0, "interaction": 1, "dose": 2, "duplicate": 3, "renal": 4}
+HEART_FAILURE = "heart_failure"
+# Medicines given only for heart failure (with the loop diuretic + beta-blocker pattern below).
+_HF_ONLY = frozenset({"sacubitril", "eplerenone", "ivabradine"})
+_HF_BETA_BLOCKERS = frozenset({"bisoprolol", "carvedilol", "metoprolol", "nebivolol"})
+_HF_SGLT2 = frozenset({"dapagliflozin", "empagliflozin"})
+_SAME_LIST_DEFAULT = "minor"
 
 
 def as_entries(
@@ -70,48 +56,76 @@ def check(
     egfr: float | None = None,
     kb: KnowledgeBase | None = None,
     resolve_reference: Resolver | None = None,
+    language: str | None = None,
+    patient: PatientFacts | None = None,
 ) -> CheckResult:
-    """All flags for the active medications of both lists, most severe first, and what could not be checked."""
+    """All flags for the active medications of both lists, most severe first, and what could not be checked.
+
+    `egfr` (mL/min/1.73 m2) is used for the renal checks unless `patient` gives age, sex, weight and serum
+    creatinine, in which case the Cockcroft-Gault creatinine clearance is used (the flags say which). Without
+    `language` the texts are in the process language (the desktop program's interface language, else English).
+    """
     kb = kb or load_knowledge_base()
+    language = language or process_language()
     lists = (("hospital", as_entries(hospital, resolve_reference, kb)), ("gp", as_entries(gp, resolve_reference, kb)))
-    units: dict[tuple[frozenset[str], str], _Unit] = {}
-    not_checked: list[str] = []
-    for list_name, entries in lists:
-        for entry in entries:
-            if not entry.active:
-                continue
-            if not entry.resolved or not entry.complete:
-                not_checked.append(entry.resource_id)
-            if entry.resolved:
-                key = (entry.ingredient_ids, entry.route)
-                units.setdefault(key, _Unit(entry.ingredient_ids, entry.route)).entries.append((list_name, entry))
-    allergy_entries = [
-        item if isinstance(item, AllergyEntry) else parse_allergy(item, kb) for item in allergies
-    ]
-    unit_list = list(units.values())
-    flags: list[Flag] = []
-    flags += _interactions(unit_list, kb, egfr)
-    flags += _duplicates(unit_list, kb)
-    flags += _allergy_flags(unit_list, [a for a in allergy_entries if a is not None], kb)
-    if egfr is not None:
-        flags += _renal_flags(unit_list, kb, egfr)
+    active = [entry for _, entries in lists for entry in entries if entry.active]
+    not_checked = [entry.resource_id for entry in active if not entry.resolved or not entry.complete]
+    units = group_units(lists)
+    parsed = [item if isinstance(item, AllergyEntry) else parse_allergy(item, kb) for item in allergies]
+    allergy_entries = [item for item in parsed if item is not None]
+    renal = renal_function(egfr, patient)
+    flags = _interactions(units, kb, renal, language)
+    flags += _duplicates(units, kb, language)
+    flags += dose_flags(units, kb, patient, language)
+    flags += allergy_flags(units, [item for item in allergy_entries if item.resolved], kb, language)
+    if renal is not None:
+        flags += renal_flags(units, kb, renal, language)
+    flags = supersede(flags, kb)
+    flags = dose_over_duplicates(flags)
+    flags = merge_problems(flags)
     flags.sort(key=lambda flag: (-flag.rank, _KIND_ORDER[flag.kind], flag.summary))
-    return CheckResult(flags=tuple(flags), not_checked=tuple(dict.fromkeys(not_checked)))
+    return CheckResult(
+        flags=tuple(flags), not_checked=tuple(dict.fromkeys(not_checked)),
+        not_checked_allergies=tuple(item.resource_id for item in allergy_entries if not item.resolved),
+        coverage=tuple(dict.fromkeys((entry.resource_id, _coverage(entry, kb)) for entry in active)),
+        renal_basis=renal.basis if renal else "", renal_value=renal.value if renal else None,
+    )
 
 
-def _names(kb: KnowledgeBase, ids: Iterable[str]) -> tuple[str, ...]:
-    return tuple(sorted({kb.name(item) for item in ids}))
+def _coverage(entry: MedicationEntry, kb: KnowledgeBase) -> str:
+    if not entry.resolved or not entry.complete:
+        return COVERAGE_NOT_RESOLVED
+    return COVERAGE_CHECKED if entry.ingredient_ids & kb.covered else COVERAGE_NO_RULES
 
 
-def _resource_ids(units: Iterable[_Unit]) -> tuple[str, ...]:
+def _names(kb: KnowledgeBase, ids: Iterable[str], language: str) -> tuple[str, ...]:
+    return tuple(sorted({kb.name(item, language) for item in ids}))
+
+
+def _resource_ids(units: Iterable[Unit]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(rid for unit in units for rid in unit.resource_ids))
 
 
-def _severity(rule: InteractionRule, units: Sequence[_Unit], egfr: float | None) -> str:
+def _contexts(units: Sequence[Unit]) -> frozenset[str]:
+    """Clinical contexts the medication list shows (heart failure: an ARNI, eplerenone or ivabradine, or a loop
+    diuretic with an SGLT2 inhibitor or a heart-failure beta-blocker)."""
+    present = frozenset().union(*(unit.ingredients for unit in units)) if units else frozenset()
+    loop = bool(present & {"furosemide", "bumetanide", "torasemide"})
+    if present & _HF_ONLY or (loop and present & (_HF_BETA_BLOCKERS | _HF_SGLT2)):
+        return frozenset({HEART_FAILURE})
+    return frozenset()
+
+
+def _severity(rule: InteractionRule, units: Sequence[Unit], renal: RenalFunction | None,
+              contexts: frozenset[str]) -> str:
     severity = rule.severity
     for modifier in rule.modifiers:
+        if modifier.context is not None:
+            if modifier.context in contexts:
+                severity = modifier.severity
+            continue
         if modifier.egfr_below is not None:
-            if egfr is not None and egfr < modifier.egfr_below:
+            if renal is not None and renal.value < modifier.egfr_below:
                 severity = modifier.severity
             continue
         if modifier.ingredient is None:
@@ -127,24 +141,33 @@ def _severity(rule: InteractionRule, units: Sequence[_Unit], egfr: float | None)
     return severity
 
 
-def _rule_flag(kb: KnowledgeBase, rule: InteractionRule, units: Sequence[_Unit], ingredient_sets: Sequence[set[str]],
-               egfr: float | None) -> Flag:
-    names = " + ".join(", ".join(_names(kb, ids)) for ids in ingredient_sets)
+def _rule_flag(kb: KnowledgeBase, rule: InteractionRule, units: Sequence[Unit], sides: Sequence[set[str]],
+               renal: RenalFunction | None, contexts: frozenset[str], language: str) -> Flag:
+    names = " + ".join(", ".join(_names(kb, ids, language)) for ids in sides)
+    severity = _severity(rule, units, renal, contexts)
+    problem = rule.problem
+    if problem == "perpetrator":  # serious and lesser effects of one inhibitor stay apart
+        band = "serious" if SEVERITY_RANK[severity] >= SEVERITY_RANK["major"] else "other"
+        problem = f"perpetrator:{'+'.join(sorted(sides[-1]))}:{band}"
     return Flag(
         kind="interaction",
-        severity=_severity(rule, units, egfr),
+        severity=severity,
         resource_ids=_resource_ids(units),
-        ingredients=_names(kb, set().union(*ingredient_sets)),
-        summary=f"{names}: {rule.title}",
+        ingredients=_names(kb, set().union(*sides), language),
+        summary=f"{names}{colon(language)}{localise(rule.title, language)}",
         rule_id=rule.id,
-        effect=rule.effect,
-        mechanism=rule.mechanism,
-        management=rule.management,
+        effect=localise(rule.effect, language),
+        mechanism=localise(rule.mechanism, language),
+        management=localise(rule.management, language),
         sources=rule.sources,
+        ingredient_ids=tuple(sorted(set().union(*sides))),
+        problem=problem,
     )
 
 
-def _interactions(units: list[_Unit], kb: KnowledgeBase, egfr: float | None) -> list[Flag]:
+def _interactions(units: list[Unit], kb: KnowledgeBase, renal: RenalFunction | None, language: str
+                  ) -> list[Flag]:
+    contexts = _contexts(units)
     flags: list[Flag] = []
     for first, second in combinations(units, 2):
         found: dict[int, tuple[set[str], set[str]]] = {}
@@ -158,15 +181,16 @@ def _interactions(units: list[_Unit], kb: KnowledgeBase, egfr: float | None) -> 
                 pair = found.setdefault(rule_number, (set(), set()))
                 (pair[0] if role == 0 else pair[1]).add(a)
                 (pair[1] if role == 0 else pair[0]).add(b)
-        for rule_number, (side_a, side_b) in found.items():
-            flags.append(_rule_flag(kb, kb.rules[rule_number], (first, second), (side_a, side_b), egfr))
+        for rule_number, sides in found.items():
+            flags.append(_rule_flag(kb, kb.rules[rule_number], (first, second), sides, renal, contexts, language))
     for rule in kb.rules:
         if len(rule.roles) > 2:
-            flags.extend(_multi_role(kb, rule, units, egfr))
+            flags.extend(_multi_role(kb, rule, units, renal, contexts, language))
     return flags
 
 
-def _multi_role(kb: KnowledgeBase, rule: InteractionRule, units: list[_Unit], egfr: float | None) -> list[Flag]:
+def _multi_role(kb: KnowledgeBase, rule: InteractionRule, units: list[Unit], renal: RenalFunction | None,
+                contexts: frozenset[str], language: str) -> list[Flag]:
     candidates = [[unit for unit in units if unit.ingredients & role and (unit.systemic or rule.include_local)]
                   for role in rule.roles]
     if not all(candidates):
@@ -175,36 +199,49 @@ def _multi_role(kb: KnowledgeBase, rule: InteractionRule, units: list[_Unit], eg
         # Roles may share a combination product (an ACE inhibitor/diuretic tablet), but not all of them.
         if len({id(unit) for unit in chosen}) > 1:
             sets = [set(unit.ingredients & role) for unit, role in zip(chosen, rule.roles, strict=True)]
-            return [_rule_flag(kb, rule, list({id(unit): unit for unit in chosen}.values()), sets, egfr)]
+            distinct = list({id(unit): unit for unit in chosen}.values())
+            return [_rule_flag(kb, rule, distinct, sets, renal, contexts, language)]
     return []
 
 
-def _duplicates(units: list[_Unit], kb: KnowledgeBase) -> list[Flag]:
+def _same_list_flags(units: list[Unit], kb: KnowledgeBase, language: str) -> list[Flag]:
     flags: list[Flag] = []
     for unit in units:
         lists = [name for name, _ in unit.entries]
-        if len(lists) != len(set(lists)) and unit.systemic:
-            flags.append(Flag(
-                kind="duplicate", severity="minor", resource_ids=_resource_ids([unit]),
-                ingredients=_names(kb, unit.ingredients),
-                summary=f"{', '.join(_names(kb, unit.ingredients))}: listed more than once on the same list",
-                rule_id="duplicate-same-product",
-                management="Check whether both entries are meant (e.g. two strengths) or one should be removed.",
-            ))
+        if len(lists) == len(set(lists)) or not unit.systemic:
+            continue
+        severity = max((kb.same_ingredient_severity.get(i, _SAME_LIST_DEFAULT) for i in unit.ingredients),
+                       key=SEVERITY_RANK.__getitem__)
+        if unit.as_needed_only or any(entry.dosage.as_needed for _, entry in unit.entries):
+            severity = _SAME_LIST_DEFAULT
+        names = ", ".join(_names(kb, unit.ingredients, language))
+        flags.append(Flag(
+            kind="duplicate", severity=severity, resource_ids=_resource_ids([unit]),
+            ingredients=_names(kb, unit.ingredients, language),
+            summary=f"{names}{colon(language)}{phrase('same_list', language)}", rule_id="duplicate-same-product",
+            management=phrase("same_list_advice", language), ingredient_ids=tuple(sorted(unit.ingredients)),
+            sources=("Consult Desktop knowledge base: duplicate therapy check",),
+        ))
+    return flags
+
+
+def _duplicates(units: list[Unit], kb: KnowledgeBase, language: str) -> list[Flag]:
+    flags = _same_list_flags(units, kb, language)
     for first, second in combinations([unit for unit in units if unit.systemic], 2):
         shared = first.ingredients & second.ingredients
         if shared:
             severity = max((kb.same_ingredient_severity.get(i, "moderate") for i in shared), key=SEVERITY_RANK.get)
             if first.as_needed_only or second.as_needed_only:
                 severity = "minor"
-            names = ", ".join(_names(kb, shared))
             flags.append(Flag(
                 kind="duplicate", severity=severity, resource_ids=_resource_ids([first, second]),
-                ingredients=_names(kb, shared), summary=f"{names}: same ingredient in two medications",
-                rule_id="duplicate-ingredient",
-                effect="The patient may take the ingredient twice (e.g. alone and inside a combination product).",
-                management="Keep one product, or confirm the total daily dose is intended.",
+                ingredients=_names(kb, shared, language),
+                summary=f"{', '.join(_names(kb, shared, language))}{colon(language)}"
+                        f"{phrase('same_ingredient', language)}",
+                rule_id="duplicate-ingredient", effect=phrase("same_ingredient_effect", language),
+                management=phrase("same_ingredient_advice", language),
                 sources=("Consult Desktop knowledge base: duplicate therapy check",),
+                ingredient_ids=tuple(sorted(shared)),
             ))
             continue
         best: tuple[str, str, str] | None = None  # (severity, class name, class id)
@@ -217,68 +254,18 @@ def _duplicates(units: list[_Unit], kb: KnowledgeBase) -> list[Flag]:
                     best = found
         if best is not None:
             severity, class_name, class_id = best
+            if first.as_needed_only or second.as_needed_only:  # a reliever beside a regular medicine
+                severity = "minor"
+            name = localise(kb.duplicate_class_names.get(class_id), language) or class_name
             flags.append(Flag(
                 kind="duplicate", severity=severity, resource_ids=_resource_ids([first, second]),
-                ingredients=_names(kb, first.ingredients | second.ingredients),
-                summary=f"{', '.join(_names(kb, first.ingredients))} + {', '.join(_names(kb, second.ingredients))}:"
-                        f" two medicines of the same class ({class_name})",
-                rule_id=f"duplicate-class:{class_id}",
-                effect="Two medicines with the same action add up their adverse effects without added benefit.",
-                management="Check whether one replaces the other (a switch at the hospital) and stop the other.",
+                ingredients=_names(kb, first.ingredients | second.ingredients, language),
+                summary=f"{', '.join(_names(kb, first.ingredients, language))} + "
+                        f"{', '.join(_names(kb, second.ingredients, language))}{colon(language)}"
+                        f"{phrase('same_class', language, name=name)}",
+                rule_id=f"duplicate-class:{class_id}", effect=phrase("same_class_effect", language),
+                management=phrase("same_class_advice", language),
                 sources=("WHO ATC classification (level 4), Consult Desktop duplicate classes",),
-            ))
-    return flags
-
-
-def _allergy_flags(units: list[_Unit], allergies: list[AllergyEntry], kb: KnowledgeBase) -> list[Flag]:
-    flags: list[Flag] = []
-    for unit, allergy in product(units, allergies):
-        hit: tuple[str, set[str], str, tuple[str, ...], str] | None = None
-        direct = unit.ingredients & allergy.ingredient_ids
-        if direct:
-            hit = ("contraindicated", direct, "allergy-substance", (), "documented allergy to this substance")
-        else:
-            for class_id in sorted(allergy.class_ids):
-                allergy_class = kb.allergy_classes[class_id]
-                members = unit.ingredients & allergy_class.members
-                if members and (hit is None or SEVERITY_RANK["major"] > SEVERITY_RANK[hit[0]]):
-                    hit = ("major", members, f"allergy-class:{class_id}", allergy_class.sources,
-                           f"allergy to a medicine of the same class ({allergy_class.name})")
-                for other, severity, note in allergy_class.cross:
-                    other_class = kb.allergy_classes[other]
-                    members = unit.ingredients & other_class.members
-                    if members and (hit is None or SEVERITY_RANK[severity] > SEVERITY_RANK[hit[0]]):
-                        hit = (severity, members, f"allergy-cross:{class_id}:{other}",
-                               allergy_class.sources, f"possible cross-reactivity: {note}")
-        if hit is None:
-            continue
-        severity, members, rule_id, sources, reason = hit
-        flags.append(Flag(
-            kind="allergy", severity=severity, resource_ids=(*_resource_ids([unit]), allergy.resource_id),
-            ingredients=_names(kb, members), summary=f"{', '.join(_names(kb, members))}: {reason}",
-            rule_id=rule_id, effect="Risk of an allergic reaction.",
-            management="Check the nature of the recorded reaction before giving; choose an alternative if it "
-                       "was a true allergy.",
-            sources=sources or ("AllergyIntolerance record of the patient",),
-        ))
-    return flags
-
-
-def _renal_flags(units: list[_Unit], kb: KnowledgeBase, egfr: float) -> list[Flag]:
-    flags: list[Flag] = []
-    for unit in units:
-        if not unit.systemic:
-            continue
-        for rule in kb.renal_rules:
-            members = unit.ingredients & rule.ingredients
-            threshold = next((item for item in rule.thresholds if egfr < item.egfr_below), None)
-            if not members or threshold is None:
-                continue
-            names = ", ".join(_names(kb, members))
-            flags.append(Flag(
-                kind="renal", severity=threshold.severity, resource_ids=_resource_ids([unit]),
-                ingredients=_names(kb, members),
-                summary=f"{names}: eGFR {egfr:g} is below {threshold.egfr_below:g} mL/min/1.73m²",
-                rule_id=rule.id, effect=rule.effect, management=threshold.advice, sources=rule.sources,
+                ingredient_ids=tuple(sorted(first.ingredients | second.ingredients)),
             ))
     return flags

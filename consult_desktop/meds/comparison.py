@@ -23,8 +23,10 @@ from typing import Any
 
 from consult_desktop.meds.checker import as_entries, check
 from consult_desktop.meds.knowledge_base import KnowledgeBase, load_knowledge_base
+from consult_desktop.meds.language import process_language
 from consult_desktop.meds.models import AllergyEntry, Flag, MedicationEntry
 from consult_desktop.meds.normalise import Resolver
+from consult_desktop.meds.renal_check import PatientFacts
 from consult_desktop.meds.text_parser import fold
 
 UNCHANGED = "unchanged"
@@ -55,6 +57,9 @@ class Comparison:
     lines: tuple[ComparisonLine, ...]
     flags: tuple[Flag, ...]
     not_checked: tuple[str, ...]
+    not_checked_allergies: tuple[str, ...] = ()  # allergy resource ids that name nothing we know
+    coverage: tuple[tuple[str, str], ...] = ()  # (medication resource id, "checked" | "no rules" | "not resolved")
+    renal_basis: str = ""  # "crcl" or "egfr" (what the renal checks used), "" when unknown
 
     def lines_for(self, flag: Flag) -> tuple[ComparisonLine, ...]:
         """The lines a flag is about (two for a pair, one for a renal or allergy flag)."""
@@ -91,11 +96,13 @@ def compare(
     hospital_is_discharge_list: bool = False,
     kb: KnowledgeBase | None = None,
     resolve_reference: Resolver | None = None,
+    language: str | None = None,
+    patient: PatientFacts | None = None,
 ) -> Comparison:
     kb = kb or load_knowledge_base()
     hospital_entries = as_entries(hospital, resolve_reference, kb)
     gp_entries = as_entries(gp, resolve_reference, kb)
-    result = check(hospital_entries, gp_entries, allergies, egfr, kb)
+    result = check(hospital_entries, gp_entries, allergies, egfr, kb, language=language, patient=patient)
     by_key: dict[tuple[str, ...], tuple[list[MedicationEntry], list[MedicationEntry]]] = {}
     for entry in hospital_entries:
         by_key.setdefault(_key(entry), ([], []))[0].append(entry)
@@ -123,7 +130,8 @@ def compare(
         lines.append(ComparisonLine(
             status=status,
             label=first.label,
-            ingredients=tuple(kb.name(item) for item in key) if not key[0].startswith("?") else (),
+            ingredients=tuple(kb.name(item, language or process_language()) for item in key)
+            if not key[0].startswith("?") else (),
             hospital=tuple(h_active + [entry for entry in h_entries if not entry.active]),
             gp=tuple(g_entries),
             changes=changes,
@@ -132,4 +140,6 @@ def compare(
         ))
     order = {NEW: 0, CHANGED: 1, STOPPED: 2, UNCHANGED: 3, GP_ONLY: 4}
     lines.sort(key=lambda line: (order[line.status], fold(line.label)))
-    return Comparison(lines=tuple(lines), flags=result.flags, not_checked=result.not_checked)
+    return Comparison(lines=tuple(lines), flags=result.flags, not_checked=result.not_checked,
+                      not_checked_allergies=result.not_checked_allergies, coverage=result.coverage,
+                      renal_basis=result.renal_basis)

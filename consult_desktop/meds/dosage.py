@@ -33,9 +33,11 @@ _ABBREVIATIONS = {"qd": 1.0, "od": 1.0, "daily": 1.0, "bid": 2.0, "bd": 2.0, "ti
                   "qid": 4.0, "qds": 4.0, "nightly": 1.0, "weekly": 1 / 7, "wekelijks": 1 / 7,
                   "hebdomadaire": 1 / 7, "dagelijks": 1.0, "quotidien": 1.0,
                   "soir": 1.0, "avonds": 1.0, "matin": 1.0, "ochtend": 1.0, "morgens": 1.0, "bedtime": 1.0}
+_ONCE_A_DAY = re.compile(r"(?:\b(?:per|par|a)\s+|/\s*)(?:dag|jour|day|d|j)\b")
 _AS_NEEDED = re.compile(r"\b(as needed|prn|if needed|zo nodig|indien nodig|si besoin|au besoin|en cas de)\b")
 _DOSE = re.compile(r"\b(\d+(?:\.\d+)?)\s*(mg|g|mcg|ml|tablets?|tabs?|caps(?:ules?)?|comprimes?|"
-                   r"tabletten|tablet|capsules?|druppels|gouttes|drops|puffs?|sachets?|ie|iu|ui|units?)\b")
+                   r"tabletten|tablet|capsules?|druppels|gouttes|drops|puffs?|sachets?|ie|iu|ui|units?|"
+                   r"co|cp|compr|gelules?|zakjes?|inh|inhalations?|inhalaties?)\b")
 
 
 def parse_dosage(instructions: Sequence[dict[str, Any]] | None) -> Dosage:
@@ -86,12 +88,15 @@ def parse_dosage_text(text: str) -> Dosage:
     """Free-text posology: '1 tablet twice daily', '2 x per dag', '1 comprimé 3 fois par jour', '1-0-1'."""
     folded = fold(text.replace(",", "."), keep="-")
     per_day: float | None = None
+    units_per_intake: float | None = None
     for pattern, scale in _PER_DAY_PATTERNS:
         match = pattern.search(folded)
         if not match:
             continue
-        if scale is None:
-            per_day = float(sum(1 for group in match.groups() if group and float(group) > 0))
+        if scale is None:  # "1-0-1", "2-0-2": intakes per day, and the mean number of units per intake
+            amounts = [float(group) for group in match.groups() if group and float(group) > 0]
+            per_day = float(len(amounts))
+            units_per_intake = sum(amounts) / len(amounts) if amounts else None
         elif scale < 0:
             hours = next(int(group) for group in match.groups() if group)
             per_day = round(24 / hours, 4) if hours else None
@@ -105,12 +110,16 @@ def parse_dosage_text(text: str) -> Dosage:
             if word in _ABBREVIATIONS:
                 per_day = _ABBREVIATIONS[word]
                 break
+    if per_day is None and _ONCE_A_DAY.search(folded):
+        per_day = 1.0
     dose_value: float | None = None
     dose_unit: str | None = None
     match = _DOSE.search(folded)
     if match:
         dose_value = float(match.group(1))
         dose_unit = match.group(2)
+    elif units_per_intake is not None and units_per_intake != 1.0:
+        dose_value = units_per_intake
     return Dosage(dose_value=dose_value, dose_unit=dose_unit, per_day=per_day,
                   as_needed=bool(_AS_NEEDED.search(folded)), text=text)
 

@@ -19,17 +19,33 @@ from typing import Any
 
 import yaml
 
+from consult_desktop.meds.kb_parts import (
+    AllergyClass,
+    CrossReaction,
+    DoseRule,
+    DuplicateClass,
+    KnowledgeBaseError,
+    RenalRule,
+    RenalThreshold,
+    SideChainGroup,
+    collect_rule_texts,
+    localised_name,
+    read_text,
+    spelling_variants,
+)
+from consult_desktop.meds.language import Text
 from consult_desktop.meds.models import SEVERITIES
 from consult_desktop.meds.text_parser import fold, fold_phrase
+
+__all__ = ["InteractionRule", "KnowledgeBase", "KnowledgeBaseError", "Modifier", "load_knowledge_base"]
+RULE_TEXT_FIELDS = ("title", "effect", "mechanism", "management")
+_RULE_KEYS = frozenset({"id", "a", "b", "c", "severity", "evidence", "refs", "modifiers", "include_local",
+                        "alternatives", "supersedes", "problem", *RULE_TEXT_FIELDS})
 
 try:
     _Loader: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
-
-
-class KnowledgeBaseError(ValueError):
-    """The knowledge base files are inconsistent (unknown reference, bad severity, duplicate id)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,13 +58,14 @@ class Ingredient:
 
 @dataclass(frozen=True, slots=True)
 class Modifier:
-    """Changes a rule's severity when a dose or renal condition holds (last matching modifier wins)."""
+    """Changes a rule's severity when a dose, renal or clinical-context condition holds (last match wins)."""
 
     severity: str
     ingredient: str | None = None
     above_mg: float | None = None
     at_most_mg: float | None = None
     egfr_below: float | None = None
+    context: str | None = None  # "heart_failure": the medication list shows heart-failure treatment
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,47 +73,17 @@ class InteractionRule:
     id: str
     roles: tuple[frozenset[str], ...]
     severity: str
-    title: str
-    effect: str
-    mechanism: str
-    management: str
+    title: Text
+    effect: Text
+    mechanism: Text
+    management: Text
     evidence: str
     sources: tuple[str, ...]
     modifiers: tuple[Modifier, ...] = ()
     include_local: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class RenalThreshold:
-    egfr_below: float
-    severity: str
-    advice: str
-
-
-@dataclass(frozen=True, slots=True)
-class RenalRule:
-    id: str
-    ingredients: frozenset[str]
-    thresholds: tuple[RenalThreshold, ...]  # most severe first
-    effect: str
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class AllergyClass:
-    id: str
-    name: str
-    members: frozenset[str]
-    cross: tuple[tuple[str, str, str], ...]  # (other class id, severity, note)
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class DuplicateClass:
-    id: str
-    name: str
-    members: frozenset[str]
-    severity: str
+    alternatives: frozenset[str] = frozenset()  # other medicines the advice may name (alternatives, ones to avoid)
+    supersedes: tuple[str, ...] = ()  # pair rules this (composite) rule replaces on the same medicines
+    problem: str = ""  # flags of one clinical problem are shown as one
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +104,8 @@ class KnowledgeBase:
         self.by_cnk: dict[str, tuple[str, ...]] = {}
         self.local_phrases: set[str] = set()  # brands made only for local use (eye drops, creams, IUDs)
         self._suggestions: list[tuple[str, Suggestion]] = []
+        self._name_overrides: dict[str, dict[str, str]] = {
+            str(raw["id"]): read_text(raw["names"], str(raw["id"])) for raw in documents.get("ingredient_names", [])}
         self._load_ingredients(documents.get("ingredients", []))
         self._load_products(documents.get("combinations", []))
         for row in cnk_rows:
@@ -125,11 +114,16 @@ class KnowledgeBase:
         self.groups: dict[str, frozenset[str]] = {}
         self.group_names: dict[str, str] = {}
         self._load_groups(documents.get("atc_groups", []), documents.get("property_groups", []))
+        self._rule_texts = collect_rule_texts(documents, RULE_TEXT_FIELDS)
         self.rules: tuple[InteractionRule, ...] = tuple(self._rule(raw) for raw in documents.get("rules", []))
         self._check_unique([rule.id for rule in self.rules], "rule")
+        self.rule_by_id = {rule.id: rule for rule in self.rules}
+        stray = set(self._rule_texts) - set(self.rule_by_id)
+        if stray:
+            raise KnowledgeBaseError(f"rule texts for unknown rules: {sorted(stray)}")
         self.rule_roles: dict[str, tuple[tuple[int, int], ...]] = self._index_rules()
         self.duplicate_classes = tuple(
-            DuplicateClass(raw["id"], raw["name"], self.resolve(raw["members"], raw["id"]),
+            DuplicateClass(raw["id"], read_text(raw["name"], raw["id"]), self.resolve(raw["members"], raw["id"]),
                            self._severity(raw.get("severity", "moderate"), raw["id"]))
             for raw in documents.get("duplicate_classes", [])
         )
@@ -138,6 +132,7 @@ class KnowledgeBase:
             for raw in documents.get("duplicate_allow", [])
         )
         self.duplicate_keys: dict[str, frozenset[tuple[str, str, str]]] = self._index_duplicate_keys()
+        self.duplicate_class_names: dict[str, Text] = {item.id: item.name for item in self.duplicate_classes}
         self.allowed_pairs: frozenset[frozenset[str]] = frozenset(
             frozenset((a, b)) for left, right, _ in self.duplicate_allow for a in left for b in right
         )
@@ -148,13 +143,30 @@ class KnowledgeBase:
                 self.same_ingredient_severity[ingredient_id] = self._severity(raw["severity"], "duplicate")
         self.allergy_classes: dict[str, AllergyClass] = {}
         self._load_allergy_classes(documents.get("allergy_classes", []))
+        self.side_chains: tuple[SideChainGroup, ...] = tuple(
+            SideChainGroup(str(raw["id"]), self.resolve(raw["members"], str(raw["id"])))
+            for raw in documents.get("side_chain_groups", []))
         self.renal_rules: tuple[RenalRule, ...] = tuple(self._renal(raw) for raw in documents.get("renal", []))
+        self.dose_rules: tuple[DoseRule, ...] = tuple(self._dose(raw) for raw in documents.get("dose_rules", []))
+        self._check_unique([rule.id for rule in (*self.renal_rules, *self.dose_rules)], "renal or dose rule")
+        self.covered: frozenset[str] = self._covered_ingredients()
         self._suggestions.sort(key=lambda item: item[0])
 
     # ---------------------------------------------------------------- public look-ups
-    def name(self, ingredient_id: str) -> str:
+    def name(self, ingredient_id: str, language: str = "en") -> str:
+        """The ingredient's display name: English INN, or its spelling in Belgian French or Dutch."""
         ingredient = self.ingredients.get(ingredient_id)
-        return ingredient.name if ingredient else ingredient_id
+        if ingredient is None:
+            return ingredient_id
+        override = self._name_overrides.get(ingredient_id)
+        if override and language in override:
+            return override[language][:1].upper() + override[language][1:]
+        return localised_name(ingredient.name, language)
+
+    def _covered_ingredients(self) -> frozenset[str]:
+        """Ingredients that at least one interaction, renal or dose rule names."""
+        roles = [role for rule in self.rules for role in rule.roles]
+        return frozenset().union(*roles, *(item.ingredients for item in (*self.renal_rules, *self.dose_rules)))
 
     def resolve(self, refs: Iterable[str] | str, where: str) -> frozenset[str]:
         """Ingredient ids for a list of references to groups or ingredients."""
@@ -194,7 +206,8 @@ class KnowledgeBase:
         keys: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
         for duplicate_class in self.duplicate_classes:
             for ingredient_id in duplicate_class.members:
-                keys[ingredient_id].add((duplicate_class.severity, duplicate_class.name, duplicate_class.id))
+                keys[ingredient_id].add((duplicate_class.severity, duplicate_class.name.get("en", duplicate_class.id),
+                                         duplicate_class.id))
         for ingredient in self.ingredients.values():
             for code in ingredient.atc:
                 if len(code) >= 5 and code[4] != "X":
@@ -349,6 +362,9 @@ class KnowledgeBase:
 
     def _rule(self, raw: dict[str, Any]) -> InteractionRule:
         rule_id = str(raw["id"])
+        unknown = set(raw) - _RULE_KEYS
+        if unknown:  # often an unquoted comma in a flow mapping ("title: a, b")
+            raise KnowledgeBaseError(f"rule {rule_id}: unknown keys {sorted(map(str, unknown))}")
         role_keys = [key for key in ("a", "b", "c") if key in raw]
         if len(role_keys) < 2:
             raise KnowledgeBaseError(f"rule {rule_id}: needs at least two roles")
@@ -363,19 +379,27 @@ class KnowledgeBase:
             modifiers.append(Modifier(
                 severity=self._severity(mod["severity"], rule_id), ingredient=ingredient,
                 above_mg=mod.get("above_mg"), at_most_mg=mod.get("at_most_mg"), egfr_below=mod.get("egfr_below"),
+                context=mod.get("context"),
             ))
+        texts = {name: read_text(raw.get(name), rule_id) for name in RULE_TEXT_FIELDS}
+        for language, translated in self._rule_texts.get(rule_id, {}).items():
+            for name, value in translated.items():
+                texts[name][language] = value
         return InteractionRule(
             id=rule_id,
             roles=tuple(self.resolve(raw[key], rule_id) for key in role_keys),
             severity=self._severity(raw["severity"], rule_id),
-            title=str(raw["title"]),
-            effect=str(raw.get("effect", "")),
-            mechanism=str(raw.get("mechanism", "")),
-            management=str(raw.get("management", "")),
+            title=texts["title"],
+            effect=texts["effect"],
+            mechanism=texts["mechanism"],
+            management=texts["management"],
             evidence=str(raw.get("evidence", "")),
             sources=sources,
             modifiers=tuple(modifiers),
             include_local=bool(raw.get("include_local", False)),
+            alternatives=self.resolve(raw.get("alternatives", ()), rule_id),
+            supersedes=tuple(str(item) for item in raw.get("supersedes", ())),
+            problem=str(raw.get("problem", "")),
         )
 
     def _index_rules(self) -> dict[str, tuple[tuple[int, int], ...]]:
@@ -391,19 +415,22 @@ class KnowledgeBase:
             class_id = str(raw["id"])
             members = self.resolve(raw["members"], class_id)
             cross = tuple(
-                (str(item["class"]), self._severity(item["severity"], class_id), str(item.get("note", "")))
+                CrossReaction(str(item["class"]), self._severity(item["severity"], class_id),
+                              read_text(item.get("note"), class_id))
                 for item in raw.get("cross", ())
             )
             self.allergy_classes[class_id] = AllergyClass(
-                class_id, str(raw["name"]), members, cross, tuple(str(item) for item in raw.get("refs", ()))
+                class_id, read_text(raw["name"], class_id), members, cross,
+                tuple(str(item) for item in raw.get("refs", ())), bool(raw.get("umbrella", False)),
             )
             for phrase in raw.get("names", ()):
                 key = "allergy-class:" + fold_phrase(str(phrase))
                 self.phrases.setdefault(key, (class_id,))
         for allergy_class in self.allergy_classes.values():
-            for other, _severity, _note in allergy_class.cross:
-                if other not in self.allergy_classes:
-                    raise KnowledgeBaseError(f"allergy class {allergy_class.id}: unknown cross class {other!r}")
+            for cross in allergy_class.cross:
+                if cross.other_class not in self.allergy_classes:
+                    raise KnowledgeBaseError(
+                        f"allergy class {allergy_class.id}: unknown cross class {cross.other_class!r}")
 
     def allergy_class_for_text(self, text: str) -> str | None:
         hit = self.phrases.get("allergy-class:" + fold_phrase(text))
@@ -412,36 +439,36 @@ class KnowledgeBase:
     def _renal(self, raw: dict[str, Any]) -> RenalRule:
         rule_id = str(raw["id"])
         thresholds = sorted(
-            (RenalThreshold(float(item["egfr_below"]), self._severity(item["severity"], rule_id), str(item["advice"]))
+            (RenalThreshold(float(item.get("below", item.get("egfr_below", 0))),
+                            self._severity(item["severity"], rule_id), read_text(item["advice"], rule_id),
+                            item.get("strength_above_mg"), item.get("daily_above_mg"))
              for item in raw["thresholds"]),
-            key=lambda item: item.egfr_below,
+            key=lambda item: item.below,
         )
         return RenalRule(
             id=rule_id,
             ingredients=self.resolve(raw["ingredients"], rule_id),
             thresholds=tuple(thresholds),
-            effect=str(raw.get("effect", "")),
+            effect=read_text(raw.get("effect"), rule_id),
             sources=tuple(str(item) for item in raw.get("refs", ())),
+            alternatives=self.resolve(raw.get("alternatives", ()), rule_id),
         )
 
-
-_SUFFIX_VARIANTS = (("in", "ine"), ("ine", "in"), ("one", "on"), ("ole", "ol"), ("ate", "aat"), ("ide", "id"))
-
-
-def spelling_variants(phrase: str) -> set[str]:
-    """French/Dutch/German spellings of an English INN: clarithromycin -> clarithromycine, claritromycine;
-    spironolactone -> spironolacton; omeprazole -> omeprazol; alendronate -> alendronaat; morphine -> morfine."""
-    head, _, last = phrase.rpartition(" ")
-    endings = {last}
-    for suffix, replacement in _SUFFIX_VARIANTS:
-        if last.endswith(suffix) and len(last) > len(suffix) + 4 and not last.endswith(replacement):
-            endings.add(last[: -len(suffix)] + replacement)
-    variants: set[str] = set()
-    for ending in endings:
-        word = f"{head} {ending}" if head else ending
-        variants |= {word, word.replace("ph", "f"), word.replace("th", "t"), word.replace("ph", "f").replace("th", "t")}
-    variants.discard(phrase)
-    return {variant for variant in variants if len(variant) >= 5}
+    def _dose(self, raw: dict[str, Any]) -> DoseRule:
+        rule_id = str(raw["id"])
+        sources = tuple(str(item) for item in raw.get("refs", ()))
+        if not sources:
+            raise KnowledgeBaseError(f"dose rule {rule_id}: no reference")
+        return DoseRule(
+            id=rule_id, ingredients=self.resolve(raw["ingredients"], rule_id),
+            severity=self._severity(raw["severity"], rule_id), effect=read_text(raw.get("effect"), rule_id),
+            advice=read_text(raw.get("advice"), rule_id), sources=sources,
+            max_daily_mg=raw.get("max_daily_mg"), min_age=raw.get("min_age"),
+            max_mg_per_kg=raw.get("max_mg_per_kg"), below_weight_kg=raw.get("below_weight_kg"),
+            weekly_only=bool(raw.get("weekly_only", False)), strength_above_mg=raw.get("strength_above_mg"),
+            criteria=tuple((str(key), float(value)) for key, value in (raw.get("criteria") or {}).items()),
+            criteria_needed=int(raw.get("criteria_needed", 1)),
+        )
 
 
 def _kb_directory() -> Path:

@@ -93,12 +93,17 @@ class AllergyEntry:
     class_ids: frozenset[str]
     criticality: str = ""
 
+    @property
+    def resolved(self) -> bool:
+        """False when the record names nothing we know: it is then reported as not checked, never dropped."""
+        return bool(self.ingredient_ids or self.class_ids)
+
 
 @dataclass(frozen=True, slots=True)
 class Flag:
     """One finding: an interaction, a duplicate, an allergy conflict or a renal caution."""
 
-    kind: str  # "interaction" | "duplicate" | "allergy" | "renal"
+    kind: str  # "interaction" | "duplicate" | "allergy" | "renal" | "dose"
     severity: str  # one of SEVERITIES
     resource_ids: tuple[str, ...]
     ingredients: tuple[str, ...]
@@ -108,6 +113,9 @@ class Flag:
     mechanism: str = ""
     management: str = ""
     sources: tuple[str, ...] = ()
+    ingredient_ids: tuple[str, ...] = ()  # knowledge-base ids, whatever the language of the texts
+    includes: tuple[str, ...] = ()  # summaries of the flags of the same problem that this one stands for
+    problem: str = ""  # flags with the same problem that share a medicine are shown as one (not in JSON)
 
     @property
     def rank(self) -> int:
@@ -119,19 +127,39 @@ class Flag:
             "severity": self.severity,
             "resources": list(self.resource_ids),
             "ingredients": list(self.ingredients),
+            "ingredient_ids": list(self.ingredient_ids),
             "summary": self.summary,
             "rule": self.rule_id,
             "effect": self.effect,
             "mechanism": self.mechanism,
             "management": self.management,
             "source": "; ".join(self.sources),
+            "includes": list(self.includes),
         }
+
+
+COVERAGE_CHECKED = "checked"
+COVERAGE_NO_RULES = "no rules"
+COVERAGE_NOT_RESOLVED = "not resolved"
 
 
 @dataclass(frozen=True, slots=True)
 class CheckResult:
     flags: tuple[Flag, ...]
     not_checked: tuple[str, ...]  # resource ids of active medications that could not be (fully) resolved
+    not_checked_allergies: tuple[str, ...] = ()  # resource ids of allergies that name nothing we know
+    coverage: tuple[tuple[str, str], ...] = ()  # (medication resource id, COVERAGE_*) for active medications
+    renal_basis: str = ""  # "crcl" (Cockcroft-Gault) or "egfr": what the renal checks used; "" when none known
+    renal_value: float | None = None
+
+    @property
+    def not_covered(self) -> tuple[str, ...]:
+        """Active medications no rule covers or that could not be resolved (for "2 of 14 are not covered")."""
+        return tuple(rid for rid, state in self.coverage if state != COVERAGE_CHECKED)
 
     def as_json(self) -> dict[str, object]:
-        return {"flags": [flag.as_json() for flag in self.flags], "not_checked": list(self.not_checked)}
+        not_checked = [{"resource": rid, "kind": "medication"} for rid in self.not_checked]
+        not_checked += [{"resource": rid, "kind": "allergy"} for rid in self.not_checked_allergies]
+        renal = {"basis": self.renal_basis, "value": self.renal_value} if self.renal_basis else None
+        return {"flags": [flag.as_json() for flag in self.flags], "not_checked": not_checked,
+                "coverage": dict(self.coverage), "renal_function": renal}

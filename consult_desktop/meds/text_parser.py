@@ -19,6 +19,9 @@ _STRENGTH = re.compile(
     r"(?:\s*/\s*(\d+(?:[.,]\d+)?)?\s*(ml|g|actuat|dose|h|hr|24hr))?(?![a-z])",
 )
 _COMPONENT_SPLIT = re.compile(r"\s+[/+&]\s+")
+_DECIMAL_COMMA = re.compile(r"(\d),(\d)")
+# "160/12.5 mg", "49/51 mg", "500/30 mg": the strengths of a combination product sharing one unit.
+_SHARED_UNIT = re.compile(r"(?<![a-z0-9.])(\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)+)\s*(mg|g|mcg|ug|µg)(?![a-z/])")
 _WORD = re.compile(r"[a-z][a-z0-9]*")
 _UNIT_ALIASES = {
     "g": ("mg", 1000.0), "gram": ("mg", 1000.0), "mg": ("mg", 1.0),
@@ -38,7 +41,7 @@ _LOCAL_WORDS = frozenset(
     shampoo shampooing mouthwash mondspoeling gargle lozenge zuigtablet keeltablet intrauterine
     enema klysma vaginal vaginale ovule ovules pessary irrigation dentaire dental foam schuim
     tissugel iud ius spiraal hormoonspiraal sterilet diu ophtalmiques oculaire collyres nasales auriculaires
-    vaginaal dermique
+    vaginaal dermique inh inhalaties inhalations inhalatiepoeder
     """.split()
 )
 # Phrases that keep a product systemic although a word above appears (patches, rings, oral gels, suppositories).
@@ -126,7 +129,7 @@ def parse_product_text(
     A strength binds to the ingredient named before it; a brand naming several ingredients takes the
     following strengths in order. Quantities written before any ingredient ("1 ML ...") are ignored.
     """
-    folded = fold(text)
+    folded = _SHARED_UNIT.sub(_spread_unit, fold(_DECIMAL_COMMA.sub(r"\1.\2", text)))
     route = detect_route(folded)
     components = [part for part in _COMPONENT_SPLIT.split(folded) if part.strip()]
     found: list[list[object]] = []  # [ingredient_id, strength]
@@ -150,6 +153,12 @@ def parse_product_text(
             merged[str(ingredient_id)] = strength  # type: ignore[assignment]
     ingredients = tuple(IngredientAmount(key, value) for key, value in merged.items())
     return ParsedText(ingredients=ingredients, route=route, complete=complete and bool(ingredients))
+
+
+def _spread_unit(match: re.Match[str]) -> str:
+    """'160/12.5 mg' -> '160 mg 12.5 mg' (each strength with the shared unit, in order)."""
+    numbers = [part.strip() for part in match.group(1).split("/")]
+    return " ".join(f"{number} {match.group(2)}" for number in numbers)
 
 
 def _match_words(

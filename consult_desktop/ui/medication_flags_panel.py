@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consult_desktop.meds import report
+from consult_desktop.meds.language import process_language
 from consult_desktop.meds.models import Flag
 from consult_desktop.ui import severity_icons
 from consult_desktop.ui.medication_loader import MedicationData
@@ -178,6 +180,9 @@ class MedicationFlagsPanel(QWidget):
                 parts.append(f"<p><b>{esc(label)}:</b> {esc(value)}</p>")
         # tr() outside f-strings, so that lupdate finds the texts.
         lines_label, source_label, rule_text = self.tr("Lines"), self.tr("Source"), self.tr("Rule: %1")
+        if flag.includes:  # the other flags of the same clinical problem (texts from the knowledge base)
+            items = "".join(f"<li>{esc(item)}</li>" for item in flag.includes)
+            parts.append(f"<p><b>{esc(report.text('includes', process_language()))}:</b></p><ul>{items}</ul>")
         lines = [data.comparison.lines[i].label for i in data.flag_lines[number]]
         if lines:
             parts.append(f"<p><b>{esc(lines_label)}:</b> {esc(', '.join(lines))}</p>")

@@ -28,8 +28,11 @@ from consult_desktop.meds.comparison import Comparison, ComparisonLine, compare
 from consult_desktop.meds.fhir_input import make_resolver, read_entries
 from consult_desktop.meds.gp_import import as_statement, read_gp_medication
 from consult_desktop.meds.knowledge_base import load_knowledge_base
+from consult_desktop.meds.language import process_language
 from consult_desktop.meds.models import INACTIVE_STATUSES, Flag, MedicationEntry
 from consult_desktop.meds.normalise import normalise
+from consult_desktop.meds.patient_facts import is_fact_observation, patient_facts
+from consult_desktop.meds.report import allergies_line, coverage_line
 from consult_desktop.meds.text_parser import fold
 from consult_desktop.store import Store
 from consult_desktop.ui import date_text
@@ -112,6 +115,8 @@ class MedicationData:
     not_checked: tuple[NotChecked, ...]
     stop_reasons: dict[str, str] = field(default_factory=dict)  # hospital resource id -> why it was stopped
     knowledge_base: str = ""
+    allergies_not_checked: str = ""  # "Allergies not checked (not recognised): ..." or ""
+    coverage: str = ""  # "2 of 14 medicines are not covered by the knowledge base" or ""
 
     def flag_key(self, flag: Flag) -> str:
         return self.flag_keys[self.comparison.flags.index(flag)]
@@ -159,6 +164,7 @@ def load_medication(store: Store, server_id: str, patient_id: str) -> Medication
     medication: list[dict[str, Any]] = []
     allergy_resources: list[dict[str, Any]] = []
     observations: list[dict[str, Any]] = []
+    facts: list[dict[str, Any]] = []  # weight and creatinine, for the Cockcroft-Gault clearance
     for resource in store.resources.for_patient(server_id, patient_id, types):
         rtype = resource.get("resourceType")
         if rtype in MEDICATION_TYPES:
@@ -168,6 +174,8 @@ def load_medication(store: Store, server_id: str, patient_id: str) -> Medication
             allergy_resources.append(resource)
         elif _is_egfr(resource):
             observations.append(resource)
+        elif is_fact_observation(resource):
+            facts.append(resource)
     hospital_resources, hospital = choose_hospital_list(medication)
     if hospital.kind == "discharge" and hospital.stay is None:
         hospital = _with_stay(store, server_id, hospital_resources, hospital)
@@ -175,8 +183,10 @@ def load_medication(store: Store, server_id: str, patient_id: str) -> Medication
     kb = load_knowledge_base()
     resolve = _resolver(store, server_id)
     egfr = latest_egfr(observations)
+    patient_raw = store.resources.get(server_id, "Patient", patient_id)
     comparison = compare(hospital_resources, prescriptions_raw, allergy_resources, egfr.value if egfr else None,
-                         hospital_is_discharge_list=hospital.kind == "discharge", kb=kb, resolve_reference=resolve)
+                         hospital_is_discharge_list=hospital.kind == "discharge", kb=kb, resolve_reference=resolve,
+                         patient=patient_facts(patient_raw, facts))
     gp_entries = {entry.resource_id: entry for line in comparison.lines for entry in line.gp}
     prescriptions = tuple(_prescription(raw, gp_entries.get(str(raw.get("id"))), resolve)
                           for raw in prescriptions_raw)
@@ -187,10 +197,11 @@ def load_medication(store: Store, server_id: str, patient_id: str) -> Medication
     labels = {entry.resource_id: (entry.label, "hospital") for line in comparison.lines for entry in line.hospital}
     labels.update({entry.resource_id: (entry.label, "gp") for entry in gp_entries.values()})
     not_checked = tuple(NotChecked(*labels[rid]) for rid in comparison.not_checked if rid in labels)
-    allergies = tuple(dict.fromkeys(
-        found.label for raw in allergy_resources if (found := parse_allergy(raw, kb)) is not None))
+    parsed = [found for raw in allergy_resources if (found := parse_allergy(raw, kb)) is not None]
+    allergies = tuple(dict.fromkeys(found.label for found in parsed if found.resolved))
+    unchecked = [found.label or found.resource_id for found in parsed if not found.resolved]
     line_index = {id(line): number for number, line in enumerate(comparison.lines)}
-    patient = mapping.map_patient(store.resources.get(server_id, "Patient", patient_id))
+    patient = mapping.map_patient(patient_raw)
     return MedicationData(
         server_id=server_id,
         patient_id=patient_id,
@@ -209,6 +220,8 @@ def load_medication(store: Store, server_id: str, patient_id: str) -> Medication
         not_checked=not_checked,
         stop_reasons={str(r.get("id")): text for r in hospital_resources if (text := _stop_reason(r))},
         knowledge_base=knowledge_base_version(),
+        allergies_not_checked=allergies_line(unchecked, process_language()),
+        coverage=coverage_line(comparison.coverage, process_language()),
     )
 
 

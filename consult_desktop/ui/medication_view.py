@@ -66,9 +66,9 @@ class MedicationView(QWidget):
         self._report = ReconciliationReport(self._model, self)
         self._info = QLabel(self)
         self._info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._not_checked = QLabel(self)
-        self._status = QLabel(self)
-        for label in (self._info, self._not_checked, self._status):
+        # not-checked medicines; allergies not checked and medicines no rule covers (texts from meds.report)
+        self._not_checked, self._coverage, self._status = QLabel(self), QLabel(self), QLabel(self)
+        for label in (self._info, self._not_checked, self._coverage, self._status):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)  # names of medicines and files are never markup
 
@@ -114,9 +114,8 @@ class MedicationView(QWidget):
         self._content = QWidget(self)
         content = QVBoxLayout(self._content)
         content.setContentsMargins(0, 0, 0, 0)
-        content.addWidget(self._info)
-        content.addWidget(self._not_checked)
-        content.addWidget(self._toolbar)
+        for widget in (self._info, self._not_checked, self._coverage, self._toolbar):
+            content.addWidget(widget)
         content.addWidget(splitter, 1)
         content.addWidget(self._status)
         layout = QVBoxLayout(self)
@@ -160,9 +159,10 @@ class MedicationView(QWidget):
         self._model.set_data(None)
         self._flags.clear()
         self._prescriptions.set_data(None)
-        for label in (self._info, self._not_checked, self._status):
+        for label in (self._info, self._not_checked, self._coverage, self._status):
             label.clear()
         self._not_checked.hide()
+        self._coverage.hide()
         self._content.hide()
         self._empty.setText(self.tr("Choose a patient to compare the hospital's medication with yours."))
         self._empty.show()
@@ -217,6 +217,11 @@ class MedicationView(QWidget):
         self.data_loaded.emit(data.server_id, data.patient_id)
 
     def _show_not_checked(self, data: MedicationData) -> None:
+        extra = "\n".join(text for text in (data.allergies_not_checked, data.coverage) if text)
+        self._coverage.setText(("⚠ " if data.allergies_not_checked else "") + extra)
+        self._coverage.setVisible(bool(extra))
+        level = severity_style.Level.WARNING if data.allergies_not_checked else severity_style.Level.NORMAL
+        self._coverage.setStyleSheet(severity_style.band_style(level, self.palette()))
         if not data.not_checked:
             self._not_checked.hide()
             return
@@ -476,6 +481,9 @@ class MedicationView(QWidget):
 
     def not_checked_text(self) -> str:
         return self._not_checked.text() if self._not_checked.isVisibleTo(self) else ""
+
+    def coverage_text(self) -> str:
+        return self._coverage.text() if self._coverage.isVisibleTo(self) else ""
 
     def status_text(self) -> str:
         return self._status.text()

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from consult_desktop.domain.allergy import Allergy
 from consult_desktop.domain.patient import display_name
+from consult_desktop.meds import report
+from consult_desktop.meds.language import process_language
 from consult_desktop.ui import date_text, severity_style
 from consult_desktop.ui.patient_snapshot import AllergyStatus, PatientSnapshot
 from consult_desktop.ui.severity_style import Level
@@ -110,7 +112,7 @@ class PatientHeader(QWidget):
         else:
             active = snapshot.active_allergies
             high = any(a.criticality == "high" for a in active)
-            items = "; ".join(self._allergy_text(a) for a in active)
+            items = "; ".join(self._allergy_text(a, a.id in snapshot.allergies_not_checked) for a in active)
             text = ("⚠ " if high else "") + self.tr("Allergies: %1").replace("%1", items)
             level = Level.WARNING if high else Level.ABNORMAL
         self._level = level
@@ -118,7 +120,7 @@ class PatientHeader(QWidget):
         self._allergies.setStyleSheet(severity_style.band_style(level, self.palette()))
         self._allergies.show()
 
-    def _allergy_text(self, allergy: Allergy) -> str:
+    def _allergy_text(self, allergy: Allergy, not_checked: bool = False) -> str:
         text = allergy.substance_display or allergy.substance_code or self.tr("unnamed substance")
         details: list[str] = []
         if allergy.criticality == "high":
@@ -128,6 +130,8 @@ class PatientHeader(QWidget):
             details.append(", ".join(dict.fromkeys(manifestations)))
         if allergy.verification_status == "unconfirmed":
             details.append(self.tr("unconfirmed"))
+        if not_checked:  # the medication checks cannot read it (decided on the database lane, see patient_snapshot)
+            details.append(report.text("allergy_not_checked", process_language()))
         return f"{text} ({'; '.join(details)})" if details else text
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)

@@ -21,6 +21,7 @@ from consult_desktop.domain.patient import Patient
 from consult_desktop.domain.roles import profile_for
 from consult_desktop.fhir import mapping
 from consult_desktop.fhir.fhir_values import dicts, reference_id, text
+from consult_desktop.meds.allergies import is_recognised
 from consult_desktop.store import LAST_SYNC_KEY, Store
 from consult_desktop.ui import date_text
 from consult_desktop.ui.document_content import kind_of, preferred_attachment
@@ -84,6 +85,7 @@ class PatientSnapshot:
     encounters: tuple[EncounterRow, ...]  # newest first
     documents: tuple[DocumentRow, ...]  # newest first
     labs: tuple[LabRow, ...]
+    allergies_not_checked: frozenset[str] = frozenset()  # allergy ids the medication checks cannot read
 
     @property
     def active_allergies(self) -> tuple[Allergy, ...]:
@@ -160,6 +162,8 @@ def load_patient_snapshot(store: Store, server_id: str, patient_id: str) -> Pati
         encounters=encounter_rows,
         documents=doc_rows,
         labs=labs,
+        allergies_not_checked=frozenset(a.id for a in allergies if a.is_active and not is_recognised(
+            a.substance_display, a.substance_code, a.substance_system, a.category)),
     )
 
 

@@ -76,7 +76,9 @@ def run_tour(out_dir: Path, *, patients: int = 30, language: str = "") -> list[P
 
     protect_singletons()
     app = QApplication.instance() or QApplication(["consult-desktop"])
-    i18n.install(app, language)
+    from consult_desktop.meds.language import set_process_language
+
+    set_process_language(i18n.install(app, language))  # medication safety texts in the tour's language
     out_dir.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []
     runner = TaskRunner()

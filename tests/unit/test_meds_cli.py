@@ -98,8 +98,9 @@ def test_every_test_set_medication_is_resolved(tmp_path: Path, pairs: dict) -> N
 
 def test_json_output_has_the_documented_shape(tmp_path: Path) -> None:
     result = check_pair(tmp_path, "text|Sintrom 4 mg", "text|Mystery remedy 5 mg")
-    assert set(result) == {"flags", "not_checked"}
-    assert result["not_checked"] == ["g1"]
+    assert set(result) == {"flags", "not_checked", "coverage", "renal_function"}
+    assert result["not_checked"] == [{"resource": "g1", "kind": "medication"}]
+    assert result["coverage"] == {"h1": "checked", "g1": "not resolved"}
     result = check_pair(tmp_path, "text|Sintrom 4 mg", "text|Brufen 400 mg")
     flag = result["flags"][0]
     assert {"kind", "severity", "resources", "ingredients", "summary", "rule"} <= set(flag)
@@ -151,7 +152,7 @@ def test_real_synthea_medication_texts_resolve(tmp_path: Path) -> None:
     empty.write_text("[]")
     code, out, _ = run_cli(["interactions", "--hospital", str(hospital), "--gp", str(empty), "--json"])
     assert code == exit_codes.OK
-    unresolved_ids = set(json.loads(out)["not_checked"])
+    unresolved_ids = {item["resource"] for item in json.loads(out)["not_checked"] if item["kind"] == "medication"}
     unresolved = sorted(text for text, request in texts.items() if request["id"] in unresolved_ids)
     print(f"\nSynthea: {len(texts) - len(unresolved)} of {len(texts)} distinct medication texts resolve; "
           f"not resolved: {unresolved}")

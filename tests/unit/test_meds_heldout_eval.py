@@ -141,7 +141,8 @@ class Outcome:
 
     @property
     def unresolved(self) -> list[str]:
-        return [rid for rid in self.ids if rid in self.result["not_checked"]]
+        unresolved = {item["resource"] for item in self.result["not_checked"] if item["kind"] == "medication"}
+        return [rid for rid in self.ids if rid in unresolved]
 
     def describe(self) -> str:
         flags = "; ".join(f"{f['kind']}/{f['severity']}/{','.join(f['resources'])}" for f in self.result["flags"])
