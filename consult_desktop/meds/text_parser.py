@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from consult_desktop.meds.models import LOCAL, SYSTEMIC, IngredientAmount, Strength
 
 _NON_WORD = re.compile(r"[^a-z0-9.%/+]+")
+_DECIMAL_COMMA = re.compile(r"(\d),(\d)")
 _STRENGTH = re.compile(
     r"(?<![a-z0-9.])(\d+(?:[.,]\d+)?)\s*"
     r"(mg|g|gram|mcg|µg|ug|microgram(?:s|mes|men)?|microg|ml|iu|ui|ie|unt|units?|eenheden|unites|mmol|meq|%)"
@@ -126,7 +127,8 @@ def parse_product_text(
     A strength binds to the ingredient named before it; a brand naming several ingredients takes the
     following strengths in order. Quantities written before any ingredient ("1 ML ...") are ignored.
     """
-    folded = fold(text)
+    # A decimal comma ("0,025MG" in Belgian product names) must not become two numbers.
+    folded = fold(_DECIMAL_COMMA.sub(r"\1.\2", text))
     route = detect_route(folded)
     components = [part for part in _COMPONENT_SPLIT.split(folded) if part.strip()]
     found: list[list[object]] = []  # [ingredient_id, strength]

@@ -1,0 +1,96 @@
+"""The GP's words for a posology: "1 le matin, 1 au coucher", "1 's morgens, 1 bij het slapengaan".
+
+Built from FHIR dosage entries (one per moment, `timing.repeat.when`, `timeOfDay`, frequency and period,
+dose) in English, French and Dutch; free text in the file is kept when nothing is structured. Belgian meal
+names are avoided in French (déjeuner/dîner/souper differ from France) by naming the meal by its moment.
+Pure; safe on any thread.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGUAGES = ("en", "fr", "nl")
+WHEN_WORDS: dict[str, tuple[str, str, str]] = {
+    "ACM": ("before breakfast", "avant le petit-déjeuner", "voor het ontbijt"),
+    "CM": ("at breakfast", "au petit-déjeuner", "bij het ontbijt"),
+    "PCM": ("after breakfast", "après le petit-déjeuner", "na het ontbijt"),
+    "ACD": ("before lunch", "avant le repas de midi", "voor het middagmaal"),
+    "CD": ("at lunch", "au repas de midi", "bij het middagmaal"),
+    "PCD": ("after lunch", "après le repas de midi", "na het middagmaal"),
+    "ACV": ("before dinner", "avant le repas du soir", "voor het avondmaal"),
+    "CV": ("at dinner", "au repas du soir", "bij het avondmaal"),
+    "PCV": ("after dinner", "après le repas du soir", "na het avondmaal"),
+    "AC": ("before a meal", "avant le repas", "voor de maaltijd"),
+    "C": ("with a meal", "pendant le repas", "bij de maaltijd"),
+    "PC": ("after a meal", "après le repas", "na de maaltijd"),
+    "MORN": ("in the morning", "le matin", "'s morgens"),
+    "MORN.early": ("early in the morning", "tôt le matin", "vroeg in de ochtend"),
+    "MORN.late": ("late in the morning", "en fin de matinée", "laat in de voormiddag"),
+    "NOON": ("at noon", "à midi", "'s middags"),
+    "AFT": ("in the afternoon", "l'après-midi", "in de namiddag"),
+    "EVE": ("in the evening", "le soir", "'s avonds"),
+    "NIGHT": ("at night", "la nuit", "'s nachts"),
+    "HS": ("at bedtime", "au coucher", "bij het slapengaan"),
+    "PHS": ("before sleep", "avant le coucher", "voor het slapengaan"),
+    "WAKE": ("on waking", "au lever", "bij het opstaan"),
+}
+_PER = {"d": ("a day", "par jour", "per dag"), "wk": ("a week", "par semaine", "per week"),
+        "mo": ("a month", "par mois", "per maand")}
+_EVERY = ("every {n} days", "tous les {n} jours", "om de {n} dagen")
+_AT = ("at {t}", "à {t}", "om {t}")
+_AS_NEEDED = ("if needed", "si nécessaire", "indien nodig")
+_FRACTIONS = {0.25: "¼", 0.5: "½", 0.75: "¾"}
+
+
+def quantity_words(value: float) -> str:
+    whole = int(value)
+    rest = round(value - whole, 2)
+    if rest in _FRACTIONS:
+        return (str(whole) if whole else "") + _FRACTIONS[rest]
+    return f"{value:g}".replace(".", ",")
+
+
+def posology_words(dosage: list[dict[str, Any]] | None) -> dict[str, str]:
+    """One phrase per language; empty strings when the line states no posology."""
+    entries = [entry for entry in dosage or () if isinstance(entry, dict)]
+    out: dict[str, str] = {}
+    for number, language in enumerate(LANGUAGES):
+        parts = [part for entry in entries if (part := _entry_words(entry, number))]
+        if not parts:
+            parts = list(dict.fromkeys(str(entry["text"]) for entry in entries if entry.get("text")))
+        out[language] = ", ".join(parts)
+    return out
+
+
+def _entry_words(entry: dict[str, Any], language: int) -> str:
+    timing = entry.get("timing") or {}
+    repeat = timing.get("repeat") or {}
+    dose = _dose(entry)
+    words: list[str] = []
+    if dose is not None:
+        unit = dose.get("unit")
+        words.append(quantity_words(float(dose["value"])) + (f" {unit}" if unit else ""))
+    moments = [WHEN_WORDS[code][language] if code in WHEN_WORDS else str(code) for code in repeat.get("when") or ()]
+    moments += [_AT[language].format(t=str(clock)[:5]) for clock in repeat.get("timeOfDay") or ()]
+    if moments:
+        words.append(" + ".join(moments))
+    period, unit = repeat.get("period"), repeat.get("periodUnit")
+    frequency = repeat.get("frequency")
+    if isinstance(period, (int, float)) and unit == "d" and period > 1:
+        words.append(_EVERY[language].format(n=f"{period:g}"))
+    elif not moments and isinstance(frequency, (int, float)) and unit in _PER and period in (1, 1.0):
+        words.append(f"{frequency:g} × {_PER[unit][language]}")
+    if not words:
+        return ""
+    if entry.get("asNeededBoolean") or "asNeededCodeableConcept" in entry:
+        words.append(_AS_NEEDED[language])
+    return " ".join(words)
+
+
+def _dose(entry: dict[str, Any]) -> dict[str, Any] | None:
+    for item in entry.get("doseAndRate") or ():
+        quantity = (item or {}).get("doseQuantity") if isinstance(item, dict) else None
+        if isinstance(quantity, dict) and isinstance(quantity.get("value"), (int, float)):
+            return quantity
+    return None

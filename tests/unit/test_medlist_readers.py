@@ -1,0 +1,187 @@
+"""Reading Belgian medication files: KMEHR scheme and SUMEHR, Belgian FHIR, quirks of real files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from consult_desktop.medlist.reader import read_medication_bytes, read_medication_file
+from consult_desktop.medlist.report import build_report
+from consult_desktop.meds.dosage import parse_dosage, parse_dosage_text
+from consult_desktop.meds.fhir_input import InputFileError
+
+SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "be-samples"
+TODAY = dt.date(2026, 1, 15)
+
+SCHEME = b"""<?xml version="1.0" encoding="UTF-8"?>
+<kmehrmessage xmlns="http://www.ehealth.fgov.be/standards/kmehr/schema/v1">
+ <header><standard><cd S="CD-STANDARD" SV="1.4">20231110</cd></standard></header>
+ <folder>
+  <patient><id S="ID-PATIENT">00000000097</id><firstname>Ann</firstname><familyname>Peeters</familyname>
+   <birthdate><date>1950-02-03</date></birthdate></patient>
+  <transaction><id S="ID-KMEHR">1</id><cd S="CD-TRANSACTION">medicationscheme</cd></transaction>
+  <transaction><id S="ID-KMEHR">2</id><id S="LOCAL" SL="vitalinkuri">/subject/x/medication-scheme/2/1</id>
+   <cd S="CD-TRANSACTION">medicationschemeelement</cd>
+   <item><cd S="CD-ITEM">medication</cd>
+    <content><medicinalproduct><intendedcd S="CD-DRUG-CNK">1234568</intendedcd>
+      <intendedname>Bisoprolol EG 5 mg tabl. 100</intendedname></medicinalproduct></content>
+    <beginmoment><date>2024-01-01</date></beginmoment>
+    <frequency><periodicity><cd S="CD-PERIODICITY">D</cd></periodicity></frequency>
+    <regimen>
+     <daytime><dayperiod><cd S="CD-DAYPERIOD">morning</cd></dayperiod></daytime>
+     <quantity><decimal>1</decimal></quantity>
+     <daytime><dayperiod><cd S="CD-DAYPERIOD">thehourofsleep</cd></dayperiod></daytime>
+     <quantity><decimal>1</decimal></quantity>
+    </regimen>
+   </item>
+  </transaction>
+  <transaction><id S="ID-KMEHR">3</id><id S="LOCAL" SL="vitalinkuri">/subject/x/medication-scheme/3/1</id>
+   <cd S="CD-TRANSACTION">medicationschemeelement</cd>
+   <item><cd S="CD-ITEM">medication</cd>
+    <content><substanceproduct><intendedcd S="CD-INNCLUSTER">30957</intendedcd>
+      <intendedname>simvastatine 40 mg tablet (or.)</intendedname></substanceproduct></content>
+    <posology><text L="fr">1 comprim\xc3\xa9 le soir</text></posology>
+   </item>
+  </transaction>
+  <transaction><id S="ID-KMEHR">4</id><cd S="CD-TRANSACTION">treatmentsuspension</cd>
+   <item><cd S="CD-ITEM">medication</cd>
+    <content><substanceproduct><intendedcd S="CD-INNCLUSTER">30957</intendedcd></substanceproduct></content>
+    <lifecycle><cd S="CD-LIFECYCLE">suspended</cd></lifecycle>
+    <lnk TYPE="isplannedfor" URL="/subject/x/medication-scheme/3/1"/>
+   </item>
+  </transaction>
+  <transaction><id S="ID-KMEHR">5</id><cd S="CD-TRANSACTION"></cd>
+   <item><cd S="CD-ITEM">medication</cd><content><compoundprescription>Ureum 5% in cetomacrogolcr\xc3\xa8me ad 100 g
+   </compoundprescription></content></item>
+   <item><cd S="CD-ITEM">medication</cd><content></content></item>
+  </transaction>
+ </folder>
+</kmehrmessage>"""
+
+
+def _report(raw: bytes):
+    return build_report(read_medication_bytes(raw, "test", TODAY))
+
+
+def test_medication_scheme_lines_codes_regimen_and_suspension() -> None:
+    report = _report(SCHEME)
+    assert report.format == "kmehr-medicationscheme"
+    assert report.patient is not None and report.patient.ssin == "00000000097"
+    bisoprolol, simvastatin, compound, empty = report.lines
+    assert [code.kind for code in bisoprolol.identification.codes] == ["cnk"]
+    assert bisoprolol.entry.ingredient_ids == {"bisoprolol"}
+    assert bisoprolol.entry.dosage.per_day == 2.0 and bisoprolol.entry.dosage.dose_value == 1.0
+    assert bisoprolol.words["fr"] == "1 le matin, 1 au coucher"
+    assert bisoprolol.words["nl"] == "1 's morgens, 1 bij het slapengaan"
+    assert simvastatin.identification.kind == "inncluster"
+    assert simvastatin.status == "suspended"
+    assert simvastatin.entry.dosage.per_day == 1.0
+    assert compound.identification.kind == "compound" and compound.readable
+    assert not empty.readable and "no product" in empty.reason
+    assert report.summary == {"lines": 4, "resolved": 2, "not_resolved": 1, "unreadable": 1}
+
+
+def test_soap_envelope_unknown_version_and_entities_refused() -> None:
+    wrapped = (b'<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>'
+               + SCHEME.split(b"?>", 1)[1].replace(b"20231110", b"29990101") + b"</soap:Body></soap:Envelope>")
+    report = _report(wrapped)
+    assert report.summary["lines"] == 4
+    assert any("envelope" in warning for warning in report.warnings)
+    assert any("version" in warning for warning in report.warnings)
+    bomb = b'<?xml version="1.0"?><!DOCTYPE k [<!ENTITY a "aaaa">]><kmehrmessage>&a;</kmehrmessage>'
+    with pytest.raises(InputFileError, match="refused for safety"):
+        read_medication_bytes(bomb, "bomb.xml")
+    with pytest.raises(InputFileError, match="not a KMEHR message"):
+        read_medication_bytes(b"<html><body/></html>", "page.xml")
+    with pytest.raises(InputFileError, match="not well-formed"):
+        read_medication_bytes(b"<kmehrmessage><folder>", "cut.xml")
+
+
+def _at(when: str, value: float) -> dict:
+    return {"timing": {"repeat": {"when": [when]}}, "doseAndRate": [{"doseQuantity": {"value": value}}]}
+
+
+def test_belgian_fhir_quirks() -> None:
+    bundle = {"resourceType": "Bundle", "type": "collection", "entry": [
+        {"fullUrl": "urn:be:custom:Patient/1", "resource": {
+            "resourceType": "Patient", "identifier": [{"system": "https://www.ehealth.fgov.be/standards/fhir/core/"
+                                                       "NamingSystem/ssin", "value": "00000000097"}]}},
+        {"resourceType": "MedicationRequest", "status": "on-hold", "intent": "order",
+         "subject": {"reference": "urn:be:custom:Patient/1"},
+         "medicationCodeableConcept": {"coding": [{"code": "123123123", "display": "Paracetamol 500 mg"}]},
+         "dosageInstruction": [_at("CM", 1), _at("CV", 2)]},
+        {"fullUrl": "urn:uuid:2"},
+        {"fullUrl": "urn:uuid:3", "request": {"method": "PUT", "url": "MedicationStatement/3"}},
+        {"resource": {"resourceType": "MedicationStatement", "id": "x", "status": "active",
+                      "subject": {"reference": "urn:be:custom:Patient/1"}}},
+        {"resource": {"resourceType": "MedicationStatement", "id": "y", "status": "active",
+                      "medicationCodeableConcept": {"coding": [{"system": "https://cnk.apb.be/codings/cnk_product_codes",
+                                                                 "code": "12345", "display": "Asaflow 80 mg"}]}}},
+    ]}
+    report = _report(json.dumps(bundle).encode())
+    assert report.patient.ssin == "00000000097"
+    paracetamol, missing_resource, no_medication, mislabelled = report.lines
+    assert paracetamol.status == "suspended" and paracetamol.entry.ingredient_ids == {"paracetamol"}
+    assert "placeholder" in paracetamol.identification.codes[0].note
+    assert paracetamol.entry.dosage.per_day == 2.0 and paracetamol.entry.dosage.dose_value == 1.5
+    assert paracetamol.words["en"] == "1 at breakfast, 2 at dinner"
+    assert not missing_resource.readable and "entry.resource" in missing_resource.reason
+    assert not no_medication.readable and "medication[x]" in no_medication.reason
+    assert mislabelled.identification.codes[0].kind is None and mislabelled.entry.ingredient_ids == {"aspirin"}
+    assert report.summary == {"lines": 4, "resolved": 2, "not_resolved": 0, "unreadable": 2}
+
+
+def test_unreadable_files_raise_input_errors(tmp_path: Path) -> None:
+    for name, content in (("empty.json", b""), ("bad.json", b"{nope"), ("bin.dat", b"\x00\x01\x02")):
+        path = tmp_path / name
+        path.write_bytes(content)
+        with pytest.raises(InputFileError):
+            read_medication_file(path)
+    with pytest.raises(InputFileError, match="cannot be read"):
+        read_medication_file(tmp_path / "absent.xml")
+
+
+def test_dutch_and_french_free_text_frequencies() -> None:
+    assert parse_dosage_text("1 le matin, 1 au coucher").per_day == 2.0
+    assert parse_dosage_text("1 tablet 's morgens, 's middags en 's avonds").per_day == 3.0
+    assert parse_dosage_text("3 x par jour").per_day == 3.0
+    two_moments = [{"timing": {"repeat": {"when": ["MORN"], "frequency": 1, "period": 1, "periodUnit": "d"}},
+                    "doseAndRate": [{"doseQuantity": {"value": 1}}]},
+                   {"timing": {"repeat": {"when": ["HS"], "frequency": 1, "period": 1, "periodUnit": "d"}},
+                    "doseAndRate": [{"doseQuantity": {"value": 1}}]}]
+    assert parse_dosage(two_moments).per_day == 2.0
+
+
+@pytest.mark.skipif(not SAMPLES.is_dir(), reason=f"Belgian sample files not found at {SAMPLES}")
+def test_every_be_sample_reads_without_error() -> None:
+    files = sorted(path for path in SAMPLES.rglob("*") if path.suffix in (".json", ".xml"))
+    assert files
+    for path in files:
+        report = build_report(read_medication_file(path))
+        summary = report.summary
+        assert summary["lines"] == summary["resolved"] + summary["not_resolved"] + summary["unreadable"]
+        assert summary["lines"] >= 1, path.name
+
+
+@pytest.mark.skipif(not SAMPLES.is_dir(), reason=f"Belgian sample files not found at {SAMPLES}")
+def test_kmehr_scheme_and_its_fhir_twin_give_the_same_list() -> None:
+    for stem in ("RIZIV_01", "TS-01-identifiers"):
+        kmehr = build_report(read_medication_file(SAMPLES / "kmehr" / "smals-jy+KMEHR-tests" / f"ms__{stem}.xml"))
+        fhir = build_report(read_medication_file(SAMPLES / "fhir" / "smals-jy+KMEHR-tests" / f"fhir-ms__{stem}.json"))
+        assert [sorted(line.entry.ingredient_ids) for line in kmehr.lines] == \
+            [sorted(line.entry.ingredient_ids) for line in fhir.lines]
+        assert kmehr.patient.ssin == fhir.patient.ssin == "00000000097"
+
+
+@pytest.mark.skipif(not SAMPLES.is_dir(), reason=f"Belgian sample files not found at {SAMPLES}")
+def test_sumehr_medication_and_gp_items() -> None:
+    report = build_report(read_medication_file(SAMPLES / "kmehr" / "dwagelaar+ttc2023-kmehr2fhir" /
+                                               "sumehr_example.kmehr.xml"))
+    assert report.format == "kmehr-sumehr"
+    assert report.summary["lines"] == 4
+    kinds = {item.kind for item in report.sumehr}
+    assert {"problem", "vaccine"} <= kinds
+    assert any(item.kind in ("adr", "allergy") for item in report.sumehr)
