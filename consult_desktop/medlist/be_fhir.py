@@ -35,10 +35,10 @@ def read_fhir(data: Any, today: dt.date | None = None) -> FileRead:
     today = today or dt.date.today()
     found: list[tuple[str, dict[str, Any] | None, str, tuple[str, ...]]] = []
     warnings: list[str] = []
+    if not isinstance(data, list) and not (isinstance(data, dict) and isinstance(data.get("resourceType"), str)):
+        raise FhirInputError("expected FHIR JSON: a Bundle, a resource or an array of resources")
     _walk(data, "", found, warnings)
     resources = [resource for _, resource, _, _ in found if resource is not None]
-    if not found:
-        raise FhirInputError("expected FHIR JSON: a Bundle, a resource or an array of resources")
     index = _index(found)
     lines: list[FoundLine] = []
     patients: list[FilePatient] = []
