@@ -35,6 +35,7 @@ from consult_desktop.meds.fhir_input import InputFileError
 from consult_desktop.meds.knowledge_base import load_knowledge_base
 from consult_desktop.store import Store
 from consult_desktop.ui import medication_loader, severity_style
+from consult_desktop.ui.medication.medication_file_actions import MedicationFileActions
 from consult_desktop.ui.medication_comparison_model import MedicationComparisonModel, comparison_table
 from consult_desktop.ui.medication_flags_panel import AcknowledgeDialog, ContraindicationDialog, MedicationFlagsPanel
 from consult_desktop.ui.medication_loader import ImportOutcome, MedicationData
@@ -104,6 +105,9 @@ class MedicationView(QWidget):
         self.clear_decision_action = self._action(self.tr("Clear decision"), "Ctrl+0", lambda: self.set_decision(None))
         self._toolbar.addSeparator()
         self.export_action = self._action(self.tr("Export PDF…"), "Ctrl+P", lambda: self.export_pdf())
+        self.file_actions = MedicationFileActions(self, runner, self._toolbar, lambda: self._patient)
+        self.file_actions.message.connect(self._status.setText)
+        self.file_actions.imported.connect(self.show_patient)
         self._table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for action in (self.edit_action, self.stop_action, *self.decision_actions.values(), self.clear_decision_action):
             self._table.addAction(action)
