@@ -17,6 +17,8 @@ CNK_ROLE_EXTENSION = "urn:consult-desktop:cnk-role"
 SOURCE_ID_SYSTEM = "urn:consult-desktop:imported-id"
 
 # Kinds of drug identification.
+ATC = "atc"
+ATC_FHIR = "http://www.whocc.no/atc"
 CNK = "cnk"
 AMP = "amp"
 AMPP = "ampp"
@@ -28,15 +30,15 @@ FREE_TEXT = "text"
 
 KMEHR_TO_KIND = {
     "CD-DRUG-CNK": CNK, "CD-CNK": CNK, "CD-AMP": AMP, "CD-AMPP": AMPP, "CD-VMP": VMP, "CD-VMPGROUP": VMP_GROUP,
-    "CD-INNCLUSTER": INN_CLUSTER, "CD-INN-CLUSTER": INN_CLUSTER,
+    "CD-INNCLUSTER": INN_CLUSTER, "CD-INN-CLUSTER": INN_CLUSTER, "CD-ATC": ATC,
 }
-KIND_TO_KMEHR = {CNK: "CD-DRUG-CNK", AMP: "CD-AMP", AMPP: "CD-AMPP", VMP: "CD-VMP", VMP_GROUP: "CD-VMPGROUP",
-                 INN_CLUSTER: "CD-INNCLUSTER"}
+KIND_TO_KMEHR = {ATC: "CD-ATC", CNK: "CD-DRUG-CNK", AMP: "CD-AMP", AMPP: "CD-AMPP", VMP: "CD-VMP",
+                 VMP_GROUP: "CD-VMPGROUP", INN_CLUSTER: "CD-INNCLUSTER"}
 
 
 def fhir_system(kind: str) -> str:
     """The FHIR system a line of this kind is written with."""
-    return CNK_FHIR if kind == CNK else SAM_PREFIX + kind
+    return CNK_FHIR if kind == CNK else ATC_FHIR if kind == ATC else SAM_PREFIX + kind
 
 
 def kind_of_system(system: str) -> str | None:
@@ -46,6 +48,8 @@ def kind_of_system(system: str) -> str | None:
         return None
     if "cnk" in folded:
         return CNK
+    if "whocc" in folded or folded.endswith(":atc") or folded.endswith("/atc") or "2.16.840.1.113883.6.73" in folded:
+        return ATC
     if "vmpgroup" in folded or "vosidentifier" in folded or "vosproductcodes" in folded:
         return VMP_GROUP
     if "inncluster" in folded or folded.endswith(":inn") or "ctiextended" in folded:

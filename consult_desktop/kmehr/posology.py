@@ -104,7 +104,7 @@ def _regimen(regimen: Element | None, days: int | None) -> list[dict[str, Any]]:
 def _simple(item: Element, days: int | None) -> list[dict[str, Any]]:
     """Older items: an item-level <dayperiod> and/or <posology><takes> with a <unit>."""
     posology = child(item, "posology")
-    quantity = _quantity(child(posology, "takes"))
+    quantity = _quantity(child(posology, "takes")) or _quantity(posology)
     if quantity is not None and "code" not in quantity:
         unit = cd(child(posology, "unit"))
         if unit:

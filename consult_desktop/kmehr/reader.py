@@ -12,6 +12,7 @@ is not KMEHR at all. Pure; safe on any thread.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 from xml.etree.ElementTree import Element
 
@@ -73,6 +74,7 @@ def read_kmehr(raw: bytes, today: dt.date | None = None) -> FileRead:
     sumehr: list[SumehrItem] = []
     kinds: set[str] = set()
     suspensions: list[tuple[str, Element, str]] = []
+    line_ids: list[list[str]] = []  # every id of the transaction each line came from
     for folder_number, folder in enumerate(children(message, "folder"), start=1):
         patient = _patient(child(folder, "patient"))
         if patient is not None and patient not in patients:
@@ -91,10 +93,11 @@ def read_kmehr(raw: bytes, today: dt.date | None = None) -> FileRead:
                     suspensions.append((source, item, item_kind))
                 elif item_kind == "medication" or (not item_kind and _product(item)):
                     lines.append(_medication_line(item, source, tx_ids, transaction, today))
+                    line_ids.append([value for value in tx_ids if value])
                 elif item_kind in SUMEHR_KINDS and kind not in SCHEME_TRANSACTIONS:
                     sumehr.append(_sumehr_item(item, item_kind))
     for source, item, item_kind in suspensions:
-        _apply_suspension(lines, source, item, item_kind, today)
+        _apply_suspension(lines, line_ids, source, item, item_kind, today)
     fmt = "kmehr-medicationscheme" if kinds & SCHEME_TRANSACTIONS else "kmehr-sumehr" if "sumehr" in kinds else "kmehr"
     return FileRead(fmt, patients[0] if patients else None, tuple(lines), tuple(sumehr), tuple(warnings),
                     other_patients=max(0, len(patients) - 1), extra={"kmehr_version": version})
@@ -215,14 +218,21 @@ def _before(value: str, today: dt.date) -> bool:
         return False
 
 
-def _apply_suspension(lines: list[FoundLine], source: str, item: Element, item_kind: str, today: dt.date) -> None:
+def _linked(link: str, ids: list[str]) -> bool:
+    """A <lnk URL> names its element by a Vitalink URI or by an XPath-like id test (`...='2']`)."""
+    return any((len(value) > 3 and re.search(re.escape(value) + r"(?![\w/])", link) is not None)
+               or f"'{value}'" in link or f'"{value}"' in link or link == value for value in ids)
+
+
+def _apply_suspension(lines: list[FoundLine], line_ids: list[list[str]], source: str, item: Element,
+                      item_kind: str, today: dt.date) -> None:
     """A suspension points at its element by a link, else by the same product; it suspends or stops it."""
     if item_kind not in ("medication", ""):
         return
     lifecycle = cd(child(item, "lifecycle")).lower()
-    end = text(path(item, "endmoment", "date"))
-    if end and _before(end, today):
-        return  # a suspension that is over changes nothing today
+    begin, end = text(path(item, "beginmoment", "date")), text(path(item, "endmoment", "date"))
+    if (end and _before(end, today)) or (begin and not _before(begin, today + dt.timedelta(days=1))):
+        return  # a suspension that is over, or not begun, changes nothing today
     status = STOPPED if lifecycle in _STOPPED_LIFECYCLES else SUSPENDED
     links = [value for element in children(item, "lnk") if (value := element.get("URL") or "")]
     suspended = _medication_line(item, source, [], item, today)
@@ -230,8 +240,7 @@ def _apply_suspension(lines: list[FoundLine], source: str, item: Element, item_k
     for index, line in enumerate(lines):
         if line.statement is None:
             continue
-        ids = [str(ident.get("value")) for ident in line.statement.get("identifier") or ()]
-        linked = any(link and any(link.endswith(value) or value.endswith(link) for value in ids) for link in links)
+        linked = any(_linked(link, line_ids[index]) for link in links)
         if linked or (not links and key and _product_key(line.statement) == key):
             statement = {**line.statement, "status": FHIR_STATUS[status]}
             if lifecycle or end:
@@ -239,6 +248,7 @@ def _apply_suspension(lines: list[FoundLine], source: str, item: Element, item_k
             lines[index] = FoundLine(line.source, statement, notes=(*line.notes, f"{status} by {source}"))
             return
     if suspended.statement is not None:
+        line_ids.append([])
         lines.append(FoundLine(source, {**suspended.statement, "status": FHIR_STATUS[status]},
                                notes=("a suspension whose medication is not in this file",)))
 

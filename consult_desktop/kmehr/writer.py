@@ -14,6 +14,7 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 
 from consult_desktop.domain.medication_file import STOPPED, SUSPENDED, FilePatient, line_status
 from consult_desktop.kmehr.codes import (
+    ATC,
     CNK,
     CNK_ROLE_EXTENSION,
     KIND_TO_KMEHR,
@@ -105,7 +106,12 @@ def _item(transaction: Element, statement: dict[str, Any]) -> None:
     item = _sub(transaction, "item")
     _id(item, "1")
     _cd(item, "CD-ITEM", "medication")
-    _content(_sub(item, "content"), statement.get("medicationCodeableConcept") or {})
+    concept = statement.get("medicationCodeableConcept") or {}
+    _content(_sub(item, "content"), concept)
+    atc = [str(c["code"]) for c in concept.get("coding") or ()
+           if isinstance(c, dict) and c.get("code") and kind_of_system(str(c.get("system") or "")) == ATC]
+    if atc:
+        _cd(_sub(item, "content"), "CD-ATC", atc[0])
     period = statement.get("effectivePeriod") or {}
     for tag, key in (("beginmoment", "start"), ("endmoment", "end")):
         if period.get(key):
@@ -119,7 +125,7 @@ def _item(transaction: Element, statement: dict[str, Any]) -> None:
 def _content(content: Element, concept: dict[str, Any]) -> None:
     codings = [c for c in concept.get("coding") or () if isinstance(c, dict) and c.get("code")]
     kinds = [(kind_of_system(str(c.get("system") or "")), c) for c in codings]
-    coded = [(kind, c) for kind, c in kinds if kind in KIND_TO_KMEHR]
+    coded = [(kind, c) for kind, c in kinds if kind in KIND_TO_KMEHR and kind != ATC]
     name = str(concept.get("text") or next((c.get("display") for c in codings if c.get("display")), "") or "")
     if not coded:
         _sub(content, "compoundprescription", name, L="en")

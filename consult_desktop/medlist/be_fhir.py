@@ -139,6 +139,11 @@ def _line(source: str, resource: dict[str, Any], index: dict[str, dict[str, Any]
         reference = reference or r5.get("reference")
     if not isinstance(concept, dict) and not isinstance(reference, dict):
         return FoundLine(source, None, "no medication[x]: the line does not say which medicine", tuple(notes_list))
+    if isinstance(concept, dict) and not concept.get("text") and not any(
+            isinstance(c, dict) and (c.get("code") or c.get("display")) for c in concept.get("coding") or ()):
+        if not isinstance(reference, dict):
+            return FoundLine(source, None, "medication[x] is empty: no code and no name", tuple(notes_list))
+        concept = None
     statement = _as_statement(resource)
     if isinstance(reference, dict) and not isinstance(concept, dict):
         target = str(reference.get("reference") or "")

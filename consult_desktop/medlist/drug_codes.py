@@ -60,7 +60,7 @@ def identify(concept: dict[str, Any]) -> Identification:
         if not code:
             continue
         kind, note = _kind(system, code)
-        usable = kind is not None and (not note or note.startswith(_ACCEPTED_NOTES))
+        usable = not note or note.startswith(_ACCEPTED_NOTES)
         role = ""
         if kind == CNK and usable:
             role = _role(coding) or ("intended" if position == 0 else "delivered")
@@ -92,8 +92,10 @@ def _kind(system: str, code: str) -> tuple[str | None, str]:
         return CNK, "no code system: a 7-digit code read as a CNK"
     if kind == CNK and not (digits and len(code) == 7):
         return None, f"labelled as CNK but {code} is not a CNK (7 digits): not used, the product name decides"
+    if kind is None and not system:
+        return None, f"code {code} without a code system: not used, the product name decides"
     if kind is None:
-        return None, f"code system {system or '(none)'} not known here: not used, the product name decides"
+        return None, ""  # another terminology (RxNorm, SNOMED CT …): passed on, the resolver decides
     if kind == CNK and "apb.be" in system.casefold():
         return CNK, "unofficial CNK system (cnk.apb.be) read as CNK"
     return kind, ""

@@ -185,3 +185,44 @@ def test_sumehr_medication_and_gp_items() -> None:
     kinds = {item.kind for item in report.sumehr}
     assert {"problem", "vaccine"} <= kinds
     assert any(item.kind in ("adr", "allergy") for item in report.sumehr)
+
+
+OLDER_KMEHR = b"""<kmehrmessage xmlns="http://www.ehealth.fgov.be/standards/kmehr/schema/v1">
+ <header><standard><cd S="CD-STANDARD">20120401</cd></standard></header>
+ <folder><patient><id S="INSS">00.00.00-000.97</id></patient>
+  <transaction><id S="ID-KMEHR">1</id><cd S="CD-TRANSACTION">medicationschemeelement</cd>
+   <item><cd S="CD-ITEM">medication</cd>
+    <content><text L="nl">Een onbekend merk 10 mg</text></content>
+    <content><cd S="CD-ATC">C07AB07</cd></content>
+    <posology><low>1</low><high>1</high><unit><cd S="CD-ADMINISTRATIONUNIT">00005</cd></unit></posology>
+    <dayperiod><cd S="CD-DAYPERIOD">morning</cd></dayperiod>
+   </item></transaction>
+  <transaction><id S="ID-KMEHR">2</id><cd S="CD-TRANSACTION">medicationschemeelement</cd>
+   <item><cd S="CD-ITEM">medication</cd>
+    <content><medicinalproduct><intendedcd S="CD-DRUG-CNK">1234568</intendedcd>
+     <intendedname>Marevan 5 mg</intendedname></medicinalproduct></content></item></transaction>
+  <transaction><id S="ID-KMEHR">3</id><cd S="CD-TRANSACTION">treatmentsuspension</cd>
+   <item><cd S="CD-ITEM">medication</cd><lifecycle><cd S="CD-LIFECYCLE">stopped</cd></lifecycle>
+    <lnk TYPE="isplannedfor" URL="//transaction[id[@S='ID-KMEHR']='2']"/></item></transaction>
+ </folder></kmehrmessage>"""
+
+
+def test_older_kmehr_atc_low_high_posology_and_xpath_linked_suspension() -> None:
+    report = _report(OLDER_KMEHR)
+    assert report.patient.ssin == "00000000097"
+    assert any("version" in warning for warning in report.warnings) is False  # 20120401 is a known version
+    bisoprolol, warfarin = report.lines
+    assert bisoprolol.identification.kind == "atc" and bisoprolol.entry.ingredient_ids == {"bisoprolol"}
+    assert bisoprolol.entry.dosage.dose_value == 1.0 and bisoprolol.entry.dosage.per_day == 1.0
+    assert bisoprolol.words["nl"] == "1 's morgens"
+    assert warfarin.status == "stopped" and warfarin.entry.ingredient_ids == {"warfarin"}
+
+
+def test_other_terminologies_are_kept_and_an_empty_medication_is_unreadable() -> None:
+    lines = [{"resourceType": "MedicationStatement", "id": "a", "status": "active", "medicationCodeableConcept": {
+                 "coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "855332"}]}},
+             {"resourceType": "MedicationStatement", "id": "b", "status": "active", "medicationCodeableConcept": {}}]
+    report = _report(json.dumps(lines).encode())
+    rxnorm, empty = report.lines
+    assert rxnorm.statement["medicationCodeableConcept"]["coding"][0]["code"] == "855332"
+    assert not empty.readable and "empty" in empty.reason
