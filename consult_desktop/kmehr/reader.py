@@ -180,8 +180,8 @@ def _medication_line(item: Element, source: str, tx_ids: list[str], transaction:
         "status": FHIR_STATUS[_status(item, today)],
         "medicationCodeableConcept": concept,
     }
-    ids = [value for value in tx_ids if value.startswith("/")] or tx_ids[:1]
-    if ids and ids[0]:
+    ids = [value for value in tx_ids if value.startswith("/")]  # a scheme's stable line URI, not message ids
+    if ids:
         statement["identifier"] = [{"system": SOURCE_ID_SYSTEM, "value": ids[0]}]
     begin = text(path(item, "beginmoment", "date"))
     end = text(path(item, "endmoment", "date"))

@@ -88,7 +88,10 @@ def preview_import(store: Store, server_id: str, patient_id: str, report: Medica
     for line in report.lines:
         if line.statement is None or line.entry is None:
             continue
-        current = by_source.get(_source_id(line)) or by_key.get(_key(line.entry))
+        source = _source_id(line)
+        current = by_source.get(source) if source else None
+        if current is None or str(current.get("id")) in taken:
+            current = by_key.get(_key(line.entry))
         if current is not None and str(current.get("id")) in taken:
             current = None
         if current is not None:
@@ -121,12 +124,12 @@ def _key(entry: Any) -> str:
     return "+".join(sorted(entry.ingredient_ids)) if entry.resolved else "?" + fold(entry.label)
 
 
-def _source_id(line: ReportLine) -> str:
-    statement = line.statement or {}
-    for ident in statement.get("identifier") or ():
+def _source_id(line: ReportLine) -> str | None:
+    """The line's stable id in the sender's system (a scheme URI, an identifier), never a message-local id."""
+    for ident in (line.statement or {}).get("identifier") or ():
         if isinstance(ident, dict) and ident.get("value"):
             return str(ident["value"])
-    return str(statement.get("id") or line.source)
+    return None
 
 
 def _plan(line: ReportLine, current: dict[str, Any] | None) -> str:
@@ -159,7 +162,7 @@ def _resource(item: PlannedLine, patient_id: str, now: str) -> dict[str, Any]:
         "id": item.existing_id or str(uuid.uuid4()),
         "subject": {"reference": f"Patient/{patient_id}"},
         "dateAsserted": now,
-        "identifier": [*identifiers, {"system": SOURCE_ID_SYSTEM, "value": source_id}],
+        "identifier": [*identifiers, *([{"system": SOURCE_ID_SYSTEM, "value": source_id}] if source_id else [])],
     })
     if item.kind == STOPPED and not (statement.get("effectivePeriod") or {}).get("end"):
         statement["effectivePeriod"] = {**(statement.get("effectivePeriod") or {}), "end": now[:10]}

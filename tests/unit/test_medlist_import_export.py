@@ -172,3 +172,18 @@ def test_cli_import_dry_run_then_import_then_export(tmp_path: Path, monkeypatch:
     assert code == exit_codes.OK
     with Profile.resolve(directory).unlock(PASSPHRASE) as opened:
         assert len(opened.records.prescriptions(mr.SERVER, PID)) == 3
+
+
+def test_a_different_medicine_at_the_same_place_of_another_file_is_added_not_replacing(store) -> None:
+    def message(name: bytes) -> bytes:
+        return (b'<kmehrmessage><folder><patient><id S="INSS">00000000097</id></patient><transaction>'
+                b'<id S="ID-KMEHR">1</id><cd S="CD-TRANSACTION">sumehr</cd><item><id S="ID-KMEHR">1</id>'
+                b'<cd S="CD-ITEM">medication</cd><content><text>' + name + b'</text></content></item>'
+                b'</transaction></folder></kmehrmessage>')
+
+    commit_import(store, preview_import(store, mr.SERVER, PID, _report(message(b"Bisoprolol 5 mg"))))
+    plan = preview_import(store, mr.SERVER, PID, _report(message(b"Marevan 5 mg")))
+    assert [item.kind for item in plan.planned] == ["added"]
+    commit_import(store, plan)
+    names = sorted(item["medicationCodeableConcept"]["text"] for item in store.records.prescriptions(mr.SERVER, PID))
+    assert names == ["Bisoprolol 5 mg", "Marevan 5 mg"]
