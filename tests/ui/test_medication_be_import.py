@@ -102,3 +102,20 @@ def test_unreadable_file_says_why(qtbot, medication: MedicationView, tmp_path: P
     medication.file_actions.import_file(path)
     qtbot.waitUntil(lambda: "could not be read" in medication.status_text(), timeout=10000)
     assert medication.file_actions.dialog is None
+
+
+def test_a_file_dropped_on_the_tab_opens_the_preview(qtbot, medication: MedicationView, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = tmp_path / "scheme.xml"
+    path.write_bytes(SCHEME)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    # QApplication only delivers drop events during a real drag; the tab's drop handler is called as Qt would.
+    assert medication.acceptDrops()
+    assert medication.file_actions.eventFilter(medication, drop)
+    qtbot.waitUntil(lambda: medication.file_actions.dialog is not None, timeout=10000)
+    assert medication.file_actions.dialog.row_texts()[0][1].startswith("Bisoprolol")
