@@ -119,3 +119,17 @@ def test_a_file_dropped_on_the_tab_opens_the_preview(qtbot, medication: Medicati
     assert medication.file_actions.eventFilter(medication, drop)
     qtbot.waitUntil(lambda: medication.file_actions.dialog is not None, timeout=10000)
     assert medication.file_actions.dialog.row_texts()[0][1].startswith("Bisoprolol")
+
+
+SUMEHR = Path(__file__).resolve().parents[3] / "shared" / "be-samples" / "kmehr" / \
+    "dwagelaar+ttc2023-kmehr2fhir" / "sumehr_example.kmehr.xml"
+
+
+@pytest.mark.skipif(not SUMEHR.is_file(), reason=f"Belgian SUMEHR sample not found at {SUMEHR}")
+def test_sumehr_items_are_shown_as_from_the_gps_sumehr(qtbot, medication: MedicationView) -> None:
+    dialog = _preview(qtbot, medication, SUMEHR)
+    texts = [dialog.sumehr.item(row).text() for row in range(dialog.sumehr.count())]
+    assert any(text.startswith("From the GP's SUMEHR (adr): Intolerance to paracetamol") for text in texts)
+    assert any("(problem)" in text for text in texts)
+    assert dialog.match_label.text().startswith("Refused")  # the demo SUMEHR is about another patient
+    assert not dialog.import_button.isEnabled()
