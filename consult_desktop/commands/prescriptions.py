@@ -56,6 +56,8 @@ def _read(path: Path) -> Any:
         found = read_medication_file(path)
     except InputFileError as exc:
         raise CommandError(str(exc), exit_codes.INPUT_INVALID) from None
+    except Exception as exc:  # noqa: BLE001 - a file we cannot make sense of is an input error, never a traceback
+        raise CommandError(f"{path}: could not be read ({type(exc).__name__})", exit_codes.INPUT_INVALID) from None
     try:
         return build_report(found)
     except (KnowledgeBaseError, OSError) as exc:

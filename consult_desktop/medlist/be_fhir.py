@@ -31,6 +31,14 @@ class FhirInputError(ValueError):
     """JSON that holds no FHIR resource at all."""
 
 
+# What malformed content (a field of the wrong JSON type) raises; such a line is unreadable, not a crash.
+MALFORMED = (TypeError, AttributeError, ValueError, KeyError, IndexError)
+
+
+def malformed(exc: BaseException) -> str:
+    return f"not valid FHIR: a field has the wrong type or shape ({type(exc).__name__})"
+
+
 def read_fhir(data: Any, today: dt.date | None = None) -> FileRead:
     today = today or dt.date.today()
     found: list[tuple[str, dict[str, Any] | None, str, tuple[str, ...]]] = []
@@ -48,13 +56,22 @@ def read_fhir(data: Any, today: dt.date | None = None) -> FileRead:
             continue
         if resource.get("resourceType") not in LINE_TYPES:
             continue
-        line = _line(source, resource, index, today, notes)
-        lines.append(line)
-        patient = _patient(resource.get("subject"), index)
+        try:
+            lines.append(_line(source, resource, index, today, notes))
+            patient = _patient(resource.get("subject"), index)
+        except MALFORMED as exc:
+            lines.append(FoundLine(source, None, malformed(exc), notes))
+            continue
         if patient is not None and patient not in patients:
             patients.append(patient)
     if not patients:
-        patients = [p for r in resources if r.get("resourceType") == "Patient" if (p := _patient_resource(r))]
+        for resource in resources:
+            try:
+                found_patient = _patient_resource(resource) if resource.get("resourceType") == "Patient" else None
+            except MALFORMED:
+                found_patient = None
+            if found_patient is not None:
+                patients.append(found_patient)
     belgian = any(marker in json.dumps(resource.get("meta", {})).casefold()
                   or marker in json.dumps(resource.get("medicationCodeableConcept", {})).casefold()
                   or marker in json.dumps(resource.get("subject", {})).casefold()
@@ -74,13 +91,16 @@ def _walk(data: Any, where: str, found: list, warnings: list[str]) -> None:
     if data["resourceType"] != "Bundle":
         found.append((_source(data, where), data, "", ()))
         return
-    for number, entry in enumerate(data.get("entry") or (), start=1):
+    entries = data.get("entry") if isinstance(data.get("entry"), list) else []
+    for number, entry in enumerate(entries, start=1):
         at = f"{where}Bundle entry {number}"
         if not isinstance(entry, dict):
             continue
         resource = entry.get("resource")
         if isinstance(resource, dict):
             _walk_entry(resource, at, entry.get("fullUrl"), found, warnings)
+        elif resource is not None:
+            found.append((at, None, "Bundle entry whose resource is not a FHIR resource", ()))
         elif isinstance(entry.get("resourceType"), str):
             unwrapped = {key: value for key, value in entry.items() if key not in ("fullUrl", "search", "request")}
             _walk_entry(unwrapped, at, entry.get("fullUrl"), found, warnings,
@@ -93,6 +113,9 @@ def _walk(data: Any, where: str, found: list, warnings: list[str]) -> None:
 
 def _walk_entry(resource: dict[str, Any], at: str, full_url: Any, found: list, warnings: list[str],
                 notes: tuple[str, ...] = ()) -> None:
+    if not isinstance(resource.get("resourceType"), str):
+        found.append((at, None, "Bundle entry whose resource is not a FHIR resource (no resourceType)", notes))
+        return
     if resource.get("resourceType") == "Bundle":
         _walk(resource, at + ": ", found, warnings)
         return
@@ -111,10 +134,10 @@ def _index(found: list) -> dict[str, dict[str, Any]]:
         if resource is None:
             continue
         rtype, rid = resource.get("resourceType"), resource.get("id")
-        if rid:
+        if rid and isinstance(rid, (str, int)):
             index.setdefault(f"{rtype}/{rid}", resource)
             index.setdefault(str(rid), resource)
-        if resource.get("_fullUrl"):
+        if isinstance(resource.get("_fullUrl"), str):
             index.setdefault(str(resource["_fullUrl"]), resource)
     return index
 
@@ -172,7 +195,7 @@ def _line(source: str, resource: dict[str, Any], index: dict[str, dict[str, Any]
         else:
             return FoundLine(source, None, f"medication reference {target or '(empty)'} is not in the file",
                              tuple(notes_list))
-    period = statement.get("effectivePeriod") or {}
+    period = statement.get("effectivePeriod") if isinstance(statement.get("effectivePeriod"), dict) else {}
     status = _status(resource)
     if status not in (STOPPED, SUSPENDED) and period.get("end") and _before(str(period["end"]), today):
         status = STOPPED

@@ -53,14 +53,22 @@ def quantity_words(value: float) -> str:
 
 def posology_words(dosage: list[dict[str, Any]] | None) -> dict[str, str]:
     """One phrase per language; empty strings when the line states no posology."""
-    entries = [entry for entry in dosage or () if isinstance(entry, dict)]
+    entries = [entry for entry in dosage if isinstance(entry, dict)] if isinstance(dosage, list) else []
     out: dict[str, str] = {}
     for number, language in enumerate(LANGUAGES):
-        parts = [part for entry in entries if (part := _entry_words(entry, number))]
+        parts = [part for entry in entries if (part := _safe_words(entry, number))]
         if not parts:
-            parts = list(dict.fromkeys(str(entry["text"]) for entry in entries if entry.get("text")))
+            parts = list(dict.fromkeys(str(entry["text"]) for entry in entries if isinstance(entry.get("text"), str)
+                                       and entry["text"]))
         out[language] = ", ".join(parts)
     return out
+
+
+def _safe_words(entry: dict[str, Any], language: int) -> str:
+    try:
+        return _entry_words(entry, language)
+    except (TypeError, AttributeError, ValueError, KeyError):
+        return ""  # a malformed entry says nothing the GP can read; its text (if any) is shown instead
 
 
 def _entry_words(entry: dict[str, Any], language: int) -> str:

@@ -34,6 +34,13 @@ def read_medication_file(path: Path, today: dt.date | None = None) -> FileRead:
 
 
 def read_medication_bytes(raw: bytes, name: str = "the file", today: dt.date | None = None) -> FileRead:
+    try:
+        return _read(raw, name, today)
+    except RecursionError:
+        raise InputFileError(f"{name}: nested too deeply to be a medication file") from None
+
+
+def _read(raw: bytes, name: str, today: dt.date | None) -> FileRead:
     head = raw.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head:
         raise InputFileError(f"{name}: the file is empty")

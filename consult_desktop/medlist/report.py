@@ -14,6 +14,7 @@ from typing import Any
 
 from consult_desktop.domain.medication_file import FilePatient, FileRead, SumehrItem, line_status
 from consult_desktop.kmehr.codes import AMP, AMPP, CNK, COMPOUND, INN_CLUSTER, VMP, VMP_GROUP
+from consult_desktop.medlist.be_fhir import MALFORMED, malformed
 from consult_desktop.medlist.drug_codes import Identification, identify
 from consult_desktop.medlist.posology_words import posology_words
 from consult_desktop.meds.knowledge_base import KnowledgeBase, load_knowledge_base
@@ -128,6 +129,15 @@ def _line(number: int, source: str, statement: dict[str, Any] | None, reason: st
           kb: KnowledgeBase) -> ReportLine:
     if statement is None:
         return ReportLine(source, None, None, None, reason, notes)
+    try:
+        return _resolved_line(number, source, statement, notes, kb)
+    except MALFORMED as exc:
+        return ReportLine(source, None, None, None, malformed(exc), notes)
+
+
+def _resolved_line(number: int, source: str, statement: dict[str, Any], notes: tuple[str, ...],
+                   kb: KnowledgeBase) -> ReportLine:
+    statement = _well_shaped(statement)
     identification = identify(statement.get("medicationCodeableConcept") or {})
     cleaned = {**statement, "id": str(statement.get("id") or f"line-{number}")}
     if identification.concept:
@@ -139,6 +149,46 @@ def _line(number: int, source: str, statement: dict[str, Any] | None, reason: st
     if entry.resolved and not entry.complete:
         why = "partly resolved: part of the product names no ingredient the knowledge base knows"
     return ReportLine(source, cleaned, identification, entry, why, notes)
+
+
+_SHAPES = {"effectivePeriod": dict, "dosage": list, "identifier": list, "contained": list, "note": list,
+           "medicationCodeableConcept": dict, "medicationReference": dict, "statusReason": list, "subject": dict}
+
+
+def _well_shaped(statement: dict[str, Any]) -> dict[str, Any]:
+    """Fields of the wrong JSON type are dropped, so nothing downstream trips over them."""
+    out = {key: value for key, value in statement.items()
+           if key not in _SHAPES or isinstance(value, _SHAPES[key])}
+    if not isinstance(out.get("status"), str):
+        out["status"] = "active" if "status" not in statement else "unknown"
+    for key in ("identifier", "contained", "note", "dosage", "statusReason"):
+        if key in out:
+            out[key] = [item for item in out[key] if isinstance(item, dict)]
+    if "dosage" in out:
+        out["dosage"] = [_well_shaped_dosage(entry) for entry in out["dosage"]]
+    concept = out.get("medicationCodeableConcept")
+    if concept is not None:
+        codings = concept.get("coding")
+        out["medicationCodeableConcept"] = {
+            **{key: value for key, value in concept.items() if key not in ("coding", "text")},
+            **({"coding": [c for c in codings if isinstance(c, dict)]} if isinstance(codings, list) else {}),
+            **({"text": concept["text"]} if isinstance(concept.get("text"), str) else {})}
+    return out
+
+
+_DOSAGE_SHAPES = {"timing": dict, "doseAndRate": list, "text": str, "route": dict, "additionalInstruction": list,
+                  "asNeededCodeableConcept": dict, "patientInstruction": str}
+
+
+def _well_shaped_dosage(entry: dict[str, Any]) -> dict[str, Any]:
+    out = {key: value for key, value in entry.items()
+           if key not in _DOSAGE_SHAPES or isinstance(value, _DOSAGE_SHAPES[key])}
+    timing = out.get("timing")
+    if timing is not None and not isinstance(timing.get("repeat", {}), dict):
+        out["timing"] = {key: value for key, value in timing.items() if key != "repeat"}
+    if "doseAndRate" in out:
+        out["doseAndRate"] = [item for item in out["doseAndRate"] if isinstance(item, dict)]
+    return out
 
 
 def _components(statement: dict[str, Any]) -> str:

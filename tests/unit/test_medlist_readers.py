@@ -226,3 +226,23 @@ def test_other_terminologies_are_kept_and_an_empty_medication_is_unreadable() ->
     rxnorm, empty = report.lines
     assert rxnorm.statement["medicationCodeableConcept"]["coding"][0]["code"] == "855332"
     assert not empty.readable and "empty" in empty.reason
+
+
+def test_fields_of_the_wrong_type_make_a_line_unreadable_not_a_crash() -> None:
+    lines = [{"resourceType": "MedicationStatement", "id": "a", "status": "active",
+              "medicationCodeableConcept": {"coding": "C07AB07", "text": "Bisoprolol 5 mg"},
+              "dosage": {"text": "1 per dag"}, "effectivePeriod": "2024"},
+             {"resourceType": "MedicationStatement", "id": "b", "medicationReference": {"reference": 5},
+              "contained": "nothing"},
+             {"resourceType": "Bundle", "entry": [{"resource": "MedicationStatement"}, {"resource": {"id": 1}}]},
+             {"resourceType": "MedicationRequest", "id": "c", "status": ["active"],
+              "medicationCodeableConcept": {"text": "Marevan 5 mg"}, "dosageInstruction": [{"timing": "daily"}]}]
+    report = _report(json.dumps(lines).encode())
+    json.dumps(report.as_json())
+    bisoprolol, reference, bad_entry, bad_resource, marevan = report.lines
+    assert bisoprolol.readable and bisoprolol.entry.ingredient_ids == {"bisoprolol"}
+    assert not reference.readable
+    assert not bad_entry.readable and not bad_resource.readable
+    assert marevan.readable and marevan.entry.ingredient_ids == {"warfarin"}
+    with pytest.raises(InputFileError, match="nested too deeply"):
+        read_medication_bytes(b"[" * 100000, "deep.json")
