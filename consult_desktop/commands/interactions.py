@@ -44,11 +44,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def _load(path: Path, types: frozenset[str]) -> tuple[list[dict[str, Any]], list[tuple[str | None, dict[str, Any]]]]:
     if types == MEDICATION_TYPES:  # KMEHR, Belgian FHIR, generic FHIR and CSV, as `prescriptions read` reads them
         from consult_desktop.medlist.reader import read_medication_file
+        from consult_desktop.medlist.report import build_report, checkable_statements
 
         found = read_medication_file(path)
-        lines = [{**line.statement, "id": line.statement.get("id") or f"line-{number}"}
-                 for number, line in enumerate(found.lines, start=1) if line.statement is not None]
-        if lines or not found.format.startswith("fhir"):
+        if found.lines or not found.format.startswith("fhir"):
+            lines = checkable_statements(build_report(found))
             return lines, [(None, line) for line in lines]
     entries = read_entries(path)
     return pick([resource for _, resource in entries], types, path), entries

@@ -221,3 +221,16 @@ def _why_not(identification: Identification, statement: dict[str, Any]) -> str:
     if has_text:
         return "free text naming no ingredient the knowledge base knows"
     return "no code that can be used and no product name"
+
+
+def checkable_statements(report: MedicationReport) -> list[dict[str, Any]]:
+    """Every line as a statement the checks take; an unreadable line stays in as an unrecognised medicine, so
+    it is reported as not checked instead of silently left out."""
+    out: list[dict[str, Any]] = []
+    for number, line in enumerate(report.lines, start=1):
+        if line.statement is not None:
+            out.append(line.statement)
+        else:
+            out.append({"resourceType": "MedicationStatement", "id": f"unreadable-{number}", "status": "active",
+                        "medicationCodeableConcept": {"text": "(unreadable line)"}})
+    return out

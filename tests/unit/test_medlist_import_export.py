@@ -187,3 +187,15 @@ def test_a_different_medicine_at_the_same_place_of_another_file_is_added_not_rep
     commit_import(store, plan)
     names = sorted(item["medicationCodeableConcept"]["text"] for item in store.records.prescriptions(mr.SERVER, PID))
     assert names == ["Bisoprolol 5 mg", "Marevan 5 mg"]
+
+
+def test_interactions_reads_kmehr_and_reports_unreadable_lines_as_not_checked(tmp_path: Path) -> None:
+    scheme = tmp_path / "scheme.xml"
+    scheme.write_bytes(SCHEME)
+    hospital = tmp_path / "hospital.json"
+    hospital.write_text(json.dumps([{"resourceType": "MedicationRequest", "id": "h1", "status": "active",
+                                     "medicationCodeableConcept": {"text": "Marevan 5 mg"}}]))
+    code, out, _ = run_cli(["interactions", "--hospital", str(hospital), "--gp", str(scheme), "--json"])
+    assert code == exit_codes.OK
+    result = json.loads(out)
+    assert "unreadable-4" in result["not_checked"]
