@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -96,8 +97,18 @@ def _text(report: Any) -> str:
 @run_guarded
 def run_read(args: argparse.Namespace) -> int:
     report = _read(args.file)
-    print(json.dumps(report.as_json(), ensure_ascii=False, indent=2) if args.json else _text(report))
+    _emit(json.dumps(report.as_json(), ensure_ascii=False, indent=2) if args.json else _text(report))
     return exit_codes.OK
+
+
+def _emit(text: str) -> None:
+    """Print; a reader that stops early (`| head`) is not an error."""
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _patient(store: Any, key: str) -> tuple[str, str]:

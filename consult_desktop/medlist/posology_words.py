@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from consult_desktop.meds.dosage import parse_dosage_text
+
 LANGUAGES = ("en", "fr", "nl")
 WHEN_WORDS: dict[str, tuple[str, str, str]] = {
     "ACM": ("before breakfast", "avant le petit-déjeuner", "voor het ontbijt"),
@@ -76,6 +78,10 @@ def _entry_words(entry: dict[str, Any], language: int) -> str:
     repeat = timing.get("repeat") or {}
     dose = _dose(entry)
     words: list[str] = []
+    if dose is None and isinstance(entry.get("text"), str) and (repeat.get("when") or repeat.get("timeOfDay")):
+        parsed = parse_dosage_text(entry["text"])  # "0,5 tab" beside a structured moment
+        if parsed.dose_value is not None:
+            dose = {"value": parsed.dose_value, "unit": parsed.dose_unit}
     if dose is not None:
         unit = dose.get("unit")
         words.append(quantity_words(float(dose["value"])) + (f" {unit}" if unit else ""))
