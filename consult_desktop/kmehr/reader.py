@@ -108,7 +108,7 @@ def _patient(element: Element | None) -> FilePatient | None:
         return None
     ssin = None
     for item in children(element, "id"):
-        scheme = (item.get("S") or "").upper()
+        scheme = (item.get("S") or "").strip().upper()
         value = text(item).replace(".", "").replace("-", "").replace(" ", "")
         if scheme in ("INSS", "ID-PATIENT") and value.isdigit() and len(value) == 11:
             ssin = value
@@ -130,7 +130,7 @@ def _codings(product: Element, notes: list[str]) -> list[dict[str, Any]]:
     codings: list[dict[str, Any]] = []
     for role in ("intended", "delivered"):
         for element in children(product, f"{role}cd"):
-            scheme = (element.get("S") or "").upper()
+            scheme = (element.get("S") or "").strip().upper()
             code = text(element)
             if not code:
                 continue
@@ -163,7 +163,7 @@ def _medication_line(item: Element, source: str, tx_ids: list[str], transaction:
         names += [text(child(product, name)) for name in ("intendedname", "deliveredname")]
     for content in children(item, "content"):
         for element in children(content, "cd"):
-            kind = KMEHR_TO_KIND.get((element.get("S") or "").upper())
+            kind = KMEHR_TO_KIND.get((element.get("S") or "").strip().upper())
             if kind and text(element):
                 codings.append({"system": fhir_system(kind), "code": text(element)})
         names += [text(element) for element in children(content, "text")]

@@ -67,6 +67,6 @@ def descendants(element: Element, name: str) -> Iterator[Element]:
 def cd(element: Element | None, scheme: str | None = None) -> str:
     """The value of the element's first <cd> child (of the given S scheme when one is named)."""
     for item in children(element, "cd"):
-        if scheme is None or (item.get("S") or "").upper() == scheme.upper():
+        if scheme is None or (item.get("S") or "").strip().upper() == scheme.upper():
             return text(item)
     return ""

@@ -105,6 +105,9 @@ def _walk(data: Any, where: str, found: list, warnings: list[str]) -> None:
             unwrapped = {key: value for key, value in entry.items() if key not in ("fullUrl", "search", "request")}
             _walk_entry(unwrapped, at, entry.get("fullUrl"), found, warnings,
                         ("Bundle entry not wrapped in entry.resource: read as the resource",))
+        elif str((entry.get("request") or {}).get("method") if isinstance(entry.get("request"), dict) else "") \
+                .upper() == "DELETE":
+            warnings.append(f"{at}: a deletion, not a medication line")
         elif "medication" in json.dumps(entry).casefold():
             found.append((at, None, "Bundle entry without a resource (entry.resource is missing)", ()))
         else:
@@ -250,7 +253,7 @@ def _identifiers(identifiers: Any) -> Iterator[tuple[str, str, bool]]:
         value = str(identifier.get("value") or "")
         system = str(identifier.get("system") or "").casefold()
         pseudo = value.startswith(PSEUDO_PREFIX) or "pseudo" in json.dumps(identifier.get("_value") or {}).casefold()
-        if value and ("ssin" in system or "inss" in system or "niss" in system or pseudo):
+        if value and (any(word in system for word in ("ssin", "inss", "niss", "insz", "rrn", "nrn")) or pseudo):
             yield system, value, pseudo
 
 

@@ -84,7 +84,8 @@ def _entry_words(entry: dict[str, Any], language: int) -> str:
             dose = {"value": parsed.dose_value, "unit": parsed.dose_unit}
     if dose is not None:
         unit = dose.get("unit")
-        words.append(quantity_words(float(dose["value"])) + (f" {unit}" if unit else ""))
+        low = f"{quantity_words(float(dose['low']))}-" if "low" in dose else ""
+        words.append(low + quantity_words(float(dose["value"])) + (f" {unit}" if unit else ""))
     moments = [WHEN_WORDS[code][language] if code in WHEN_WORDS else str(code) for code in repeat.get("when") or ()]
     moments += [_AT[language].format(t=str(clock)[:5]) for clock in repeat.get("timeOfDay") or ()]
     if moments:
@@ -107,4 +108,10 @@ def _dose(entry: dict[str, Any]) -> dict[str, Any] | None:
         quantity = (item or {}).get("doseQuantity") if isinstance(item, dict) else None
         if isinstance(quantity, dict) and isinstance(quantity.get("value"), (int, float)):
             return quantity
+        span = (item or {}).get("doseRange") if isinstance(item, dict) else None
+        if isinstance(span, dict):  # "1-2": the words show the range, the checks see no fixed dose
+            low, high = (span.get(key) or {} for key in ("low", "high"))
+            if isinstance(low.get("value"), (int, float)) and isinstance(high.get("value"), (int, float)):
+                return {"value": high["value"], "unit": high.get("unit") or low.get("unit"),
+                        "low": low["value"]}
     return None

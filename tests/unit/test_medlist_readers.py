@@ -246,3 +246,17 @@ def test_fields_of_the_wrong_type_make_a_line_unreadable_not_a_crash() -> None:
     assert marevan.readable and marevan.entry.ingredient_ids == {"warfarin"}
     with pytest.raises(InputFileError, match="nested too deeply"):
         read_medication_bytes(b"[" * 100000, "deep.json")
+
+
+def test_history_bundle_deletions_are_not_lines_and_dose_ranges_read_as_words() -> None:
+    bundle = {"resourceType": "Bundle", "type": "history", "entry": [
+        {"fullUrl": "MedicationStatement/1", "request": {"method": "DELETE", "url": "MedicationStatement/1"}},
+        {"resource": {"resourceType": "MedicationStatement", "id": "2", "status": "recorded",
+                      "medication": {"concept": {"text": "Temesta 1 mg"}},
+                      "dosage": [{"timing": {"repeat": {"when": ["HS"]}}, "asNeededBoolean": True,
+                                  "doseAndRate": [{"doseRange": {"low": {"value": 1}, "high": {"value": 2}}}]}]}}]}
+    report = _report(json.dumps(bundle).encode())
+    (line,) = report.lines
+    assert line.status == "active" and line.entry.ingredient_ids == {"lorazepam"}
+    assert line.words["fr"] == "1-2 au coucher si nécessaire"
+    assert any("deletion" in warning for warning in report.warnings)
