@@ -6,6 +6,8 @@ constants and pure functions; safe on any thread.
 
 from __future__ import annotations
 
+from typing import Any
+
 CNK_FHIR = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/cnk-codes"
 SAM_PREFIX = "urn:be:samv2:"
 MEDICATION_TYPE = "https://www.ehealth.fgov.be/standards/fhir/medication/CodeSystem/medication-type"
@@ -60,3 +62,27 @@ def kind_of_system(system: str) -> str | None:
     if "medicationtype" in folded:
         return COMPOUND
     return None
+
+
+def compound_text(statement: dict[str, Any]) -> str:
+    """A compound (magistral) preparation named by its components, as a prescription lists them:
+    "UREUM 5 %wv + NATRIUMCHLORIDE 5 %wv + GEBUF. CETOMACR. CREME TMF2 ad 100 gm"."""
+    parts = []
+    for medication in statement.get("contained") or ():
+        ingredients = medication.get("ingredient") if isinstance(medication, dict) else None
+        for item in ingredients if isinstance(ingredients, list) else ():
+            concept = (item or {}).get("itemCodeableConcept") if isinstance(item, dict) else None
+            if not isinstance(concept, dict):
+                continue
+            name = concept.get("text") or next((c.get("display") for c in concept.get("coding") or ()
+                                                if isinstance(c, dict) and c.get("display")), "")
+            numerator = ((item.get("strength") or {}).get("numerator") or {}) if isinstance(item.get("strength"),
+                                                                                             dict) else {}
+            amount = f"{numerator['value']:g} {numerator.get('unit') or numerator.get('code') or ''}".strip() \
+                if isinstance(numerator.get("value"), (int, float)) else ""
+            extensions = item.get("extension") if isinstance(item.get("extension"), list) else []
+            prefix = next((str(e.get("valueCode")) for e in extensions
+                           if isinstance(e, dict) and "prefix" in str(e.get("url"))), "")
+            if name:
+                parts.append(" ".join([*str(name).split(), *filter(None, [prefix, amount])]))
+    return " + ".join(parts)

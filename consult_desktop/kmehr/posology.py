@@ -148,6 +148,10 @@ def write_posology(item: Element, dosage: list[dict[str, Any]]) -> None:
         regimen = SubElement(item, "regimen")
         for entry in intakes:
             _write_intake(regimen, entry)
+    else:  # moments without a stated quantity ("0,5 tab" in text, after breakfast): the older item-level form
+        for entry in entries:
+            for when in ((entry.get("timing") or {}).get("repeat") or {}).get("when") or ():
+                _cd(SubElement(item, "dayperiod"), "CD-DAYPERIOD", WHEN_TO_DAYPERIOD.get(str(when), str(when)))
     free_text = next((str(entry["text"]) for entry in entries if entry.get("text")), "")
     if free_text:
         SubElement(SubElement(item, "posology"), "text", L="en").text = free_text

@@ -167,10 +167,16 @@ def _medication_line(item: Element, source: str, tx_ids: list[str], transaction:
             if kind and text(element):
                 codings.append({"system": fhir_system(kind), "code": text(element)})
         names += [text(element) for element in children(content, "text")]
-    names.append(text(child(item, "text")))
+    label = text(child(item, "text"))
+    if label and label in names[:2]:  # the sender says which of the intended / delivered names is the line's
+        names.insert(0, label)
+    names.append(label)
     names = [name for name in dict.fromkeys(names) if name]
     if not codings and not names:
         return FoundLine(source, None, "no product: the item names no medicine (no code and no name)")
+    displays = {str(coding.get("display")) for coding in codings}
+    # further names of the product (a SUMEHR's own label, a delivered brand) still help to resolve it
+    codings += [{"display": name} for name in names[1:] if name not in displays]
     concept: dict[str, Any] = {"coding": codings} if codings else {}
     if names:
         concept["text"] = names[0]

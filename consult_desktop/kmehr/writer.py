@@ -20,6 +20,7 @@ from consult_desktop.kmehr.codes import (
     KIND_TO_KMEHR,
     KMEHR_NS,
     SOURCE_ID_SYSTEM,
+    compound_text,
     kind_of_system,
 )
 from consult_desktop.kmehr.posology import write_posology
@@ -107,11 +108,22 @@ def _item(transaction: Element, statement: dict[str, Any]) -> None:
     _id(item, "1")
     _cd(item, "CD-ITEM", "medication")
     concept = statement.get("medicationCodeableConcept") or {}
-    _content(_sub(item, "content"), concept)
+    if not concept.get("text") and not concept.get("coding"):
+        concept = {**concept, "text": compound_text(statement)}
+    written = _content(_sub(item, "content"), concept)
     atc = [str(c["code"]) for c in concept.get("coding") or ()
            if isinstance(c, dict) and c.get("code") and kind_of_system(str(c.get("system") or "")) == ATC]
     if atc:
         _cd(_sub(item, "content"), "CD-ATC", atc[0])
+    extra = [str(c["display"]) for c in concept.get("coding") or ()
+             if isinstance(c, dict) and c.get("display") and not c.get("code")]
+    if extra:
+        names = _sub(item, "content")
+        for value in extra:
+            _sub(names, "text", value, L="en")
+    label = str(concept.get("text") or "")
+    if label and label != written:
+        _sub(item, "text", label, L="en")
     period = statement.get("effectivePeriod") or {}
     for tag, key in (("beginmoment", "start"), ("endmoment", "end")):
         if period.get(key):
@@ -119,17 +131,30 @@ def _item(transaction: Element, statement: dict[str, Any]) -> None:
     status = line_status(statement)
     if status in (STOPPED, SUSPENDED):
         _cd(_sub(item, "lifecycle"), "CD-LIFECYCLE", status)
-    write_posology(item, [entry for entry in statement.get("dosage") or () if isinstance(entry, dict)])
+    temporality = next((str(note["text"])[len("temporality: "):] for note in statement.get("note") or ()
+                        if isinstance(note, dict) and str(note.get("text") or "").startswith("temporality: ")), "")
+    if temporality:
+        _cd(_sub(item, "temporality"), "CD-TEMPORALITY", temporality)
+    posology = Element("posology-parts")
+    try:
+        write_posology(posology, [entry for entry in statement.get("dosage") or () if isinstance(entry, dict)])
+    except (TypeError, AttributeError, KeyError, ValueError, IndexError):
+        posology = Element("posology-parts")  # a dosage of the wrong shape: the line goes out without it
+        texts = [str(e["text"]) for e in statement.get("dosage") or () if isinstance(e, dict) and e.get("text")]
+        if texts:
+            _sub(_sub(posology, "posology"), "text", texts[0], L="en")
+    item.extend(list(posology))
 
 
-def _content(content: Element, concept: dict[str, Any]) -> None:
+def _content(content: Element, concept: dict[str, Any]) -> str:
+    """Writes the product; returns the name it was written under (the first name a reader sees)."""
     codings = [c for c in concept.get("coding") or () if isinstance(c, dict) and c.get("code")]
     kinds = [(kind_of_system(str(c.get("system") or "")), c) for c in codings]
     coded = [(kind, c) for kind, c in kinds if kind in KIND_TO_KMEHR and kind != ATC]
     name = str(concept.get("text") or next((c.get("display") for c in codings if c.get("display")), "") or "")
     if not coded:
         _sub(content, "compoundprescription", name, L="en")
-        return
+        return name
     product = _sub(content, "medicinalproduct" if coded[0][0] == CNK else "substanceproduct")
     names: list[tuple[str, str]] = []
     for index, (kind, coding) in enumerate(coded[:2]):
@@ -139,6 +164,7 @@ def _content(content: Element, concept: dict[str, Any]) -> None:
     for role, value in names:
         if value:
             _sub(product, f"{role}name", value)
+    return next((value for _, value in names if value), "")
 
 
 def _role(coding: dict[str, Any]) -> str:

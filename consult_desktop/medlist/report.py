@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from consult_desktop.domain.medication_file import FilePatient, FileRead, SumehrItem, line_status
-from consult_desktop.kmehr.codes import AMP, AMPP, CNK, COMPOUND, INN_CLUSTER, VMP, VMP_GROUP
+from consult_desktop.kmehr.codes import AMP, AMPP, CNK, COMPOUND, INN_CLUSTER, VMP, VMP_GROUP, compound_text
 from consult_desktop.medlist.be_fhir import MALFORMED, malformed
 from consult_desktop.medlist.drug_codes import Identification, identify
 from consult_desktop.medlist.posology_words import posology_words
@@ -50,7 +50,7 @@ class ReportLine:
         if self.statement is None:
             return ""
         concept = self.statement.get("medicationCodeableConcept") or {}
-        return str(concept.get("text") or _components(self.statement) or (self.entry.label if self.entry else ""))
+        return str(concept.get("text") or compound_text(self.statement) or (self.entry.label if self.entry else ""))
 
     @property
     def words(self) -> dict[str, str]:
@@ -189,18 +189,6 @@ def _well_shaped_dosage(entry: dict[str, Any]) -> dict[str, Any]:
     if "doseAndRate" in out:
         out["doseAndRate"] = [item for item in out["doseAndRate"] if isinstance(item, dict)]
     return out
-
-
-def _components(statement: dict[str, Any]) -> str:
-    """The name of a compound preparation: its components, as the prescription lists them."""
-    names = []
-    for medication in statement.get("contained") or ():
-        for item in (medication or {}).get("ingredient") or ():
-            concept = (item or {}).get("itemCodeableConcept") or {}
-            name = concept.get("text") or next((c.get("display") for c in concept.get("coding") or ()), "")
-            if name:
-                names.append(str(name))
-    return " + ".join(names)
 
 
 def _contained_ingredients(statement: dict[str, Any]) -> bool:

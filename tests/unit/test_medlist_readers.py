@@ -260,3 +260,23 @@ def test_history_bundle_deletions_are_not_lines_and_dose_ranges_read_as_words() 
     assert line.status == "active" and line.entry.ingredient_ids == {"lorazepam"}
     assert line.words["fr"] == "1-2 au coucher si nécessaire"
     assert any("deletion" in warning for warning in report.warnings)
+
+
+@pytest.mark.skipif(not SAMPLES.is_dir(), reason=f"Belgian sample files not found at {SAMPLES}")
+def test_every_sample_list_survives_a_kmehr_round_trip() -> None:
+    """KMEHR carries a frequency only with the quantity of each intake: a bare FHIR "once a day" without a
+    dose keeps its text but not its count."""
+    from consult_desktop.domain.medication_file import FilePatient
+    from consult_desktop.kmehr.writer import write_medication_scheme
+
+    def row(line):
+        dosage = line.entry.dosage
+        per_day = dosage.per_day if dosage.dose_value is not None else None
+        return line.product, line.status, per_day, dosage.dose_value, sorted(line.entry.ingredient_ids)
+
+    for path in sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".json", ".xml")):
+        report = build_report(read_medication_file(path))
+        readable = [line for line in report.lines if line.readable]
+        again = build_report(read_medication_bytes(
+            write_medication_scheme([line.statement for line in readable], report.patient or FilePatient())))
+        assert [row(line) for line in again.lines] == [row(line) for line in readable], path.name
