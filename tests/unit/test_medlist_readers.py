@@ -268,6 +268,7 @@ def test_every_sample_list_survives_a_kmehr_round_trip() -> None:
     dose keeps its text but not its count."""
     from consult_desktop.domain.medication_file import FilePatient
     from consult_desktop.kmehr.writer import write_medication_scheme
+    from consult_desktop.medlist.export import export_fhir
 
     def row(line):
         dosage = line.entry.dosage
@@ -277,6 +278,10 @@ def test_every_sample_list_survives_a_kmehr_round_trip() -> None:
     for path in sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".json", ".xml")):
         report = build_report(read_medication_file(path))
         readable = [line for line in report.lines if line.readable]
-        again = build_report(read_medication_bytes(
-            write_medication_scheme([line.statement for line in readable], report.patient or FilePatient())))
+        statements = [line.statement for line in readable]
+        patient = report.patient or FilePatient()
+        again = build_report(read_medication_bytes(write_medication_scheme(statements, patient)))
         assert [row(line) for line in again.lines] == [row(line) for line in readable], path.name
+        bundle = build_report(read_medication_bytes(json.dumps(export_fhir(statements, FilePatient())).encode()))
+        assert [line.as_json()["dose"] for line in bundle.lines] == [line.as_json()["dose"] for line in readable]
+        assert [line.product for line in bundle.lines] == [line.product for line in readable], path.name
