@@ -38,6 +38,7 @@ DAYS_TO_PERIODICITY = {days: code for code, days in PERIODICITY_DAYS.items()}
 WEEKDAYS = {"monday": "mon", "tuesday": "tue", "wednesday": "wed", "thursday": "thu", "friday": "fri",
             "saturday": "sat", "sunday": "sun"}
 UNIT_SYSTEM = "urn:kmehr:CD-ADMINISTRATIONUNIT"
+_UNIT_WORDS = {"internationalunits": "IU", "internationalunit": "IU"}
 
 
 def _number(value: str) -> float | None:
@@ -57,7 +58,7 @@ def _quantity(element: Element | None) -> dict[str, Any] | None:
         quantity["code"] = unit_code
         quantity["system"] = UNIT_SYSTEM
         if not unit_code.isdigit():
-            quantity["unit"] = unit_code
+            quantity["unit"] = _UNIT_WORDS.get(unit_code.lower(), unit_code)
     return quantity
 
 

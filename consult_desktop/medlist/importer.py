@@ -100,7 +100,9 @@ def preview_import(store: Store, server_id: str, patient_id: str, report: Medica
     return ImportPreview(server_id, patient_id, report, match, tuple(planned))
 
 
-def commit_import(store: Store, preview: ImportPreview, confirm_unverified: bool = False) -> ImportResult:
+def commit_import(store: Store, preview: ImportPreview, confirm_unverified: bool = False,
+                  language: str = "en") -> ImportResult:
+    """`language` (en/fr/nl) writes a structured posology in the GP's words as its text, as the list shows it."""
     if preview.match.outcome != MATCH and not (preview.match.outcome == UNVERIFIED and confirm_unverified):
         raise PatientRefused(preview.match.message)
     now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
@@ -109,7 +111,7 @@ def commit_import(store: Store, preview: ImportPreview, confirm_unverified: bool
         for item in preview.planned:
             if item.kind == UNCHANGED:
                 continue
-            resource = _resource(item, preview.patient_id, now)
+            resource = _resource(item, preview.patient_id, now, language)
             saved.append(store.records.save_prescription(preview.server_id, preview.patient_id, resource,
                                                          resource["id"]))
         counts = {kind: preview.count(kind) for kind in (*KINDS, UNCHANGED)}
@@ -149,11 +151,20 @@ def _label(statement: dict[str, Any]) -> str:
 
 
 def _dosage_key(statement: dict[str, Any]) -> str:
-    return json.dumps(statement.get("dosage") or [], sort_keys=True)
+    """The posology as the file states it; the GP's words added on import to structured entries do not count."""
+    entries = [{key: value for key, value in entry.items()
+                if key != "text" or not (entry.get("timing") or entry.get("doseAndRate"))}
+               for entry in statement.get("dosage") or () if isinstance(entry, dict)]
+    return json.dumps(entries, sort_keys=True)
 
 
-def _resource(item: PlannedLine, patient_id: str, now: str) -> dict[str, Any]:
+def _resource(item: PlannedLine, patient_id: str, now: str, language: str) -> dict[str, Any]:
     statement = dict(item.line.statement or {})
+    dosage = [dict(entry) for entry in statement.get("dosage") or () if isinstance(entry, dict)]
+    words = item.line.words.get(language) or item.line.words.get("en")
+    if dosage and words and not any(entry.get("text") for entry in dosage):
+        dosage[0]["text"] = words
+        statement["dosage"] = dosage
     source_id = _source_id(item.line)
     identifiers = [ident for ident in statement.get("identifier") or () if isinstance(ident, dict)
                    and ident.get("system") != SOURCE_ID_SYSTEM]

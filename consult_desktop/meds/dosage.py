@@ -52,7 +52,8 @@ def parse_dosage(instructions: Sequence[dict[str, Any]] | None) -> Dosage:
         quantity = dose_and_rate.get("doseQuantity") if isinstance(dose_and_rate, dict) else None
         if isinstance(quantity, dict) and isinstance(quantity.get("value"), (int, float)):
             dose_value = float(quantity["value"])
-            dose_unit = quantity.get("unit") or quantity.get("code")
+            code = str(quantity.get("code") or "")
+            dose_unit = quantity.get("unit") or (code if code and not code.isdigit() else None)  # not "00005"
             break
     per_day = _per_day_from_timing(first.get("timing") or {})
     as_needed = bool(first.get("asNeededBoolean")) or "asNeededCodeableConcept" in first

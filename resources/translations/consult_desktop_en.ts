@@ -1028,11 +1028,23 @@
 <context>
     <name>MedicationFileActions</name>
     <message>
+        <source>Import KMEHR / FHIR…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import medication list (KMEHR, SUMEHR, FHIR)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Export KMEHR…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export as KMEHR medication scheme…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export FHIR…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

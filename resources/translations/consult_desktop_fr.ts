@@ -1028,12 +1028,24 @@
 <context>
     <name>MedicationFileActions</name>
     <message>
+        <source>Import KMEHR / FHIR…</source>
+        <translation>Importer KMEHR / FHIR…</translation>
+    </message>
+    <message>
         <source>Import medication list (KMEHR, SUMEHR, FHIR)…</source>
         <translation>Importer une liste de médicaments (KMEHR, SUMEHR, FHIR)…</translation>
     </message>
     <message>
+        <source>Export KMEHR…</source>
+        <translation>Exporter en KMEHR…</translation>
+    </message>
+    <message>
         <source>Export as KMEHR medication scheme…</source>
         <translation>Exporter en schéma de médication KMEHR…</translation>
+    </message>
+    <message>
+        <source>Export FHIR…</source>
+        <translation>Exporter en FHIR…</translation>
     </message>
     <message>
         <source>Export as Belgian FHIR…</source>

@@ -1028,12 +1028,24 @@
 <context>
     <name>MedicationFileActions</name>
     <message>
+        <source>Import KMEHR / FHIR…</source>
+        <translation>KMEHR / FHIR importeren…</translation>
+    </message>
+    <message>
         <source>Import medication list (KMEHR, SUMEHR, FHIR)…</source>
         <translation>Medicatielijst importeren (KMEHR, SUMEHR, FHIR)…</translation>
     </message>
     <message>
+        <source>Export KMEHR…</source>
+        <translation>Exporteren als KMEHR…</translation>
+    </message>
+    <message>
         <source>Export as KMEHR medication scheme…</source>
         <translation>Exporteren als KMEHR-medicatieschema…</translation>
+    </message>
+    <message>
+        <source>Export FHIR…</source>
+        <translation>Exporteren als FHIR…</translation>
     </message>
     <message>
         <source>Export as Belgian FHIR…</source>

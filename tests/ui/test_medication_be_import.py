@@ -57,7 +57,9 @@ def test_import_preview_then_commit_and_export(qtbot, runner, medication: Medica
     assert dialog.import_button.isEnabled() and not dialog.confirm.isVisible()
     with qtbot.waitSignal(medication.data_loaded, timeout=10000):
         dialog.import_button.click()
-    assert len(medication.prescriptions_table().row_texts()) == 3
+    rows = medication.prescriptions_table().row_texts()
+    assert len(rows) == 3
+    assert any("1 in the morning, 1 at bedtime" in cell for row in rows for cell in row)
     assert "Imported 3 lines" in medication.status_text()
     audit = mr.db_call(qtbot, runner, lambda store: store.records.audit_entries(patient_id=PID))
     assert audit[0].action == "prescriptions-imported"

@@ -66,6 +66,8 @@ def test_import_preview_commit_and_access_log(store) -> None:
     stored = store.records.prescriptions(mr.SERVER, PID)
     assert {item["status"] for item in stored} == {"active", "on-hold"}
     assert all(item["subject"] == {"reference": f"Patient/{PID}"} and item["dateAsserted"] for item in stored)
+    bisoprolol = next(item for item in stored if "Bisoprolol" in item["medicationCodeableConcept"]["text"])
+    assert bisoprolol["dosage"][0]["text"] == "1 in the morning, 1 at bedtime"  # the GP's words, as listed
     entry = store.records.audit_entries(patient_id=PID)[0]
     assert entry.action == "prescriptions-imported" and "added=2" in entry.detail and "Peeters" not in entry.detail
 

@@ -85,6 +85,8 @@ class ImportPreviewDialog(QDialog):
             if widget.count():
                 layout.addWidget(self._label(title))
                 layout.addWidget(widget)
+            else:
+                widget.hide()  # not in the layout: it must not float over the dialog
 
         self.confirm = QCheckBox(self.tr("I confirm that this file is about the patient on screen"), self)
         self.confirm.setVisible(outcome == "unverified")

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QToolBar, QWidget
 from shiboken6 import isValid
@@ -44,12 +44,16 @@ class MedicationFileActions(QObject):
         self._runner = runner
         self._patient = patient
         self.dialog: ImportPreviewDialog | None = None
-        self.import_action = QAction(self.tr("Import medication list (KMEHR, SUMEHR, FHIR)…"), view)
+        self.import_action = QAction(self.tr("Import KMEHR / FHIR…"), view)
+        self.import_action.setToolTip(self.tr("Import medication list (KMEHR, SUMEHR, FHIR)…"))
         self.import_action.triggered.connect(lambda _checked=False: self.import_file())
-        self.export_kmehr_action = QAction(self.tr("Export as KMEHR medication scheme…"), view)
+        self.export_kmehr_action = QAction(self.tr("Export KMEHR…"), view)
+        self.export_kmehr_action.setToolTip(self.tr("Export as KMEHR medication scheme…"))
         self.export_kmehr_action.triggered.connect(lambda _checked=False: self.export("kmehr"))
-        self.export_fhir_action = QAction(self.tr("Export as Belgian FHIR…"), view)
+        self.export_fhir_action = QAction(self.tr("Export FHIR…"), view)
+        self.export_fhir_action.setToolTip(self.tr("Export as Belgian FHIR…"))
         self.export_fhir_action.triggered.connect(lambda _checked=False: self.export("fhir"))
+        toolbar.addSeparator()
         for action in (self.import_action, self.export_kmehr_action, self.export_fhir_action):
             toolbar.addAction(action)
         view.setAcceptDrops(True)
@@ -115,7 +119,9 @@ class MedicationFileActions(QObject):
             self.message.emit(self.tr("Imported %1 lines from the file.").replace("%1", str(len(result.saved))))
             self.imported.emit(*patient)
 
-        self._runner.db(lambda store: commit_import(store, preview, confirm_unverified=confirmed), done, self._failed)
+        language = QLocale().name()[:2]
+        self._runner.db(lambda store: commit_import(store, preview, confirm_unverified=confirmed, language=language),
+                        done, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         if not isValid(self):
