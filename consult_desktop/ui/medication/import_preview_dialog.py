@@ -62,6 +62,8 @@ class ImportPreviewDialog(QDialog):
                                               self.tr("Checked against")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(2, 260)
+        self.table.setColumnWidth(3, 200)
         for item in preview.planned:
             line = item.line
             ingredients = ", ".join(sorted(line.entry.ingredient_ids)) if line.entry and line.resolved \
