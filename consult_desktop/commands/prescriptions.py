@@ -33,6 +33,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     read = actions.add_parser("read", parents=[common], help="print what a file holds (needs no profile)")
     read.add_argument("file", type=Path, metavar="FILE")
     read.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    _language_option(read, "language of the posology words in the printed list (default en)")
     read.set_defaults(func=run_read)
     imp = actions.add_parser("import", parents=[common], help="import a file into a patient's GP prescriptions")
     imp.add_argument("file", type=Path, metavar="FILE")
@@ -41,12 +42,24 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     imp.add_argument("--confirm-patient", action="store_true",
                      help="import although the file does not identify its patient (never when it names another)")
     imp.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    _language_option(imp, "language of the posology words stored with structured lines (default en)")
     imp.set_defaults(func=run_import)
     exp = actions.add_parser("export", parents=[common], help="write the reconciled list of a patient")
     exp.add_argument("--patient", required=True, metavar="ID", help="patient id or national number (SSIN)")
     exp.add_argument("--format", choices=("kmehr", "fhir"), required=True)
     exp.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE (default: standard output)")
     exp.set_defaults(func=run_export)
+
+
+def _language_option(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """`--language`, unless the options every command shares already carry one."""
+    if "--language" not in parser._option_string_actions:
+        parser.add_argument("--language", choices=("en", "fr", "nl"), default="en", help=help_text)
+
+
+def _language(args: argparse.Namespace) -> str:
+    value = str(getattr(args, "language", None) or "en")[:2].lower()
+    return value if value in ("en", "fr", "nl") else "en"
 
 
 def _read(path: Path) -> Any:
@@ -65,7 +78,7 @@ def _read(path: Path) -> Any:
         raise CommandError(f"the knowledge base cannot be loaded: {exc}", exit_codes.ERROR) from None
 
 
-def _text(report: Any) -> str:
+def _text(report: Any, language: str = "en") -> str:
     out = [f"Format: {report.format}"]
     patient = report.patient
     if patient is not None:
@@ -77,7 +90,7 @@ def _text(report: Any) -> str:
             out.append(f"{number:>3}. UNREADABLE ({line.source}): {line.reason}")
             continue
         ingredients = ", ".join(sorted(line.entry.ingredient_ids)) or "not resolved"
-        words = line.words.get("en") or (line.entry.dosage.text if line.entry else "")
+        words = line.words.get(language) or (line.entry.dosage.text if line.entry else "")
         out.append(f"{number:>3}. [{line.status}] {line.product}  ->  {ingredients}"
                    + (f"  |  {words}" if words else ""))
         if not line.resolved:
@@ -97,7 +110,7 @@ def _text(report: Any) -> str:
 @run_guarded
 def run_read(args: argparse.Namespace) -> int:
     report = _read(args.file)
-    _emit(json.dumps(report.as_json(), ensure_ascii=False, indent=2) if args.json else _text(report))
+    _emit(json.dumps(report.as_json(), ensure_ascii=False, indent=2) if args.json else _text(report, _language(args)))
     return exit_codes.OK
 
 
@@ -133,7 +146,8 @@ def run_import(args: argparse.Namespace) -> int:
         result = None
         if not args.dry_run and not refused:
             try:
-                result = commit_import(store, preview, confirm_unverified=args.confirm_patient)
+                result = commit_import(store, preview, confirm_unverified=args.confirm_patient,
+                                       language=_language(args))
             except PatientRefused:
                 refused = True
     out = {**preview.as_json(), "summary": report.summary, "dry_run": args.dry_run,

@@ -201,3 +201,12 @@ def test_interactions_reads_kmehr_and_reports_unreadable_lines_as_not_checked(tm
     assert code == exit_codes.OK
     result = json.loads(out)
     assert "unreadable-4" in result["not_checked"]
+
+
+def test_cli_read_prints_the_posology_in_the_chosen_language(tmp_path: Path) -> None:
+    path = tmp_path / "scheme.xml"
+    path.write_bytes(SCHEME)
+    code, out, _ = run_cli(["prescriptions", "read", str(path), "--language", "nl"])
+    assert code == exit_codes.OK
+    assert "1 's morgens, 1 bij het slapengaan" in out
+    assert "4 lines: 2 resolved to ingredients, 1 not resolved, 1 unreadable." in out
