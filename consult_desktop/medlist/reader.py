@@ -1,7 +1,7 @@
 """Reads any medication file a Belgian GP may hand us, chosen by its content (never by its extension).
 
 KMEHR XML (medication scheme, SUMEHR, other messages; inside a SOAP envelope or not), Belgian or generic
-FHIR JSON (Bundle of any type, array, single resource, ndjson) and CSV exports. Raises `InputFileError`
+FHIR JSON (Bundle of any type, array, single resource, ndjson) or FHIR XML, and CSV exports. Raises `InputFileError`
 (the CLI's exit code 13) with a message naming the file and the problem — never its clinical content —
 when the file as a whole cannot be read; single lines that cannot be read are reported in the result.
 File I/O on the caller's thread; no Qt.
@@ -15,8 +15,9 @@ from pathlib import Path
 
 from consult_desktop.domain.medication_file import FileRead, FoundLine
 from consult_desktop.kmehr.reader import KmehrInputError, is_kmehr, read_kmehr
-from consult_desktop.kmehr.xml_input import XmlInputError
+from consult_desktop.kmehr.xml_input import XmlInputError, parse_safely
 from consult_desktop.medlist.be_fhir import FhirInputError, read_fhir
+from consult_desktop.medlist.fhir_xml import is_fhir_xml, to_json
 from consult_desktop.meds.fhir_input import InputFileError
 from consult_desktop.meds.gp_import import read_gp_csv
 
@@ -44,10 +45,13 @@ def _read(raw: bytes, name: str, today: dt.date | None) -> FileRead:
     head = raw.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head:
         raise InputFileError(f"{name}: the file is empty")
-    if head[:1] == b"<":
+    if head[:1] == b"<" or raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         try:
+            root = parse_safely(raw)
+            if is_fhir_xml(root):
+                return read_fhir(to_json(root), today)
             return read_kmehr(raw, today)
-        except (XmlInputError, KmehrInputError) as exc:
+        except (XmlInputError, KmehrInputError, FhirInputError) as exc:
             raise InputFileError(f"{name}: {exc}") from None
     if head[:1] in (b"{", b"["):
         try:

@@ -285,3 +285,34 @@ def test_every_sample_list_survives_a_kmehr_round_trip() -> None:
         bundle = build_report(read_medication_bytes(json.dumps(export_fhir(statements, FilePatient())).encode()))
         assert [line.as_json()["dose"] for line in bundle.lines] == [line.as_json()["dose"] for line in readable]
         assert [line.product for line in bundle.lines] == [line.product for line in readable], path.name
+
+
+FHIR_XML = b"""<?xml version="1.0" encoding="UTF-8"?>
+<Bundle xmlns="http://hl7.org/fhir"><type value="collection"/>
+ <entry><fullUrl value="urn:uuid:p1"/><resource><Patient><id value="p1"/>
+  <identifier><system value="https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/ssin"/>
+   <value value="00000000097"/></identifier>
+  <name><family value="Peeters"/><given value="Ann"/></name><birthDate value="1950-02-03"/></Patient></resource></entry>
+ <entry><resource><MedicationStatement><id value="m1"/>
+  <text><status value="generated"/><div xmlns="http://www.w3.org/1999/xhtml"><p>Bisoprolol</p></div></text>
+  <status value="active"/>
+  <medicationCodeableConcept><coding><system value="urn:be:samv2:vmpgroup"/><code value="3889"/>
+   <display value="bisoprolol oraal 2,5 mg"/></coding></medicationCodeableConcept>
+  <subject><reference value="urn:uuid:p1"/></subject>
+  <dosage><timing><repeat><when value="CM"/></repeat></timing>
+   <doseAndRate><doseQuantity><value value="1"/></doseQuantity></doseAndRate></dosage>
+  <dosage><timing><repeat><when value="CV"/></repeat></timing>
+   <doseAndRate><doseQuantity><value value="0.5"/></doseQuantity></doseAndRate></dosage>
+ </MedicationStatement></resource></entry>
+</Bundle>"""
+
+
+def test_fhir_xml_and_utf16_kmehr_are_read() -> None:
+    report = _report(FHIR_XML)
+    assert report.format == "fhir-be"
+    assert report.patient.ssin == "00000000097" and report.patient.birth_date == "1950-02-03"
+    (line,) = report.lines
+    assert line.identification.kind == "vmpgroup" and line.entry.ingredient_ids == {"bisoprolol"}
+    assert line.entry.dosage.per_day == 2.0 and line.words["en"] == "1 at breakfast, ½ at dinner"
+    utf16 = SCHEME.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
+    assert _report(utf16).summary["lines"] == 4
