@@ -171,6 +171,12 @@ def _line(source: str, resource: dict[str, Any], index: dict[str, dict[str, Any]
             return FoundLine(source, None, "medication[x] is empty: no code and no name", tuple(notes_list))
         concept = None
     statement = _as_statement(resource)
+    statement.pop("medication", None)  # R5 `medication` becomes the R4 medication[x] the rest of the program reads
+    statement.pop("medicationCodeableConcept", None)
+    if isinstance(concept, dict):
+        statement["medicationCodeableConcept"] = concept
+    elif isinstance(reference, dict):
+        statement["medicationReference"] = reference
     if isinstance(reference, dict) and not isinstance(concept, dict):
         target = str(reference.get("reference") or "")
         medication = None
