@@ -40,6 +40,10 @@ WHEN_WORDS: dict[str, tuple[str, str, str]] = {
 _PER = {"d": ("a day", "par jour", "per dag"), "wk": ("a week", "par semaine", "per week"),
         "mo": ("a month", "par mois", "per maand")}
 _EVERY = ("every {n} days", "tous les {n} jours", "om de {n} dagen")
+_WEEKDAYS = {"mon": ("on Monday", "le lundi", "op maandag"), "tue": ("on Tuesday", "le mardi", "op dinsdag"),
+             "wed": ("on Wednesday", "le mercredi", "op woensdag"), "thu": ("on Thursday", "le jeudi", "op donderdag"),
+             "fri": ("on Friday", "le vendredi", "op vrijdag"), "sat": ("on Saturday", "le samedi", "op zaterdag"),
+             "sun": ("on Sunday", "le dimanche", "op zondag")}
 _AT = ("at {t}", "à {t}", "om {t}")
 _AS_NEEDED = ("if needed", "si nécessaire", "indien nodig")
 _FRACTIONS = {0.25: "¼", 0.5: "½", 0.75: "¾"}
@@ -90,9 +94,12 @@ def _entry_words(entry: dict[str, Any], language: int) -> str:
     moments += [_AT[language].format(t=str(clock)[:5]) for clock in repeat.get("timeOfDay") or ()]
     if moments:
         words.append(" + ".join(moments))
+    days = [_WEEKDAYS[day][language] for day in repeat.get("dayOfWeek") or () if day in _WEEKDAYS]
+    words += days
     period, unit = repeat.get("period"), repeat.get("periodUnit")
     frequency = repeat.get("frequency")
-    if isinstance(period, (int, float)) and unit == "d" and period > 1:
+    weekly = days and isinstance(period, (int, float)) and unit == "d" and period == 7
+    if isinstance(period, (int, float)) and unit == "d" and period > 1 and not weekly:
         words.append(_EVERY[language].format(n=f"{period:g}"))
     elif not moments and isinstance(frequency, (int, float)) and unit in _PER and period in (1, 1.0):
         words.append(f"{frequency:g} × {_PER[unit][language]}")

@@ -148,7 +148,7 @@ def parse_dosages(instructions: Sequence[dict[str, Any]]) -> Dosage:
     dose_value: float | None = None
     if all(value is not None for value in doses) and per_day and len(counted) == len(parts):
         total = sum(float(dose) * float(times) for dose, times in zip(doses, per_days, strict=True))  # type: ignore[arg-type]
-        dose_value = round(total / per_day, 4)
+        dose_value = round(total / sum(counted), 4)
     elif doses and doses[0] is not None and len(set(doses)) == 1:
         dose_value = doses[0]
     text = "; ".join(dict.fromkeys(dosage.text for dosage, _ in parts if dosage.text))
@@ -166,4 +166,4 @@ def _intakes_per_day(instruction: dict[str, Any]) -> float | None:
     days = period * _PERIOD_DAYS[unit] if isinstance(period, (int, float)) and period > 0 and unit in _PERIOD_DAYS \
         else 1.0
     frequency = repeat.get("frequency") if isinstance(repeat.get("frequency"), (int, float)) else 1
-    return round(max(len(when), frequency) / days, 4)
+    return max(len(when), frequency) / days  # rounded once summed (parse_dosages)

@@ -316,3 +316,30 @@ def test_fhir_xml_and_utf16_kmehr_are_read() -> None:
     assert line.entry.dosage.per_day == 2.0 and line.words["en"] == "1 at breakfast, ½ at dinner"
     utf16 = SCHEME.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
     assert _report(utf16).summary["lines"] == 4
+
+
+def test_kmehr_regimen_with_weekdays_times_dates_and_a_weekly_period() -> None:
+    item = b"""<kmehrmessage><folder><transaction><cd S="CD-TRANSACTION">medicationschemeelement</cd>
+     <item><cd S="CD-ITEM">medication</cd><content><text>Methotrexate 2,5 mg</text></content>
+      <beginmoment><date>2024-01-01</date></beginmoment><endmoment><date>2099-12-31</date></endmoment>
+      <frequency><periodicity><cd S="CD-PERIODICITY">W</cd></periodicity></frequency>
+      <regimen>
+       <weekday><cd S="CD-WEEKDAY">monday</cd></weekday><daytime><time>08:00:00</time></daytime>
+       <quantity><decimal>4</decimal></quantity>
+       <weekday><cd S="CD-WEEKDAY">thursday</cd></weekday><daytime><time>08:00:00</time></daytime>
+       <quantity><decimal>2</decimal></quantity>
+      </regimen></item>
+     <item><cd S="CD-ITEM">medication</cd><content><text>Medrol 32 mg</text></content>
+      <regimen><date>2024-03-01</date><daytime><dayperiod><cd S="CD-DAYPERIOD">morning</cd></dayperiod></daytime>
+       <quantity><decimal>1</decimal></quantity></regimen>
+      <endmoment><date>2024-03-05</date></endmoment></item>
+    </transaction></folder></kmehrmessage>"""
+    methotrexate, medrol = _report(item).lines
+    assert methotrexate.entry.ingredient_ids == {"methotrexate"} and methotrexate.status == "active"
+    assert methotrexate.entry.dosage.per_day == round(2 / 7, 4) and methotrexate.entry.dosage.dose_value == 3.0
+    assert methotrexate.words["en"] == "4 at 08:00 on Monday, 2 at 08:00 on Thursday"
+    assert methotrexate.words["fr"] == "4 à 08:00 le lundi, 2 à 08:00 le jeudi"
+    repeat = methotrexate.statement["dosage"][0]["timing"]["repeat"]
+    assert repeat["dayOfWeek"] == ["mon"] and repeat["timeOfDay"] == ["08:00:00"]
+    assert medrol.status == "stopped"  # its end moment has passed
+    assert medrol.statement["dosage"][0]["timing"]["event"] == ["2024-03-01"]
