@@ -7,10 +7,12 @@ one dosage per moment. Pure functions on elements/dicts; safe on any thread.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement
 
 from consult_desktop.kmehr.xml_input import cd, child, children, local, path, text
+from consult_desktop.meds.dosage import parse_dosage_text
 
 # CD-DAYPERIOD -> FHIR EventTiming (timing.repeat.when).
 DAYPERIOD_TO_WHEN = {
@@ -26,19 +28,31 @@ WHEN_TO_DAYPERIOD = {
     "ACM": "beforebreakfast", "CM": "duringbreakfast", "PCM": "afterbreakfast", "ACD": "beforelunch",
     "CD": "duringlunch", "PCD": "afterlunch", "ACV": "beforedinner", "CV": "duringdinner", "PCV": "afterdinner",
     "AC": "beforemeal", "C": "duringmeal", "PC": "aftermeal", "MORN": "morning", "MORN.early": "morning",
-    "MORN.late": "morning", "NOON": "midday", "AFT": "afternoon", "EVE": "evening", "NIGHT": "night",
+    "MORN.late": "betweenbreakfastandlunch", "NOON": "midday", "AFT": "afternoon", "EVE": "evening", "NIGHT": "night",
     "HS": "thehourofsleep", "PHS": "beforesleep", "WAKE": "wakeup",
 }
-# CD-PERIODICITY -> length of the period in days.
-PERIODICITY_DAYS = {
-    "D": 1, "O": 2, "T": 3, "V": 4, "J": 5, "DZ": 6, "W": 7, "WT": 14, "WD": 21, "WV": 28, "WZ": 42,
-    "M": 30, "MT": 60, "MD": 90, "MV": 120, "MZ": 180, "JA": 365, "JT": 730,
-}
-DAYS_TO_PERIODICITY = {days: code for code, days in PERIODICITY_DAYS.items()}
+# CD-PERIODICITY codes are built from a unit letter (U hour, D day, W week, M month, J year) and a Dutch
+# multiplier letter (T twee 2, D drie 3, V vier 4, Q 5, Z zes 6, S zeven 7, A acht 8, N negen 9, X 10,
+# E elf 11, W twaalf 12, C 18, P 24, H half); "O" is every other day.
+_PERIOD_UNITS = {"U": "h", "D": "d", "W": "wk", "M": "mo", "J": "a"}
+_MULTIPLIERS = {"": 1, "H": 0.5, "T": 2, "D": 3, "V": 4, "Q": 5, "Z": 6, "S": 7, "A": 8, "N": 9, "X": 10, "E": 11,
+                "W": 12, "C": 18, "P": 24}
+PERIODICITIES: dict[str, tuple[float, str]] = {
+    unit + letter: (float(times), fhir_unit) for unit, fhir_unit in _PERIOD_UNITS.items()
+    for letter, times in _MULTIPLIERS.items()}
+PERIODICITIES["O"] = (2.0, "d")
+_PERIODICITY_CODES = {value: code for code, value in sorted(PERIODICITIES.items(), key=lambda item: -len(item[0]))}
+
+
+def periodicity(code: str) -> tuple[float, str] | None:
+    """(period, FHIR periodUnit) of a CD-PERIODICITY code: "WT" -> (2, "wk"), "UH" -> (0.5, "h")."""
+    return PERIODICITIES.get(code.strip().upper())
+
+
 WEEKDAYS = {"monday": "mon", "tuesday": "tue", "wednesday": "wed", "thursday": "thu", "friday": "fri",
             "saturday": "sat", "sunday": "sun"}
 UNIT_SYSTEM = "urn:kmehr:CD-ADMINISTRATIONUNIT"
-_UNIT_WORDS = {"internationalunits": "IU", "internationalunit": "IU"}
+_UNIT_WORDS = {"internationalunits": "IU", "internationalunit": "IU", "iu": "IU"}
 
 
 def _number(value: str) -> float | None:
@@ -46,6 +60,15 @@ def _number(value: str) -> float | None:
         return float(value.replace(",", "."))
     except ValueError:
         return None
+
+
+def unit_word(code: str) -> str:
+    """A unit code as a reader says it: "internationalunits" / "[IU]" -> "IU", "{TBL}" -> "TBL"; "" for numeric
+    codes of a table (KMEHR administration units, SNOMED CT), which name nothing by themselves."""
+    word = re.sub(r"[\[\]{}]", "", code.strip())
+    if not word or word.isdigit():
+        return ""
+    return _UNIT_WORDS.get(word.lower(), word)
 
 
 def _quantity(element: Element | None) -> dict[str, Any] | None:
@@ -57,14 +80,14 @@ def _quantity(element: Element | None) -> dict[str, Any] | None:
     if unit_code:
         quantity["code"] = unit_code
         quantity["system"] = UNIT_SYSTEM
-        if not unit_code.isdigit():
-            quantity["unit"] = _UNIT_WORDS.get(unit_code.lower(), unit_code)
+        if unit_word(unit_code):
+            quantity["unit"] = unit_word(unit_code)
     return quantity
 
 
 def read_posology(item: Element) -> list[dict[str, Any]]:
     """FHIR dosage entries of one KMEHR medication item (an empty list when it states no posology)."""
-    days = PERIODICITY_DAYS.get(cd(path(item, "frequency", "periodicity")).upper())
+    days = periodicity(cd(path(item, "frequency", "periodicity")))
     free_text = text(child(child(item, "posology"), "text")) or text(child(item, "instructionforpatient"))
     entries = _regimen(child(item, "regimen"), days)
     if not entries:
@@ -74,10 +97,12 @@ def read_posology(item: Element) -> list[dict[str, Any]]:
             entries[0] = {"text": free_text, **entries[0]}
         else:
             entries = [{"text": free_text}]
+        if parse_dosage_text(free_text).as_needed:  # "si nécessaire", "indien nodig", "if needed"
+            entries = [{**entry, "asNeededBoolean": True} for entry in entries]
     return entries
 
 
-def _regimen(regimen: Element | None, days: int | None) -> list[dict[str, Any]]:
+def _regimen(regimen: Element | None, days: tuple[float, str] | None) -> list[dict[str, Any]]:
     entries: list[dict[str, Any]] = []
     day: dict[str, Any] = {}
     moment: dict[str, Any] = {}
@@ -99,17 +124,25 @@ def _regimen(regimen: Element | None, days: int | None) -> list[dict[str, Any]]:
             if quantity is not None:
                 entries.append(_entry(quantity, day, moment, days))
             moment = {}
+    numbers = [int(day) for entry in entries for note in entry.get("additionalInstruction") or ()
+               if (day := str(note.get("text", ""))[4:]).isdigit()]
+    if days is None and numbers:  # day 1, day 2 … of the treatment: a cycle as long as its last day
+        for entry in entries:
+            repeat = entry.setdefault("timing", {}).setdefault("repeat", {})
+            repeat.update({"frequency": 1, "period": max(numbers), "periodUnit": "d"})
     return entries
 
 
-def _simple(item: Element, days: int | None) -> list[dict[str, Any]]:
+def _simple(item: Element, days: tuple[float, str] | None) -> list[dict[str, Any]]:
     """Older items: an item-level <dayperiod> and/or <posology><takes> with a <unit>."""
     posology = child(item, "posology")
     quantity = _quantity(child(posology, "takes")) or _quantity(posology)
     if quantity is not None and "code" not in quantity:
         unit = cd(child(posology, "unit"))
         if unit:
-            quantity.update({"code": unit, "system": UNIT_SYSTEM, **({} if unit.isdigit() else {"unit": unit})})
+            quantity.update({"code": unit, "system": UNIT_SYSTEM})
+            if unit_word(unit):
+                quantity["unit"] = unit_word(unit)
     periods = [cd(element).lower() for element in children(item, "dayperiod") if cd(element)]
     if quantity is None and not periods:
         return []
@@ -117,13 +150,14 @@ def _simple(item: Element, days: int | None) -> list[dict[str, Any]]:
     return [_entry(quantity, {}, moment, days if periods else None)]
 
 
-def _entry(quantity: dict[str, Any] | None, day: dict[str, Any], moment: dict[str, Any], days: int | None
-           ) -> dict[str, Any]:
+def _entry(quantity: dict[str, Any] | None, day: dict[str, Any], moment: dict[str, Any],
+           days: tuple[float, str] | None) -> dict[str, Any]:
     repeat: dict[str, Any] = dict(moment)
     if "dayOfWeek" in day:
         repeat["dayOfWeek"] = day["dayOfWeek"]
     if days is not None:
-        repeat.update({"frequency": 1, "period": days, "periodUnit": "d"})
+        period = int(days[0]) if float(days[0]).is_integer() else days[0]
+        repeat.update({"frequency": 1, "period": period, "periodUnit": days[1]})
     timing: dict[str, Any] = {"repeat": repeat} if repeat else {}
     if "event" in day:
         timing["event"] = day["event"]
@@ -141,9 +175,10 @@ def write_posology(item: Element, dosage: list[dict[str, Any]]) -> None:
     repeat = next(((entry.get("timing") or {}).get("repeat") or {} for entry in entries
                    if (entry.get("timing") or {}).get("repeat")), {})
     period = repeat.get("period")
-    if isinstance(period, (int, float)) and repeat.get("periodUnit") == "d" and int(period) in DAYS_TO_PERIODICITY:
-        periodicity = SubElement(SubElement(item, "frequency"), "periodicity")
-        _cd(periodicity, "CD-PERIODICITY", DAYS_TO_PERIODICITY[int(period)])
+    code = _PERIODICITY_CODES.get((float(period), str(repeat.get("periodUnit")))) \
+        if isinstance(period, (int, float)) else None
+    if code:
+        _cd(SubElement(SubElement(item, "frequency"), "periodicity"), "CD-PERIODICITY", code)
     intakes = [entry for entry in entries if _dose(entry) is not None]
     if intakes:
         regimen = SubElement(item, "regimen")
@@ -154,6 +189,9 @@ def write_posology(item: Element, dosage: list[dict[str, Any]]) -> None:
             for when in ((entry.get("timing") or {}).get("repeat") or {}).get("when") or ():
                 _cd(SubElement(item, "dayperiod"), "CD-DAYPERIOD", WHEN_TO_DAYPERIOD.get(str(when), str(when)))
     free_text = next((str(entry["text"]) for entry in entries if entry.get("text")), "")
+    as_needed = any(entry.get("asNeededBoolean") is True or "asNeededCodeableConcept" in entry for entry in entries)
+    if as_needed and not parse_dosage_text(free_text).as_needed:
+        free_text = f"{free_text} (if needed)" if free_text else "if needed"
     if free_text:
         SubElement(SubElement(item, "posology"), "text", L="en").text = free_text
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from consult_desktop.kmehr.posology import unit_word
 from consult_desktop.meds.dosage import parse_dosage_text
 
 LANGUAGES = ("en", "fr", "nl")
@@ -39,7 +40,14 @@ WHEN_WORDS: dict[str, tuple[str, str, str]] = {
 }
 _PER = {"d": ("a day", "par jour", "per dag"), "wk": ("a week", "par semaine", "per week"),
         "mo": ("a month", "par mois", "per maand")}
-_EVERY = ("every {n} days", "tous les {n} jours", "om de {n} dagen")
+_EVERY = {"h": ("every {n} hours", "toutes les {n} heures", "om de {n} uur"),
+          "d": ("every {n} days", "tous les {n} jours", "om de {n} dagen"),
+          "wk": ("every {n} weeks", "toutes les {n} semaines", "om de {n} weken"),
+          "mo": ("every {n} months", "tous les {n} mois", "om de {n} maanden"),
+          "a": ("every {n} years", "tous les {n} ans", "om de {n} jaar")}
+_EVERY_ONE = {"h": ("every hour", "toutes les heures", "elk uur"), "wk": ("every week", "chaque semaine", "elke week"),
+              "mo": ("every month", "chaque mois", "elke maand"), "a": ("every year", "chaque année", "elk jaar")}
+_DAY = ("day {n}:", "jour {n} :", "dag {n}:")
 _WEEKDAYS = {"mon": ("on Monday", "le lundi", "op maandag"), "tue": ("on Tuesday", "le mardi", "op dinsdag"),
              "wed": ("on Wednesday", "le mercredi", "op woensdag"), "thu": ("on Thursday", "le jeudi", "op donderdag"),
              "fri": ("on Friday", "le vendredi", "op vrijdag"), "sat": ("on Saturday", "le samedi", "op zaterdag"),
@@ -86,8 +94,13 @@ def _entry_words(entry: dict[str, Any], language: int) -> str:
         parsed = parse_dosage_text(entry["text"])  # "0,5 tab" beside a structured moment
         if parsed.dose_value is not None:
             dose = {"value": parsed.dose_value, "unit": parsed.dose_unit}
+    if dose is None and isinstance(entry.get("text"), str) and entry["text"].strip():
+        # the file's own words say more than a bare frequency; its moments and weekdays still follow
+        days = [_WEEKDAYS[day][language] for day in repeat.get("dayOfWeek") or () if day in _WEEKDAYS]
+        moments = [WHEN_WORDS[code][language] if code in WHEN_WORDS else str(code) for code in repeat.get("when") or ()]
+        return " ".join([entry["text"].strip(), *([" + ".join(moments)] if moments else []), *days])
     if dose is not None:
-        unit = dose.get("unit")
+        unit = unit_word(str(dose.get("unit") or "")) or unit_word(str(dose.get("code") or ""))
         low = f"{quantity_words(float(dose['low']))}-" if "low" in dose else ""
         words.append(low + quantity_words(float(dose["value"])) + (f" {unit}" if unit else ""))
     moments = [WHEN_WORDS[code][language] if code in WHEN_WORDS else str(code) for code in repeat.get("when") or ()]
@@ -98,11 +111,20 @@ def _entry_words(entry: dict[str, Any], language: int) -> str:
     words += days
     period, unit = repeat.get("period"), repeat.get("periodUnit")
     frequency = repeat.get("frequency")
-    weekly = days and isinstance(period, (int, float)) and unit == "d" and period == 7
-    if isinstance(period, (int, float)) and unit == "d" and period > 1 and not weekly:
-        words.append(_EVERY[language].format(n=f"{period:g}"))
-    elif not moments and isinstance(frequency, (int, float)) and unit in _PER and period in (1, 1.0):
+    numbered = [str(note.get("text"))[4:] for note in entry.get("additionalInstruction") or ()
+                if isinstance(note, dict) and str(note.get("text") or "").startswith("day ")]
+    weekly = days and isinstance(period, (int, float)) and ((unit == "d" and period == 7) or
+                                                            (unit == "wk" and period == 1))
+    if not isinstance(period, (int, float)) or weekly or (numbered and unit == "d"):
+        pass  # a weekday or a day number already says when
+    elif unit in _EVERY_ONE and period == 1 and (moments or not isinstance(frequency, (int, float))):
+        words.append(_EVERY_ONE[unit][language])
+    elif unit in _EVERY and (period > 1 or unit != "d") and not (period == 1 and unit in _PER):
+        words.append(_EVERY[unit][language].format(n=f"{period:g}".replace(".", ",")))
+    elif not moments and isinstance(frequency, (int, float)) and unit in _PER and period == 1:
         words.append(f"{frequency:g} × {_PER[unit][language]}")
+    if numbered and words:
+        words.insert(0, _DAY[language].format(n=numbered[0]))
     if not words:
         return ""
     if entry.get("asNeededBoolean") or "asNeededCodeableConcept" in entry:

@@ -50,7 +50,8 @@ class ReportLine:
         if self.statement is None:
             return ""
         concept = self.statement.get("medicationCodeableConcept") or {}
-        return str(concept.get("text") or compound_text(self.statement) or (self.entry.label if self.entry else ""))
+        name = str(concept.get("text") or compound_text(self.statement) or (self.entry.label if self.entry else ""))
+        return " ".join(name.split())  # names spread over lines and tabs in real files
 
     @property
     def words(self) -> dict[str, str]:
@@ -205,7 +206,7 @@ def _why_not(identification: Identification, statement: dict[str, Any]) -> str:
     if kind in _SAM:
         return f"SAM {kind} code not resolvable without the SAM database, and the name names no known ingredient"
     if kind == COMPOUND:
-        return "compound (magistral) preparation whose components name no known ingredient"
+        return "compound (magistral) or free-text prescription naming no ingredient the knowledge base knows"
     if has_text:
         return "free text naming no ingredient the knowledge base knows"
     return "no code that can be used and no product name"

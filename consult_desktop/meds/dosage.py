@@ -33,7 +33,8 @@ _ABBREVIATIONS = {"qd": 1.0, "od": 1.0, "daily": 1.0, "bid": 2.0, "bd": 2.0, "ti
                   "qid": 4.0, "qds": 4.0, "nightly": 1.0, "weekly": 1 / 7, "wekelijks": 1 / 7,
                   "hebdomadaire": 1 / 7, "dagelijks": 1.0, "quotidien": 1.0,
                   "soir": 1.0, "avonds": 1.0, "matin": 1.0, "ochtend": 1.0, "morgens": 1.0, "bedtime": 1.0}
-_AS_NEEDED = re.compile(r"\b(as needed|prn|if needed|zo nodig|indien nodig|si besoin|au besoin|en cas de)\b")
+_AS_NEEDED = re.compile(r"\b(as needed|prn|if needed|when needed|ad ?hoc|zo nodig|indien nodig|bij nood|si besoin|"
+                        r"au besoin|si necessaire|en cas de)\b")
 _DOSE = re.compile(r"\b(\d+(?:\.\d+)?)\s*(mg|g|mcg|ml|tablets?|tabs?|caps(?:ules?)?|comprimes?|"
                    r"tabletten|tablet|capsules?|druppels|gouttes|drops|puffs?|sachets?|ie|iu|ui|units?)\b")
 
