@@ -95,6 +95,9 @@ def read_posology(item: Element) -> list[dict[str, Any]]:
     if free_text:
         if entries:
             entries[0] = {"text": free_text, **entries[0]}
+        elif days is not None and parse_dosage_text(free_text).per_day is None:
+            # free text under a periodicity ("every 3 days"), unless the text states its own frequency
+            entries = [{"text": free_text, **_entry(None, {}, {}, days)}]
         else:
             entries = [{"text": free_text}]
         if parse_dosage_text(free_text).as_needed:  # "si nécessaire", "indien nodig", "if needed"
@@ -121,7 +124,10 @@ def _regimen(regimen: Element | None, days: tuple[float, str] | None) -> list[di
                 {"timeOfDay": [clock if clock.count(":") == 2 else clock + ":00"]} if clock else {}
         elif name == "quantity":
             quantity = _quantity(element)
-            if quantity is not None:
+            if quantity is not None and quantity["value"] < 0:
+                quantity = None  # a negative quantity means nothing: the intake stays, without a dose
+                entries.append({**_entry(None, day, moment, days), "text": "?"})
+            elif quantity is not None:
                 entries.append(_entry(quantity, day, moment, days))
             moment = {}
     numbers = [int(day) for entry in entries for note in entry.get("additionalInstruction") or ()
@@ -180,11 +186,15 @@ def write_posology(item: Element, dosage: list[dict[str, Any]]) -> None:
     if code:
         _cd(SubElement(SubElement(item, "frequency"), "periodicity"), "CD-PERIODICITY", code)
     intakes = [entry for entry in entries if _dose(entry) is not None]
+    timed = [entry for entry in entries if (entry.get("timing") or {}).get("repeat") or entry.get("timing")]
+    if intakes and len(intakes) < len(timed):
+        intakes = []  # a regimen cannot hold an intake without a quantity: all of it stays text, not a smaller dose
     if intakes:
         regimen = SubElement(item, "regimen")
         for entry in intakes:
             _write_intake(regimen, entry)
-    else:  # moments without a stated quantity ("0,5 tab" in text, after breakfast): the older item-level form
+    elif not any(_dose(entry) is not None for entry in entries):
+        # moments without a stated quantity ("0,5 tab" in text, after breakfast): the older item-level form
         for entry in entries:
             for when in ((entry.get("timing") or {}).get("repeat") or {}).get("when") or ():
                 _cd(SubElement(item, "dayperiod"), "CD-DAYPERIOD", WHEN_TO_DAYPERIOD.get(str(when), str(when)))

@@ -86,50 +86,54 @@ def _safe_words(entry: dict[str, Any], language: int) -> str:
 
 
 def _entry_words(entry: dict[str, Any], language: int) -> str:
-    timing = entry.get("timing") or {}
-    repeat = timing.get("repeat") or {}
+    repeat = (entry.get("timing") or {}).get("repeat") or {}
+    text = entry["text"].strip() if isinstance(entry.get("text"), str) else ""
     dose = _dose(entry)
-    words: list[str] = []
-    if dose is None and isinstance(entry.get("text"), str) and (repeat.get("when") or repeat.get("timeOfDay")):
-        parsed = parse_dosage_text(entry["text"])  # "0,5 tab" beside a structured moment
+    if dose is None and text and (repeat.get("when") or repeat.get("timeOfDay")):
+        parsed = parse_dosage_text(text)  # "0,5 tab" beside a structured moment
         if parsed.dose_value is not None:
             dose = {"value": parsed.dose_value, "unit": parsed.dose_unit}
-    if dose is None and isinstance(entry.get("text"), str) and entry["text"].strip():
-        # the file's own words say more than a bare frequency; its moments and weekdays still follow
-        days = [_WEEKDAYS[day][language] for day in repeat.get("dayOfWeek") or () if day in _WEEKDAYS]
-        moments = [WHEN_WORDS[code][language] if code in WHEN_WORDS else str(code) for code in repeat.get("when") or ()]
-        return " ".join([entry["text"].strip(), *([" + ".join(moments)] if moments else []), *days])
+    words: list[str] = []
     if dose is not None:
         unit = unit_word(str(dose.get("unit") or "")) or unit_word(str(dose.get("code") or ""))
         low = f"{quantity_words(float(dose['low']))}-" if "low" in dose else ""
         words.append(low + quantity_words(float(dose["value"])) + (f" {unit}" if unit else ""))
+    elif text:
+        words.append(text)  # the file's own words say more than a bare frequency
     moments = [WHEN_WORDS[code][language] if code in WHEN_WORDS else str(code) for code in repeat.get("when") or ()]
     moments += [_AT[language].format(t=str(clock)[:5]) for clock in repeat.get("timeOfDay") or ()]
     if moments:
         words.append(" + ".join(moments))
     days = [_WEEKDAYS[day][language] for day in repeat.get("dayOfWeek") or () if day in _WEEKDAYS]
     words += days
-    period, unit = repeat.get("period"), repeat.get("periodUnit")
-    frequency = repeat.get("frequency")
     numbered = [str(note.get("text"))[4:] for note in entry.get("additionalInstruction") or ()
                 if isinstance(note, dict) and str(note.get("text") or "").startswith("day ")]
-    weekly = days and isinstance(period, (int, float)) and ((unit == "d" and period == 7) or
-                                                            (unit == "wk" and period == 1))
-    if not isinstance(period, (int, float)) or weekly or (numbered and unit == "d"):
-        pass  # a weekday or a day number already says when
-    elif unit in _EVERY_ONE and period == 1 and (moments or not isinstance(frequency, (int, float))):
-        words.append(_EVERY_ONE[unit][language])
-    elif unit in _EVERY and (period > 1 or unit != "d") and not (period == 1 and unit in _PER):
-        words.append(_EVERY[unit][language].format(n=f"{period:g}".replace(".", ",")))
-    elif not moments and isinstance(frequency, (int, float)) and unit in _PER and period == 1:
-        words.append(f"{frequency:g} × {_PER[unit][language]}")
+    period = _period_words(repeat, bool(moments), bool(days), bool(numbered), language)
+    if period and not (dose is None and text and "×" in period):
+        words.append(period)
     if numbered and words:
         words.insert(0, _DAY[language].format(n=numbered[0]))
     if not words:
         return ""
-    if entry.get("asNeededBoolean") or "asNeededCodeableConcept" in entry:
+    if (entry.get("asNeededBoolean") or "asNeededCodeableConcept" in entry) and not (dose is None and text):
         words.append(_AS_NEEDED[language])
     return " ".join(words)
+
+
+def _period_words(repeat: dict[str, Any], moments: bool, weekdays: bool, numbered: bool, language: int) -> str:
+    period, unit, frequency = repeat.get("period"), repeat.get("periodUnit"), repeat.get("frequency")
+    if not isinstance(period, (int, float)):
+        return ""
+    weekly = weekdays and ((unit == "d" and period == 7) or (unit == "wk" and period == 1))
+    if weekly or (numbered and unit == "d"):
+        return ""  # a weekday or a day number already says when
+    if period == 1 and unit in _PER and not moments and isinstance(frequency, (int, float)):
+        return f"{frequency:g} × {_PER[unit][language]}"
+    if period == 1 and unit in _EVERY_ONE:
+        return _EVERY_ONE[unit][language]
+    if unit in _EVERY and not (period == 1 and unit == "d"):
+        return _EVERY[unit][language].format(n=f"{period:g}".replace(".", ","))
+    return ""
 
 
 def _dose(entry: dict[str, Any]) -> dict[str, Any] | None:

@@ -189,6 +189,12 @@ def _well_shaped_dosage(entry: dict[str, Any]) -> dict[str, Any]:
         out["timing"] = {key: value for key, value in timing.items() if key != "repeat"}
     if "doseAndRate" in out:
         out["doseAndRate"] = [item for item in out["doseAndRate"] if isinstance(item, dict)]
+        negative = [item for item in out["doseAndRate"] if isinstance(item.get("doseQuantity"), dict)
+                    and isinstance(item["doseQuantity"].get("value"), (int, float))
+                    and item["doseQuantity"]["value"] < 0]
+        if negative:  # a negative dose means nothing: the intake stays, without a dose
+            out["doseAndRate"] = [item for item in out["doseAndRate"] if item not in negative]
+            out.setdefault("text", "?")
     return out
 
 

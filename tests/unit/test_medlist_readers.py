@@ -343,3 +343,15 @@ def test_kmehr_regimen_with_weekdays_times_dates_and_a_weekly_period() -> None:
     assert repeat["dayOfWeek"] == ["mon"] and repeat["timeOfDay"] == ["08:00:00"]
     assert medrol.status == "stopped"  # its end moment has passed
     assert medrol.statement["dosage"][0]["timing"]["event"] == ["2024-03-01"]
+
+
+def test_a_negative_quantity_keeps_the_intake_without_a_dose() -> None:
+    message = b"""<kmehrmessage><folder><transaction><cd S="CD-TRANSACTION">medicationschemeelement</cd>
+     <item><cd S="CD-ITEM">medication</cd><content><text>Dafalgan 500 mg</text></content>
+      <frequency><periodicity><cd S="CD-PERIODICITY">UW</cd></periodicity></frequency>
+      <regimen><daytime><dayperiod><cd S="CD-DAYPERIOD">afterbreakfast</cd></dayperiod></daytime>
+       <quantity><decimal>-1</decimal></quantity></regimen></item>
+    </transaction></folder></kmehrmessage>"""
+    (line,) = _report(message).lines
+    assert line.entry.dosage.dose_value is None and line.entry.dosage.per_day == 2.0  # every 12 hours
+    assert line.words["fr"] == "? après le petit-déjeuner toutes les 12 heures"
