@@ -109,14 +109,17 @@ def _regimen(regimen: Element | None, days: tuple[float, str] | None) -> list[di
     entries: list[dict[str, Any]] = []
     day: dict[str, Any] = {}
     moment: dict[str, Any] = {}
+    previous = ""
     for element in regimen if regimen is not None else ():
-        name = local(element)
+        name, previous = local(element), previous
         if name == "daynumber":
             day = {"daynumber": text(element)}
         elif name == "date":
             day = {"event": [text(element)]}
         elif name == "weekday":
-            day = {"dayOfWeek": [WEEKDAYS.get(cd(element).lower(), cd(element).lower()[:3])]}
+            weekday = WEEKDAYS.get(cd(element).lower(), cd(element).lower()[:3])
+            day = {"dayOfWeek": [*day["dayOfWeek"], weekday]} if previous == "weekday" and "dayOfWeek" in day \
+                else {"dayOfWeek": [weekday]}
         elif name == "daytime":
             period = cd(child(element, "dayperiod")).lower()
             clock = text(child(element, "time"))
@@ -130,6 +133,8 @@ def _regimen(regimen: Element | None, days: tuple[float, str] | None) -> list[di
             elif quantity is not None:
                 entries.append(_entry(quantity, day, moment, days))
             moment = {}
+        previous = name
+    entries = _merge_bare(entries) if days is not None else entries
     numbers = [int(day) for entry in entries for note in entry.get("additionalInstruction") or ()
                if (day := str(note.get("text", ""))[4:]).isdigit()]
     if days is None and numbers:  # day 1, day 2 … of the treatment: a cycle as long as its last day
@@ -137,6 +142,22 @@ def _regimen(regimen: Element | None, days: tuple[float, str] | None) -> list[di
             repeat = entry.setdefault("timing", {}).setdefault("repeat", {})
             repeat.update({"frequency": 1, "period": max(numbers), "periodUnit": "d"})
     return entries
+
+
+def _merge_bare(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Identical intakes that name no moment or day ("1 tablet", three times in a daily regimen) are one entry
+    with that frequency: 3 × 1 a day."""
+    merged: list[dict[str, Any]] = []
+    for entry in entries:
+        repeat = (entry.get("timing") or {}).get("repeat") or {}
+        bare = not (set(repeat) & {"when", "timeOfDay", "dayOfWeek"}) and "additionalInstruction" not in entry \
+            and "event" not in (entry.get("timing") or {})
+        last = merged[-1] if merged else None
+        if bare and last is not None and last.get("_bare") and last.get("doseAndRate") == entry.get("doseAndRate"):
+            last["timing"]["repeat"]["frequency"] += 1
+            continue
+        merged.append({**entry, "_bare": True} if bare and repeat else entry)
+    return [{key: value for key, value in entry.items() if key != "_bare"} for entry in merged]
 
 
 def _simple(item: Element, days: tuple[float, str] | None) -> list[dict[str, Any]]:
@@ -179,7 +200,7 @@ def write_posology(item: Element, dosage: list[dict[str, Any]]) -> None:
     """The inverse of `read_posology`, appended to a KMEHR <item> in schema order."""
     entries = [entry for entry in dosage if isinstance(entry, dict)]
     repeat = next(((entry.get("timing") or {}).get("repeat") or {} for entry in entries
-                   if (entry.get("timing") or {}).get("repeat")), {})
+                   if isinstance(((entry.get("timing") or {}).get("repeat") or {}).get("period"), (int, float))), {})
     period = repeat.get("period")
     code = _PERIODICITY_CODES.get((float(period), str(repeat.get("periodUnit")))) \
         if isinstance(period, (int, float)) else None
@@ -192,7 +213,8 @@ def write_posology(item: Element, dosage: list[dict[str, Any]]) -> None:
     if intakes:
         regimen = SubElement(item, "regimen")
         for entry in intakes:
-            _write_intake(regimen, entry)
+            for _ in range(_bare_times(entry)):
+                _write_intake(regimen, entry)
     elif not any(_dose(entry) is not None for entry in entries):
         # moments without a stated quantity ("0,5 tab" in text, after breakfast): the older item-level form
         for entry in entries:
@@ -204,6 +226,16 @@ def write_posology(item: Element, dosage: list[dict[str, Any]]) -> None:
         free_text = f"{free_text} (if needed)" if free_text else "if needed"
     if free_text:
         SubElement(SubElement(item, "posology"), "text", L="en").text = free_text
+
+
+def _bare_times(entry: dict[str, Any]) -> int:
+    """A regimen has no frequency of its own: "3 × a day" without moments is written as three intakes."""
+    timing = entry.get("timing") or {}
+    repeat = timing.get("repeat") or {}
+    frequency = repeat.get("frequency")
+    if set(repeat) & {"when", "timeOfDay", "dayOfWeek"} or "event" in timing or entry.get("additionalInstruction"):
+        return 1
+    return int(frequency) if isinstance(frequency, int) and 1 < frequency <= 24 else 1
 
 
 def _write_intake(regimen: Element, entry: dict[str, Any]) -> None:

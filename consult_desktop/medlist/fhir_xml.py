@@ -25,6 +25,7 @@ LIST_ELEMENTS = frozenset({
 # Elements that repeat only in some parents: a person's names, a practitioner role's codes.
 _LIST_IN = {"name": frozenset({"Patient", "Practitioner", "RelatedPerson", "Person"}),
             "code": frozenset({"PractitionerRole"})}
+_PRIMITIVES = frozenset({"display", "text", "value", "code", "system", "unit", "family", "given", "status"})
 _QUANTITY_PARENTS = frozenset({"doseQuantity", "quantity", "numerator", "denominator", "low", "high",
                                "boundsDuration", "valueQuantity", "amount", "rateQuantity", "daysSupply",
                                "expectedSupplyDuration", "valueDuration"})
@@ -52,6 +53,9 @@ def _children(element: Element, name: str) -> dict[str, Any]:
         key = local(item)
         if not key or (key == "text" and any(local(child) == "div" for child in item)):
             continue  # the narrative (HTML) is not data
+        if not item.attrib and key in _PRIMITIVES and len(item) and all(local(c) == "extension" for c in item):
+            out[f"_{key}"] = {"extension": [_value(child, "extension", key) for child in item]}
+            continue  # a primitive with extensions and no value (a display given only as translations)
         if "value" in item.attrib and len(item) and all(local(child) == "extension" for child in item):
             # a primitive with extensions (a pseudonymised SSIN's marker, a translation): JSON's `_key`
             out[f"_{key}"] = {"extension": [_value(child, "extension", key) for child in item]}

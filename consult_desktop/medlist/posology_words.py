@@ -48,10 +48,12 @@ _EVERY = {"h": ("every {n} hours", "toutes les {n} heures", "om de {n} uur"),
 _EVERY_ONE = {"h": ("every hour", "toutes les heures", "elk uur"), "wk": ("every week", "chaque semaine", "elke week"),
               "mo": ("every month", "chaque mois", "elke maand"), "a": ("every year", "chaque année", "elk jaar")}
 _DAY = ("day {n}:", "jour {n} :", "dag {n}:")
-_WEEKDAYS = {"mon": ("on Monday", "le lundi", "op maandag"), "tue": ("on Tuesday", "le mardi", "op dinsdag"),
-             "wed": ("on Wednesday", "le mercredi", "op woensdag"), "thu": ("on Thursday", "le jeudi", "op donderdag"),
-             "fri": ("on Friday", "le vendredi", "op vrijdag"), "sat": ("on Saturday", "le samedi", "op zaterdag"),
-             "sun": ("on Sunday", "le dimanche", "op zondag")}
+_WEEKDAYS = {"mon": ("Monday", "lundi", "maandag"), "tue": ("Tuesday", "mardi", "dinsdag"),
+             "wed": ("Wednesday", "mercredi", "woensdag"), "thu": ("Thursday", "jeudi", "donderdag"),
+             "fri": ("Friday", "vendredi", "vrijdag"), "sat": ("Saturday", "samedi", "zaterdag"),
+             "sun": ("Sunday", "dimanche", "zondag")}
+_ON = ("on {days}", "le {days}", "op {days}")
+_AND = (" and ", " et ", " en ")
 _AT = ("at {t}", "à {t}", "om {t}")
 _AS_NEEDED = ("if needed", "si nécessaire", "indien nodig")
 _FRACTIONS = {0.25: "¼", 0.5: "½", 0.75: "¾"}
@@ -105,7 +107,8 @@ def _entry_words(entry: dict[str, Any], language: int) -> str:
     if moments:
         words.append(" + ".join(moments))
     days = [_WEEKDAYS[day][language] for day in repeat.get("dayOfWeek") or () if day in _WEEKDAYS]
-    words += days
+    if days:
+        words.append(_ON[language].format(days=_AND[language].join(days)))
     numbered = [str(note.get("text"))[4:] for note in entry.get("additionalInstruction") or ()
                 if isinstance(note, dict) and str(note.get("text") or "").startswith("day ")]
     period = _period_words(repeat, bool(moments), bool(days), bool(numbered), language)

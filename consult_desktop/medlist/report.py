@@ -172,9 +172,22 @@ def _well_shaped(statement: dict[str, Any]) -> dict[str, Any]:
         codings = concept.get("coding")
         out["medicationCodeableConcept"] = {
             **{key: value for key, value in concept.items() if key not in ("coding", "text")},
-            **({"coding": [c for c in codings if isinstance(c, dict)]} if isinstance(codings, list) else {}),
+            **({"coding": [_with_display(c) for c in codings if isinstance(c, dict)]} if isinstance(codings, list)
+               else {}),
             **({"text": concept["text"]} if isinstance(concept.get("text"), str) else {})}
     return out
+
+
+def _with_display(coding: dict[str, Any]) -> dict[str, Any]:
+    """A display given only as translations (`_display`) still names the product."""
+    if isinstance(coding.get("display"), str) or not isinstance(coding.get("_display"), dict):
+        return coding
+    for extension in coding["_display"].get("extension") or ():
+        parts = extension.get("extension") if isinstance(extension, dict) else None
+        for part in parts if isinstance(parts, list) else ():
+            if isinstance(part, dict) and part.get("url") == "content" and isinstance(part.get("valueString"), str):
+                return {**coding, "display": part["valueString"]}
+    return coding
 
 
 _DOSAGE_SHAPES = {"timing": dict, "doseAndRate": list, "text": str, "route": dict, "additionalInstruction": list,

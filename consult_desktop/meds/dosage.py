@@ -139,6 +139,13 @@ def parse_dosages(instructions: Sequence[dict[str, Any]]) -> Dosage:
     The intakes per day add up; the dose per intake is the total daily amount divided by the intakes, so the
     daily dose the checks compute is exact even when the moments differ (2 at breakfast, 1 at dinner).
     """
+    phases: dict[Any, list[dict[str, Any]]] = {}
+    for item in instructions:
+        if isinstance(item, dict):
+            phases.setdefault(item.get("sequence") if isinstance(item.get("sequence"), int) else None, []).append(item)
+    if len(phases) > 1:  # successive phases (a loading dose, a taper): the heaviest day counts
+        return max((parse_dosages(items) if len(items) > 1 else parse_dosage(items) for items in phases.values()),
+                   key=lambda dose: (dose.dose_value or 0) * (dose.per_day or 0))
     parts = [(parse_dosage([item]), _intakes_per_day(item)) for item in instructions if isinstance(item, dict)]
     if not parts:
         return Dosage()

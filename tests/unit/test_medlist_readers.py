@@ -355,3 +355,30 @@ def test_a_negative_quantity_keeps_the_intake_without_a_dose() -> None:
     (line,) = _report(message).lines
     assert line.entry.dosage.dose_value is None and line.entry.dosage.per_day == 2.0  # every 12 hours
     assert line.words["fr"] == "? après le petit-déjeuner toutes les 12 heures"
+
+
+def test_frequency_weekdays_and_phases_survive_a_kmehr_round_trip() -> None:
+    from consult_desktop.domain.medication_file import FilePatient
+    from consult_desktop.kmehr.writer import write_medication_scheme
+
+    def repeat(**values):
+        return {"timing": {"repeat": {"frequency": 1, "period": 1, "periodUnit": "d", **values}}}
+
+    lines = [{"resourceType": "MedicationStatement", "id": "t", "status": "active",
+              "medicationCodeableConcept": {"text": "Temesta 1 mg"},
+              "dosage": [{**repeat(frequency=3), "doseAndRate": [{"doseQuantity": {"value": 1}}]}]},
+             {"resourceType": "MedicationStatement", "id": "m", "status": "active",
+              "medicationCodeableConcept": {"text": "Methotrexate 2,5 mg"},
+              "dosage": [{**repeat(period=1, periodUnit="wk", dayOfWeek=["wed", "thu"]),
+                          "doseAndRate": [{"doseQuantity": {"value": 1}}]}]},
+             {"resourceType": "MedicationStatement", "id": "p", "status": "active",
+              "medicationCodeableConcept": {"text": "Medrol 32 mg"},
+              "dosage": [{**repeat(), "sequence": 1, "doseAndRate": [{"doseQuantity": {"value": 2}}]},
+                         {**repeat(), "sequence": 2, "doseAndRate": [{"doseQuantity": {"value": 1}}]}]}]
+    report = _report(json.dumps(lines).encode())
+    temesta, methotrexate, medrol = report.lines
+    assert (temesta.entry.dosage.per_day, temesta.entry.dosage.dose_value) == (3.0, 1.0)
+    assert medrol.entry.dosage.dose_value == 2.0 and medrol.entry.dosage.per_day == 1.0  # the heaviest phase
+    again = _report(write_medication_scheme([line.statement for line in report.lines[:2]], FilePatient()))
+    assert (again.lines[0].entry.dosage.per_day, again.lines[0].entry.dosage.dose_value) == (3.0, 1.0)
+    assert again.lines[1].words["en"] == methotrexate.words["en"] == "1 on Wednesday and Thursday"
