@@ -105,9 +105,7 @@ class MedicationView(QWidget):
         self.clear_decision_action = self._action(self.tr("Clear decision"), "Ctrl+0", lambda: self.set_decision(None))
         self._toolbar.addSeparator()
         self.export_action = self._action(self.tr("Export PDF…"), "Ctrl+P", lambda: self.export_pdf())
-        self.file_actions = MedicationFileActions(self, runner, self._toolbar, lambda: self._patient)
-        self.file_actions.message.connect(self._status.setText)
-        self.file_actions.imported.connect(self.show_patient)
+        self.file_actions = self._file_actions(runner)
         self._table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for action in (self.edit_action, self.stop_action, *self.decision_actions.values(), self.clear_decision_action):
             self._table.addAction(action)
@@ -134,6 +132,13 @@ class MedicationView(QWidget):
         self._flags.flag_selected.connect(self._flag_selected)
         self._flags.acknowledge_requested.connect(self._ask_acknowledgement)
         self.clear()
+
+    def _file_actions(self, runner: TaskRunner) -> MedicationFileActions:
+        """Belgian medication files: drop or import with a preview, export as KMEHR / FHIR."""
+        actions = MedicationFileActions(self, runner, self._toolbar, lambda: self._patient)
+        actions.message.connect(self._status.setText)
+        actions.imported.connect(self.show_patient)
+        return actions
 
     def _action(self, text: str, shortcut: Any, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self)
