@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "consult_desktop.commands.profile",
     "consult_desktop.commands.sync",
     "consult_desktop.commands.interactions",
+    "consult_desktop.commands.prescriptions",
     "consult_desktop.commands.demo_server",
     "consult_desktop.commands.screenshots",
 )
@@ -54,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         epilog="Exit codes: 0 ok, 1 error, 2 usage, 3 wrong passphrase, 4 no profile, 5 profile damaged, "
         "6 storage (disk full, read-only), 10 partial sync, 11 authentication failed, "
-        "12 server unreachable, 13 invalid input file, 130 cancelled.",
+        "12 server unreachable, 13 invalid input file, 14 file about another patient, 130 cancelled.",
     )
     parser.add_argument("--version", action="version", version=f"consult-desktop {__version__}")
     parser.add_argument("--demo", action="store_true",

@@ -14,4 +14,5 @@ SYNC_PARTIAL = 10  # sync finished, but some patients or resources could not be 
 AUTH_FAILED = 11  # the server refused our credentials: sign in again / check the token
 SERVER_UNREACHABLE = 12  # network down, DNS, TLS or timeouts: the cache is unchanged
 INPUT_INVALID = 13  # an input file (JSON, CSV, Bundle) could not be read
+PATIENT_MISMATCH = 14  # an imported file is about another patient (or does not say whose it is)
 CANCELLED = 130  # interrupted by the user (Ctrl+C)

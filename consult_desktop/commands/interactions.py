@@ -81,6 +81,14 @@ def _language(chosen: str | None) -> str:
 
 
 def _load(path: Path, types: frozenset[str]) -> tuple[list[dict[str, Any]], list[tuple[str | None, dict[str, Any]]]]:
+    if types == MEDICATION_TYPES:  # KMEHR, Belgian FHIR, generic FHIR and CSV, as `prescriptions read` reads them
+        from consult_desktop.medlist.reader import read_medication_file
+        from consult_desktop.medlist.report import build_report, checkable_statements
+
+        found = read_medication_file(path)
+        if found.lines or not found.format.startswith("fhir"):
+            lines = checkable_statements(build_report(found))
+            return lines, [(None, line) for line in lines]
     entries = read_entries(path)
     return pick([resource for _, resource in entries], types, path), entries
 

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from consult_desktop.meds.models import LOCAL, SYSTEMIC, IngredientAmount, Strength
 
 _NON_WORD = re.compile(r"[^a-z0-9.%/+]+")
+_DECIMAL_COMMA = re.compile(r"(\d),(\d)")
 _STRENGTH = re.compile(
     r"(?<![a-z0-9.])(\d+(?:[.,]\d+)?)\s*"
     r"(mg|g|gram|mcg|µg|ug|microgram(?:s|mes|men)?|microg|ml|iu|ui|ie|unt|units?|eenheden|unites|mmol|meq|%)"
     r"(?:\s*/\s*(\d+(?:[.,]\d+)?)?\s*(ml|g|actuat|dose|h|hr|24hr))?(?![a-z])",
 )
 _COMPONENT_SPLIT = re.compile(r"\s+[/+&]\s+")
-_DECIMAL_COMMA = re.compile(r"(\d),(\d)")
 # "160/12.5 mg", "49/51 mg", "500/30 mg": the strengths of a combination product sharing one unit.
 _SHARED_UNIT = re.compile(r"(?<![a-z0-9.])(\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)+)\s*(mg|g|mcg|ug|µg)(?![a-z/])")
 _WORD = re.compile(r"[a-z][a-z0-9]*")
@@ -129,6 +129,7 @@ def parse_product_text(
     A strength binds to the ingredient named before it; a brand naming several ingredients takes the
     following strengths in order. Quantities written before any ingredient ("1 ML ...") are ignored.
     """
+    # A decimal comma ("0,025MG" in Belgian product names) must not become two numbers.
     folded = _SHARED_UNIT.sub(_spread_unit, fold(_DECIMAL_COMMA.sub(r"\1.\2", text)))
     route = detect_route(folded)
     components = [part for part in _COMPONENT_SPLIT.split(folded) if part.strip()]

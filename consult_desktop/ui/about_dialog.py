@@ -58,6 +58,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("PyYAML (with libyaml)", "MIT", "PyYAML"),
     Component("nh3 (ammonia)", "MIT (ammonia: MIT or Apache 2.0)", "nh3"),
     Component("PyJWT", "MIT", "PyJWT"),
+    Component("defusedxml", "Python Software Foundation License", "defusedxml"),
     Component("Python", "PSF License Agreement"),
     Component("Medication knowledge base (Consult Desktop)", "CC BY 4.0"),
 )

@@ -12,7 +12,7 @@ only holds plural forms ("1 patient" / "2 patients"); every other English text i
 
 After changing interface texts, refresh the sources (new texts appear untranslated) and translate them:
     pyside6-lupdate -no-obsolete -locations none consult_desktop/app.py consult_desktop/ui/*.py \
-        -ts resources/translations/consult_desktop_{en,fr,nl}.ts
+        consult_desktop/ui/*/*.py -ts resources/translations/consult_desktop_{en,fr,nl}.ts
 A test fails while a text has no French or Dutch translation.
 
 Call `install()` on the GUI thread before building windows. `compile_all()` is plain Python (any thread).

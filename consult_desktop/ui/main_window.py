@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -152,9 +152,12 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self.tr("&About Consult Desktop"), self._about, None, "about", "aboutAction")
         self.wipe_action = self._action(self.tr("&Wipe this workstation…"), self.wipe_workstation, None, None,
                                         "wipeAction")
+        self.import_medication_action = self._action(self.tr("&Import medication list…"), self._import_medication,
+                                                     None, None, "importMedicationAction")
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
-        for action in (self.sync_action, self.lock_action, None, self.settings_action, None, self.quit_action):
+        for action in (self.sync_action, self.lock_action, None, self.import_medication_action, None,
+                       self.settings_action, None, self.quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         patients = menu.addMenu(self.tr("&Patients"))
         patients.addAction(self.find_action)
@@ -171,6 +174,13 @@ class MainWindow(QMainWindow):
         for action in (self.sync_action, self.lock_action, None, self.problems_action, self.access_log_action):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
         self.addToolBar(toolbar)
+
+    def _import_medication(self) -> None:
+        """File > Import: the medication tab of the patient on screen reads the file and shows a preview."""
+        found = self.patient_view.findChild(QObject, "medicationFileActions") if self.patient_view else None
+        if found is not None and self.patient_view is not None:
+            self.patient_view.select_tab("medication")  # type: ignore[attr-defined]
+            found.import_file()  # type: ignore[attr-defined]
 
     # -- session -----------------------------------------------------------------------------------------
     @property

@@ -35,6 +35,7 @@ from consult_desktop.meds.fhir_input import InputFileError
 from consult_desktop.meds.knowledge_base import load_knowledge_base
 from consult_desktop.store import Store
 from consult_desktop.ui import medication_loader, severity_style
+from consult_desktop.ui.medication.medication_file_actions import MedicationFileActions
 from consult_desktop.ui.medication_comparison_model import MedicationComparisonModel, comparison_table
 from consult_desktop.ui.medication_flags_panel import AcknowledgeDialog, ContraindicationDialog, MedicationFlagsPanel
 from consult_desktop.ui.medication_loader import ImportOutcome, MedicationData
@@ -104,6 +105,7 @@ class MedicationView(QWidget):
         self.clear_decision_action = self._action(self.tr("Clear decision"), "Ctrl+0", lambda: self.set_decision(None))
         self._toolbar.addSeparator()
         self.export_action = self._action(self.tr("Export PDF…"), "Ctrl+P", lambda: self.export_pdf())
+        self.file_actions = self._file_actions(runner)
         self._table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for action in (self.edit_action, self.stop_action, *self.decision_actions.values(), self.clear_decision_action):
             self._table.addAction(action)
@@ -129,6 +131,13 @@ class MedicationView(QWidget):
         self._flags.flag_selected.connect(self._flag_selected)
         self._flags.acknowledge_requested.connect(self._ask_acknowledgement)
         self.clear()
+
+    def _file_actions(self, runner: TaskRunner) -> MedicationFileActions:
+        """Belgian medication files: drop or import with a preview, export as KMEHR / FHIR."""
+        actions = MedicationFileActions(self, runner, self._toolbar, lambda: self._patient)
+        actions.message.connect(self._status.setText)
+        actions.imported.connect(self.show_patient)
+        return actions
 
     def _action(self, text: str, shortcut: Any, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self)

@@ -572,6 +572,105 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import a medication list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient checked: the file is about this patient (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>national number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name and birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: the file is about another patient. Nothing can be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file does not identify its patient well enough to check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 added, %2 changed, %3 suspended, %4 stopped, %5 unchanged; %6 lines cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medicine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked against</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recognised (not checked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot be read (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the GP&apos;s SUMEHR (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines that cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allergies, problems and vaccinations from the GP&apos;s SUMEHR (not imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I confirm that this file is about the patient on screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LabTab</name>
     <message>
         <source>Abnormal results only</source>
@@ -721,6 +820,10 @@
     </message>
     <message>
         <source>&amp;Wipe this workstation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import medication list…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -919,6 +1022,81 @@
     </message>
     <message>
         <source>Your list → the hospital&apos;s list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MedicationFileActions</name>
+    <message>
+        <source>Import KMEHR / FHIR…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import medication list (KMEHR, SUMEHR, FHIR)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export KMEHR…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as KMEHR medication scheme…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export FHIR…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as Belgian FHIR…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a medication list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medication lists (*.xml *.kmehr *.json *.ndjson *.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 lines from the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The medication list could not be read or written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the medication list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KMEHR (*.xml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FHIR JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lines exported to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list could not be exported to %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

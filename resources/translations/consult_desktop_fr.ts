@@ -572,6 +572,105 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import a medication list</source>
+        <translation>Importer une liste de médicaments</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>suspendu</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
+        <source>File: %1 (%2)</source>
+        <translation>Fichier : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Patient checked: the file is about this patient (%1).</source>
+        <translation>Patient vérifié : le fichier concerne ce patient (%1).</translation>
+    </message>
+    <message>
+        <source>national number</source>
+        <translation>numéro de registre national</translation>
+    </message>
+    <message>
+        <source>name and birth date</source>
+        <translation>nom et date de naissance</translation>
+    </message>
+    <message>
+        <source>Refused: the file is about another patient. Nothing can be imported.</source>
+        <translation>Refusé : le fichier concerne un autre patient. Rien ne peut être importé.</translation>
+    </message>
+    <message>
+        <source>The file does not identify its patient well enough to check it.</source>
+        <translation>Le fichier n&apos;identifie pas son patient assez bien pour le vérifier.</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 changed, %3 suspended, %4 stopped, %5 unchanged; %6 lines cannot be read.</source>
+        <translation>%1 ajoutés, %2 modifiés, %3 suspendus, %4 arrêtés, %5 inchangés ; %6 lignes illisibles.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Changement</translation>
+    </message>
+    <message>
+        <source>Medicine</source>
+        <translation>Médicament</translation>
+    </message>
+    <message>
+        <source>Posology</source>
+        <translation>Posologie</translation>
+    </message>
+    <message>
+        <source>Checked against</source>
+        <translation>Vérifié comme</translation>
+    </message>
+    <message>
+        <source>not recognised (not checked)</source>
+        <translation>non reconnu (non vérifié)</translation>
+    </message>
+    <message>
+        <source>Cannot be read (%1): %2</source>
+        <translation>Illisible (%1) : %2</translation>
+    </message>
+    <message>
+        <source>From the GP&apos;s SUMEHR (%1): %2</source>
+        <translation>Du SUMEHR du médecin généraliste (%1) : %2</translation>
+    </message>
+    <message>
+        <source>Lines that cannot be read</source>
+        <translation>Lignes illisibles</translation>
+    </message>
+    <message>
+        <source>Allergies, problems and vaccinations from the GP&apos;s SUMEHR (not imported)</source>
+        <translation>Allergies, problèmes et vaccinations du SUMEHR du médecin généraliste (non importés)</translation>
+    </message>
+    <message>
+        <source>I confirm that this file is about the patient on screen</source>
+        <translation>Je confirme que ce fichier concerne le patient affiché</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+</context>
+<context>
     <name>LabTab</name>
     <message>
         <source>Abnormal results only</source>
@@ -722,6 +821,10 @@
     <message>
         <source>&amp;Wipe this workstation…</source>
         <translation>&amp;Effacer ce poste de travail…</translation>
+    </message>
+    <message>
+        <source>&amp;Import medication list…</source>
+        <translation>&amp;Importer une liste de médicaments…</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -920,6 +1023,81 @@
     <message>
         <source>Your list → the hospital&apos;s list</source>
         <translation>Votre liste → la liste de l&apos;hôpital</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationFileActions</name>
+    <message>
+        <source>Import KMEHR / FHIR…</source>
+        <translation>Importer KMEHR / FHIR…</translation>
+    </message>
+    <message>
+        <source>Import medication list (KMEHR, SUMEHR, FHIR)…</source>
+        <translation>Importer une liste de médicaments (KMEHR, SUMEHR, FHIR)…</translation>
+    </message>
+    <message>
+        <source>Export KMEHR…</source>
+        <translation>Exporter en KMEHR…</translation>
+    </message>
+    <message>
+        <source>Export as KMEHR medication scheme…</source>
+        <translation>Exporter en schéma de médication KMEHR…</translation>
+    </message>
+    <message>
+        <source>Export FHIR…</source>
+        <translation>Exporter en FHIR…</translation>
+    </message>
+    <message>
+        <source>Export as Belgian FHIR…</source>
+        <translation>Exporter en FHIR belge…</translation>
+    </message>
+    <message>
+        <source>Import a medication list</source>
+        <translation>Importer une liste de médicaments</translation>
+    </message>
+    <message>
+        <source>Medication lists (*.xml *.kmehr *.json *.ndjson *.csv *.txt);;All files (*)</source>
+        <translation>Listes de médicaments (*.xml *.kmehr *.json *.ndjson *.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <source>Imported %1 lines from the file.</source>
+        <translation>%1 lignes importées du fichier.</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>Le fichier n&apos;a pas pu être lu : %1</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>Non importé : %1</translation>
+    </message>
+    <message>
+        <source>The medication list could not be read or written.</source>
+        <translation>La liste de médicaments n&apos;a pas pu être lue ou écrite.</translation>
+    </message>
+    <message>
+        <source>Export the medication list</source>
+        <translation>Exporter la liste de médicaments</translation>
+    </message>
+    <message>
+        <source>KMEHR (*.xml)</source>
+        <translation>KMEHR (*.xml)</translation>
+    </message>
+    <message>
+        <source>FHIR JSON (*.json)</source>
+        <translation>FHIR JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 lines exported to %2</source>
+        <translation>%1 lignes exportées vers %2</translation>
+    </message>
+    <message>
+        <source>The list could not be exported to %1</source>
+        <translation>La liste n&apos;a pas pu être exportée vers %1</translation>
     </message>
 </context>
 <context>

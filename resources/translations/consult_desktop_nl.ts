@@ -572,6 +572,105 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import a medication list</source>
+        <translation>Een medicatielijst importeren</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>toegevoegd</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>gewijzigd</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>geschorst</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestopt</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>ongewijzigd</translation>
+    </message>
+    <message>
+        <source>File: %1 (%2)</source>
+        <translation>Bestand: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Patient checked: the file is about this patient (%1).</source>
+        <translation>Patiënt gecontroleerd: het bestand gaat over deze patiënt (%1).</translation>
+    </message>
+    <message>
+        <source>national number</source>
+        <translation>rijksregisternummer</translation>
+    </message>
+    <message>
+        <source>name and birth date</source>
+        <translation>naam en geboortedatum</translation>
+    </message>
+    <message>
+        <source>Refused: the file is about another patient. Nothing can be imported.</source>
+        <translation>Geweigerd: het bestand gaat over een andere patiënt. Er kan niets worden geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>The file does not identify its patient well enough to check it.</source>
+        <translation>Het bestand identificeert zijn patiënt niet goed genoeg om dat te controleren.</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 changed, %3 suspended, %4 stopped, %5 unchanged; %6 lines cannot be read.</source>
+        <translation>%1 toegevoegd, %2 gewijzigd, %3 geschorst, %4 gestopt, %5 ongewijzigd; %6 lijnen onleesbaar.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Wijziging</translation>
+    </message>
+    <message>
+        <source>Medicine</source>
+        <translation>Geneesmiddel</translation>
+    </message>
+    <message>
+        <source>Posology</source>
+        <translation>Posologie</translation>
+    </message>
+    <message>
+        <source>Checked against</source>
+        <translation>Gecontroleerd als</translation>
+    </message>
+    <message>
+        <source>not recognised (not checked)</source>
+        <translation>niet herkend (niet gecontroleerd)</translation>
+    </message>
+    <message>
+        <source>Cannot be read (%1): %2</source>
+        <translation>Onleesbaar (%1): %2</translation>
+    </message>
+    <message>
+        <source>From the GP&apos;s SUMEHR (%1): %2</source>
+        <translation>Uit het SUMEHR van de huisarts (%1): %2</translation>
+    </message>
+    <message>
+        <source>Lines that cannot be read</source>
+        <translation>Onleesbare lijnen</translation>
+    </message>
+    <message>
+        <source>Allergies, problems and vaccinations from the GP&apos;s SUMEHR (not imported)</source>
+        <translation>Allergieën, problemen en vaccinaties uit het SUMEHR van de huisarts (niet geïmporteerd)</translation>
+    </message>
+    <message>
+        <source>I confirm that this file is about the patient on screen</source>
+        <translation>Ik bevestig dat dit bestand over de getoonde patiënt gaat</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+</context>
+<context>
     <name>LabTab</name>
     <message>
         <source>Abnormal results only</source>
@@ -722,6 +821,10 @@
     <message>
         <source>&amp;Wipe this workstation…</source>
         <translation>Dit &amp;werkstation wissen…</translation>
+    </message>
+    <message>
+        <source>&amp;Import medication list…</source>
+        <translation>Medicatielijst &amp;importeren…</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -920,6 +1023,81 @@
     <message>
         <source>Your list → the hospital&apos;s list</source>
         <translation>Uw lijst → de lijst van het ziekenhuis</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationFileActions</name>
+    <message>
+        <source>Import KMEHR / FHIR…</source>
+        <translation>KMEHR / FHIR importeren…</translation>
+    </message>
+    <message>
+        <source>Import medication list (KMEHR, SUMEHR, FHIR)…</source>
+        <translation>Medicatielijst importeren (KMEHR, SUMEHR, FHIR)…</translation>
+    </message>
+    <message>
+        <source>Export KMEHR…</source>
+        <translation>Exporteren als KMEHR…</translation>
+    </message>
+    <message>
+        <source>Export as KMEHR medication scheme…</source>
+        <translation>Exporteren als KMEHR-medicatieschema…</translation>
+    </message>
+    <message>
+        <source>Export FHIR…</source>
+        <translation>Exporteren als FHIR…</translation>
+    </message>
+    <message>
+        <source>Export as Belgian FHIR…</source>
+        <translation>Exporteren als Belgische FHIR…</translation>
+    </message>
+    <message>
+        <source>Import a medication list</source>
+        <translation>Een medicatielijst importeren</translation>
+    </message>
+    <message>
+        <source>Medication lists (*.xml *.kmehr *.json *.ndjson *.csv *.txt);;All files (*)</source>
+        <translation>Medicatielijsten (*.xml *.kmehr *.json *.ndjson *.csv *.txt);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wordt gelezen…</translation>
+    </message>
+    <message>
+        <source>Imported %1 lines from the file.</source>
+        <translation>%1 lijnen uit het bestand geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>Het bestand kon niet worden gelezen: %1</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>Niet geïmporteerd: %1</translation>
+    </message>
+    <message>
+        <source>The medication list could not be read or written.</source>
+        <translation>De medicatielijst kon niet worden gelezen of geschreven.</translation>
+    </message>
+    <message>
+        <source>Export the medication list</source>
+        <translation>De medicatielijst exporteren</translation>
+    </message>
+    <message>
+        <source>KMEHR (*.xml)</source>
+        <translation>KMEHR (*.xml)</translation>
+    </message>
+    <message>
+        <source>FHIR JSON (*.json)</source>
+        <translation>FHIR JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 lines exported to %2</source>
+        <translation>%1 lijnen geëxporteerd naar %2</translation>
+    </message>
+    <message>
+        <source>The list could not be exported to %1</source>
+        <translation>De lijst kon niet worden geëxporteerd naar %1</translation>
     </message>
 </context>
 <context>

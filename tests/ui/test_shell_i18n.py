@@ -102,7 +102,7 @@ def test_every_interface_text_has_a_french_and_dutch_translation(tmp_path: Path)
     if not lupdate.is_file():
         pytest.skip("lupdate (PySide6 tools) not found")
     package = Path(i18n.__file__).resolve().parents[1]
-    sources = [str(package / "app.py"), *sorted(str(p) for p in (package / "ui").glob("*.py"))]
+    sources = [str(package / "app.py"), *sorted(str(p) for p in (package / "ui").rglob("*.py"))]
     import subprocess
 
     fresh = tmp_path / "current.ts"
