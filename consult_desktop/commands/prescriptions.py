@@ -178,7 +178,7 @@ def run_export(args: argparse.Namespace) -> int:
         server_id, patient_id = _patient(store, args.patient)
         statements = reconciled_list(store, server_id, patient_id)
         patient = file_patient(store, server_id, patient_id)
-        store.records.audit("prescriptions-exported", server_id=server_id, patient_id=patient_id,
+        store.audit.write("prescriptions-exported", server_id=server_id, patient_id=patient_id,
                             object_type="MedicationStatement", detail=f"format={args.format} lines={len(statements)}")
     data = export_kmehr(statements, patient) if args.format == "kmehr" else \
         (json.dumps(export_fhir(statements, patient), ensure_ascii=False, indent=2) + "\n").encode()

@@ -35,11 +35,11 @@ def _key(statement: dict[str, Any], kb: Any) -> str:
 def reconciled_list(store: Store, server_id: str, patient_id: str) -> list[dict[str, Any]]:
     kb = load_knowledge_base()
     decisions = {key: decision for key, (_, decision, _) in
-                 store.records.acknowledgements(server_id, patient_id).items() if decision}
+                 store.decisions.for_patient(server_id, patient_id).items() if decision}
     out: list[dict[str, Any]] = []
     keys: set[str] = set()
     today = dt.date.today().isoformat()
-    for statement in store.records.prescriptions(server_id, patient_id):
+    for statement in store.prescriptions.for_patient(server_id, patient_id):
         key = _key(statement, kb)
         keys.add(key)
         if decisions.get(key) == "stop" and line_status(statement) != "stopped":

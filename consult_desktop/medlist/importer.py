@@ -77,7 +77,7 @@ def stored_patient(store: Store, server_id: str, patient_id: str) -> Any:
 def preview_import(store: Store, server_id: str, patient_id: str, report: MedicationReport) -> ImportPreview:
     match = match_patient(report.patient, stored_patient(store, server_id, patient_id), report.other_patients)
     kb = load_knowledge_base()
-    existing = store.records.prescriptions(server_id, patient_id)
+    existing = store.prescriptions.for_patient(server_id, patient_id)
     by_source = {ident.get("value"): item for item in existing for ident in item.get("identifier") or ()
                  if ident.get("system") == SOURCE_ID_SYSTEM and ident.get("value")}
     by_key: dict[str, dict[str, Any]] = {}
@@ -112,12 +112,12 @@ def commit_import(store: Store, preview: ImportPreview, confirm_unverified: bool
             if item.kind == UNCHANGED:
                 continue
             resource = _resource(item, preview.patient_id, now, language)
-            saved.append(store.records.save_prescription(preview.server_id, preview.patient_id, resource,
+            saved.append(store.prescriptions.save(preview.server_id, preview.patient_id, resource,
                                                          resource["id"]))
         counts = {kind: preview.count(kind) for kind in (*KINDS, UNCHANGED)}
         detail = f"format={preview.report.format} " + " ".join(f"{k}={v}" for k, v in counts.items()) + \
             f" unreadable={preview.report.summary['unreadable']} patient={preview.match.by or 'confirmed by user'}"
-        store.records.audit("prescriptions-imported", server_id=preview.server_id, patient_id=preview.patient_id,
+        store.audit.write("prescriptions-imported", server_id=preview.server_id, patient_id=preview.patient_id,
                             object_type="MedicationStatement", detail=detail)
     return ImportResult(tuple(saved), counts)
 

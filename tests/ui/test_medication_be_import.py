@@ -61,7 +61,7 @@ def test_import_preview_then_commit_and_export(qtbot, runner, medication: Medica
     assert len(rows) == 3
     assert any("1 in the morning, 1 at bedtime" in cell for row in rows for cell in row)
     assert "Imported 3 lines" in medication.status_text()
-    audit = mr.db_call(qtbot, runner, lambda store: store.records.audit_entries(patient_id=PID))
+    audit = mr.db_call(qtbot, runner, lambda store: store.audit.entries(patient_id=PID))
     assert audit[0].action == "prescriptions-imported"
 
     target = tmp_path / "out.xml"

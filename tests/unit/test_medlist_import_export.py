@@ -63,12 +63,12 @@ def test_import_preview_commit_and_access_log(store) -> None:
     assert (preview.count("added"), preview.count("suspended"), preview.count("stopped")) == (2, 1, 0)
     result = commit_import(store, preview)
     assert len(result.saved) == 3
-    stored = store.records.prescriptions(mr.SERVER, PID)
+    stored = store.prescriptions.for_patient(mr.SERVER, PID)
     assert {item["status"] for item in stored} == {"active", "on-hold"}
     assert all(item["subject"] == {"reference": f"Patient/{PID}"} and item["dateAsserted"] for item in stored)
     bisoprolol = next(item for item in stored if "Bisoprolol" in item["medicationCodeableConcept"]["text"])
     assert bisoprolol["dosage"][0]["text"] == "1 in the morning, 1 at bedtime"  # the GP's words, as listed
-    entry = store.records.audit_entries(patient_id=PID)[0]
+    entry = store.audit.entries(patient_id=PID)[0]
     assert entry.action == "prescriptions-imported" and "added=2" in entry.detail and "Peeters" not in entry.detail
 
     again = preview_import(store, mr.SERVER, PID, _report(SCHEME))
@@ -78,7 +78,7 @@ def test_import_preview_commit_and_access_log(store) -> None:
     plan = preview_import(store, mr.SERVER, PID, _report(changed))
     assert plan.count("stopped") == 1
     commit_import(store, plan)
-    assert len(store.records.prescriptions(mr.SERVER, PID)) == 3  # updated in place, not duplicated
+    assert len(store.prescriptions.for_patient(mr.SERVER, PID)) == 3  # updated in place, not duplicated
 
 
 def test_wrong_patient_is_refused_and_nothing_is_stored(store) -> None:
@@ -93,9 +93,9 @@ def test_wrong_patient_is_refused_and_nothing_is_stored(store) -> None:
     assert unverified.match.outcome == "unverified"
     with pytest.raises(PatientRefused):
         commit_import(store, unverified)
-    assert store.records.prescriptions(mr.SERVER, PID) == []
+    assert store.prescriptions.for_patient(mr.SERVER, PID) == []
     commit_import(store, unverified, confirm_unverified=True)
-    assert len(store.records.prescriptions(mr.SERVER, PID)) == 3
+    assert len(store.prescriptions.for_patient(mr.SERVER, PID)) == 3
 
 
 def test_export_then_import_gives_the_same_list(store) -> None:
@@ -117,7 +117,7 @@ def test_export_then_import_gives_the_same_list(store) -> None:
 
 def test_gp_decision_to_stop_is_in_the_export(store) -> None:
     commit_import(store, preview_import(store, mr.SERVER, PID, _report(SCHEME)))
-    store.records.decide(mr.SERVER, PID, "line:bisoprolol", "stop")
+    store.decisions.decide(mr.SERVER, PID, "line:bisoprolol", "stop")
     statements = reconciled_list(store, mr.SERVER, PID)
     bisoprolol = next(s for s in statements if "Bisoprolol" in s["medicationCodeableConcept"]["text"])
     assert bisoprolol["status"] == "stopped" and bisoprolol["effectivePeriod"]["end"]
@@ -173,7 +173,7 @@ def test_cli_import_dry_run_then_import_then_export(tmp_path: Path, monkeypatch:
     code, _, _ = run_cli(["interactions", "--hospital", str(path), "--gp", str(exported), "--json"])
     assert code == exit_codes.OK
     with Profile.resolve(directory).unlock(PASSPHRASE) as opened:
-        assert len(opened.records.prescriptions(mr.SERVER, PID)) == 3
+        assert len(opened.prescriptions.for_patient(mr.SERVER, PID)) == 3
 
 
 def test_a_different_medicine_at_the_same_place_of_another_file_is_added_not_replacing(store) -> None:
@@ -187,7 +187,8 @@ def test_a_different_medicine_at_the_same_place_of_another_file_is_added_not_rep
     plan = preview_import(store, mr.SERVER, PID, _report(message(b"Marevan 5 mg")))
     assert [item.kind for item in plan.planned] == ["added"]
     commit_import(store, plan)
-    names = sorted(item["medicationCodeableConcept"]["text"] for item in store.records.prescriptions(mr.SERVER, PID))
+    stored = store.prescriptions.for_patient(mr.SERVER, PID)
+    names = sorted(item["medicationCodeableConcept"]["text"] for item in stored)
     assert names == ["Bisoprolol 5 mg", "Marevan 5 mg"]
 
 
@@ -200,7 +201,7 @@ def test_interactions_reads_kmehr_and_reports_unreadable_lines_as_not_checked(tm
     code, out, _ = run_cli(["interactions", "--hospital", str(hospital), "--gp", str(scheme), "--json"])
     assert code == exit_codes.OK
     result = json.loads(out)
-    assert "unreadable-4" in result["not_checked"]
+    assert {"kind": "medication", "resource": "unreadable-4"} in result["not_checked"]
 
 
 def test_cli_read_prints_the_posology_in_the_chosen_language(tmp_path: Path) -> None:

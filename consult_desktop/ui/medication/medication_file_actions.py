@@ -156,7 +156,7 @@ class MedicationFileActions(QObject):
             data = export_kmehr(statements, who) if kind == "kmehr" else \
                 json.dumps(export_fhir(statements, who), ensure_ascii=False, indent=2).encode()
             path.write_bytes(data)
-            store.records.audit("prescriptions-exported", server_id=server_id, patient_id=patient_id,
+            store.audit.write("prescriptions-exported", server_id=server_id, patient_id=patient_id,
                                 object_type="MedicationStatement", detail=f"format={kind} lines={len(statements)}")
             return len(statements)
 
