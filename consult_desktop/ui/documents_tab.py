@@ -4,7 +4,8 @@ The list comes from the patient snapshot; a document's bytes are read from the s
 opened (database lane, which also writes the "open-document" audit record). Searching asks the store's
 full-text index for this patient and lists the hits with their snippet; choosing a hit opens the document
 and looks for the words in it. When a PDF's text layer is read after opening, it is added to the index so
-later searches also find words inside PDFs. GUI thread only; all store work goes through the TaskRunner.
+later searches also find words inside PDFs. GUI thread only; all store work goes through the TaskRunner, whose
+slots ("open", "search") keep only the answer to the latest request and drop all of them on a patient change.
 """
 
 from __future__ import annotations
@@ -29,15 +30,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
+from consult_desktop.record import actions
 from consult_desktop.store import Store
 from consult_desktop.ui import date_text
 from consult_desktop.ui.document_content import ContentKind, DocumentContent, load_document_content
 from consult_desktop.ui.document_list_model import KEY_ROLE, DocumentListModel, DocumentSortProxy
 from consult_desktop.ui.document_viewer import DocumentViewer
 from consult_desktop.ui.patient_snapshot import DocumentRow
-from consult_desktop.ui.task_runner import TaskRunner
+from consult_desktop.ui.task_runner import TaskRunner, drop
 
 log = logging.getLogger(__name__)
 KEY_DATA = Qt.ItemDataRole.UserRole
@@ -53,9 +54,6 @@ class DocumentsTab(QWidget):
         super().__init__(parent)
         self._runner = runner
         self._patient: tuple[str, str] | None = None
-        self._generation = 0  # bumped on every patient change: late answers for another patient are dropped
-        self._open_token = 0
-        self._search_token = 0
         self._last_query = ""
         self._indexed: set[tuple[str, str, str]] = set()
 
@@ -155,7 +153,7 @@ class DocumentsTab(QWidget):
 
     def clear(self) -> None:
         """Forget the patient: list, search, viewer (bytes included)."""
-        self._generation += 1
+        drop(self)  # late answers are for the patient being left
         self._patient = None
         self._search_timer.stop()
         self._select_timer.stop()
@@ -186,8 +184,6 @@ class DocumentsTab(QWidget):
         if self._patient is None:
             return
         server_id, patient_id = self._patient
-        self._open_token += 1
-        token, generation = self._open_token, self._generation
         row = self._model.row_of(resource_type, resource_id)
         self._viewer.show_loading(self._model.row_at(row).title if row is not None else "")
 
@@ -195,23 +191,16 @@ class DocumentsTab(QWidget):
             return load_document_content(store, server_id, patient_id, resource_type, resource_id)
 
         def shown(content: DocumentContent) -> None:
-            if not isValid(self):  # the view was closed before the answer came
-                return
-            if token != self._open_token or generation != self._generation:
-                return  # another document (or patient) was chosen meanwhile
             self._viewer.show_content(content)
             if find_text:
                 self._viewer.open_find(find_text)
             self.document_opened.emit(resource_type, resource_id)
 
         def failed(exc: BaseException) -> None:
-            if not isValid(self):  # the view was closed before the answer came
-                return
-            if token == self._open_token and generation == self._generation:
-                log.warning("opening %s/%s failed: %s", resource_type, resource_id, type(exc).__name__)
-                self._viewer.show_error(self.tr("The document could not be opened from the local database."))
+            log.warning("opening %s/%s failed: %s", resource_type, resource_id, type(exc).__name__)
+            self._viewer.show_error(self.tr("The document could not be opened from the local database."))
 
-        self._runner.db(load, shown, failed)
+        self._runner.query(self, load, shown, failed, slot="open")
 
     def open_first_pdf(self) -> bool:
         """Open the newest document shown as a PDF; False when the patient has none."""
@@ -260,13 +249,11 @@ class DocumentsTab(QWidget):
         self._indexed.add(key)
 
         def failed(exc: BaseException) -> None:
-            if not isValid(self):  # the view was closed before the answer came
-                return
             self._indexed.discard(key)
             log.warning("indexing the text of %s/%s failed: %s", resource_type, resource_id, type(exc).__name__)
 
-        self._runner.db(lambda store: store.resources.add_document_text(server_id, resource_type, resource_id,
-                                                                        text), None, failed)
+        self._runner.query(self, lambda store: actions.add_document_text(store, server_id, resource_type,
+                                                                         resource_id, text), lambda _c: None, failed)
 
     # -- search ---------------------------------------------------------------------------------------------
     def search(self, query: str) -> None:
@@ -281,7 +268,7 @@ class DocumentsTab(QWidget):
             self._search_timer.start()
         else:
             self._search_timer.stop()
-            self._search_token += 1
+            drop(self, "search")
             self._last_query = ""
             self._hits.clear()
             self._lists.setCurrentWidget(self._table)
@@ -293,24 +280,14 @@ class DocumentsTab(QWidget):
         if not query or self._patient is None:
             return
         server_id, patient_id = self._patient
-        self._search_token += 1
-        token, generation = self._search_token, self._generation
         self._status.setText(self.tr("Searching…"))
 
-        def done(hits: list[tuple]) -> None:
-            if not isValid(self):  # the view was closed before the answer came
-                return
-            if token == self._search_token and generation == self._generation:
-                self._show_hits(query, hits)
-
         def failed(exc: BaseException) -> None:
-            if not isValid(self):  # the view was closed before the answer came
-                return
-            if token == self._search_token and generation == self._generation:
-                log.warning("document search failed: %s", type(exc).__name__)
-                self._status.setText(self.tr("The search could not be run."))
+            log.warning("document search failed: %s", type(exc).__name__)
+            self._status.setText(self.tr("The search could not be run."))
 
-        self._runner.db(lambda store: store.resources.search_documents(server_id, patient_id, query), done, failed)
+        self._runner.query(self, lambda store: store.resources.search_documents(server_id, patient_id, query),
+                           lambda hits: self._show_hits(query, hits), failed, slot="search")
 
     def _show_hits(self, query: str, hits: list[tuple]) -> None:
         self._last_query = query
@@ -368,6 +345,9 @@ class DocumentsTab(QWidget):
             self._status.setText(self.tr("%1 of %2 documents").replace("%1", str(shown)).replace("%2", str(total)))
 
     # -- for the patient view and tests ---------------------------------------------------------------------
+    def current_patient(self) -> tuple[str, str] | None:
+        return self._patient
+
     def model(self) -> DocumentListModel:
         return self._model
 

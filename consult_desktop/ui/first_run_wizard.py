@@ -29,7 +29,7 @@ from consult_desktop.commands.common import MIN_PASSPHRASE
 from consult_desktop.domain.roles import Role
 from consult_desktop.store import Profile, StoreError
 from consult_desktop.ui.server_form import ServerForm
-from consult_desktop.ui.task_runner import TaskRunner
+from consult_desktop.ui.task_runner import ProfileLocked, TaskRunner
 
 
 def passphrase_strength(passphrase: str) -> int:
@@ -268,21 +268,16 @@ class ServerPage(_AsyncPage):
 
         def failed(exc: BaseException) -> None:
             self.form.sign_in_button.setEnabled(True)
-            self.form.set_sign_in_status(str(exc) or type(exc).__name__)
+            text = self.tr("The profile is locked.") if isinstance(exc, ProfileLocked) else str(exc)
+            self.form.set_sign_in_status(text or type(exc).__name__)
 
         def after_save(_server_id: object) -> None:
-            def sign_in(data_key: bytes | None) -> None:
-                from consult_desktop.sync.setup import sign_in as do_sign_in
+            from consult_desktop.sync.setup import sign_in as do_sign_in
 
-                if data_key is None:
-                    failed(RuntimeError(self.tr("The profile is locked.")))
-                    return
-                profile = self.wizard().profile  # type: ignore[attr-defined]
-                browser = self._open_browser
-                self._runner.net(lambda: do_sign_in(profile, data_key, browser) if browser is not None
-                                 else do_sign_in(profile, data_key), signed_in, failed)
-
-            self._runner.db(lambda store: store.data_key, sign_in, failed)
+            profile = self.wizard().profile  # type: ignore[attr-defined]
+            browser = self._open_browser
+            self._runner.with_data_key(self, lambda data_key: do_sign_in(profile, data_key, browser)
+                                       if browser is not None else do_sign_in(profile, data_key), signed_in, failed)
 
         self._save(after_save, failed)
 

@@ -1,7 +1,8 @@
 """`MainWindow`: the patient list on the left, the open patient on the right, sync in the toolbar and status bar.
 
-It owns the session's flow: opening a patient (audit record; `mark_viewed` when leaving them), reloading the
-list on `data_changed` (after a sync or a write), explaining sync outcomes (offline, expired sign-in, partial),
+It owns the session's flow: the one `CurrentPatient` that the list, the header and every tab follow (opening
+a patient writes its audit record; leaving them marks them viewed), the `ChangeBus` the views listen to
+(the list reloads on `RecordsSynced`, after a sync), explaining sync outcomes (offline, expired sign-in, partial),
 and locking — by hand (Ctrl+L) or after inactivity — which clears every widget holding patient data, closes
 the database and asks for the passphrase; after unlocking the GP is back on the same patient and tab. All store
 and network work goes through the TaskRunner. GUI thread only.
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consult_desktop.record import actions
+from consult_desktop.record.changes import PatientKey, RecordsSynced
 from consult_desktop.store import PatientSummary, Profile
 from consult_desktop.sync.progress import SyncReport, SyncStatus
 from consult_desktop.ui.access_log_dialog import AccessLogDialog
@@ -31,6 +34,9 @@ from consult_desktop.ui.icons import app_icon, icon
 from consult_desktop.ui.idle_lock import IdleLock
 from consult_desktop.ui.message_bar import MessageBar
 from consult_desktop.ui.patient_list_panel import PatientListPanel
+from consult_desktop.ui.patient_view import PatientView
+from consult_desktop.ui.shell.change_bus import ChangeBus
+from consult_desktop.ui.shell.current_patient import CurrentPatient
 from consult_desktop.ui.sync_controller import SyncController
 from consult_desktop.ui.sync_problems_dialog import SyncProblemsDialog
 from consult_desktop.ui.sync_status_bar import SyncStatusBar
@@ -39,15 +45,6 @@ from consult_desktop.ui.ui_settings import UiSettings
 from consult_desktop.ui.unlock_dialog import UnlockDialog
 
 log = logging.getLogger(__name__)
-
-
-def _make_patient_view(runner: TaskRunner, parent: QWidget) -> QWidget | None:
-    try:
-        from consult_desktop.ui.patient_view import PatientView
-    except ImportError:
-        log.warning("patient view not available; showing a placeholder")
-        return None
-    return PatientView(runner, parent)
 
 
 class MainWindow(QMainWindow):
@@ -64,7 +61,8 @@ class MainWindow(QMainWindow):
         self.sync = sync
         self.settings = settings
         self.demo_hint = demo_hint
-        self._current: tuple[str, str] | None = None
+        self.current = CurrentPatient(self)
+        self.changes = ChangeBus(self)
         self._opened_new = 0  # the open patient's "new" count when opened: more means a sync brought records
         self._resume: tuple[tuple[str, str], str | None] | None = None
         self._locked = True  # until start()
@@ -75,16 +73,15 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
 
         self.message_bar = MessageBar(self)
-        self.list_panel = PatientListPanel(self, discharge_days=settings.discharge_days)
+        self.list_panel = PatientListPanel(self, discharge_days=settings.discharge_days, current=self.current)
         self.placeholder = QLabel(self.tr("Choose a patient in the list."), self)
         self.placeholder.setObjectName("patientPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
-        self.patient_view = _make_patient_view(runner, self)
+        self.patient_view = PatientView(runner, self, changes=self.changes)
         self.right = QStackedWidget(self)
         self.right.addWidget(self.placeholder)
-        if self.patient_view is not None:
-            self.right.addWidget(self.patient_view)
+        self.right.addWidget(self.patient_view)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.list_panel)
         splitter.addWidget(self.right)
@@ -110,10 +107,11 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.idle = IdleLock(settings.idle_lock_minutes * 60_000, self)
         self.idle.timed_out.connect(self.lock)
-        self.list_panel.patient_selected.connect(self.open_patient)
+        self.current.changed.connect(self._current_changed)
         sync.finished.connect(self._sync_finished)
         sync.started.connect(lambda: self.sync_action.setEnabled(False))
-        sync.data_changed.connect(self.data_changed)
+        sync.data_changed.connect(lambda: self.changes.announce(RecordsSynced()))
+        self.changes.records_synced.connect(lambda _change: self.data_changed.emit())
         sync.sign_in_finished.connect(self._signed_in)
         self.data_changed.connect(self.reload)
         runner.error_unhandled.connect(self._unhandled_error)
@@ -178,8 +176,8 @@ class MainWindow(QMainWindow):
         return self._locked
 
     @property
-    def current_patient(self) -> tuple[str, str] | None:
-        return self._current
+    def current_patient(self) -> PatientKey | None:
+        return self.current.key
 
     def start(self, *, sync_now: bool = False) -> None:
         """The profile is unlocked in the runner: show the data and start the timers."""
@@ -202,78 +200,72 @@ class MainWindow(QMainWindow):
     def _rows_loaded(self, rows: list[PatientSummary]) -> None:
         if self._locked:
             return
-        self.list_panel.set_summaries(rows)
+        current = self.current.key
         keys = {(r.server_id, r.id): r.new_items for r in rows}
-        if self._current is not None and self._current in keys and keys[self._current] > self._opened_new:
-            self._refresh_patient(keys[self._current])
-        if self._current is not None and self._current not in keys:
+        self.list_panel.set_summaries(rows)
+        if current is not None and current not in keys:
             # The hospital no longer shares this patient with the GP: the local copy was removed.
-            self._current = None
-            if self.patient_view is not None:
-                self.patient_view.clear()  # type: ignore[attr-defined]
+            self.current.set(None)
             self.placeholder.setText(self.tr("This patient's record is no longer available to you."))
-            self.right.setCurrentWidget(self.placeholder)
+        if current is not None and current in keys and keys[current] > self._opened_new:
+            self._refresh_patient(current, keys[current])
         if self._resume is not None:
             (key, tab), self._resume = self._resume, None
             if key in keys:
-                self.list_panel.select_patient(*key)  # may be hidden by a list filter: opened anyway
-                self.open_patient(*key)
-                if tab and self.patient_view is not None:
-                    self.patient_view.select_tab(tab)  # type: ignore[attr-defined]
+                self.open_patient(*key)  # may be hidden by a list filter: opened anyway
+                if tab:
+                    self.patient_view.select_tab(tab)
 
-    def _refresh_patient(self, new_items: int) -> None:
+    def _refresh_patient(self, key: PatientKey, new_items: int) -> None:
         """Records arrived for the open patient (a sync): show them, on the same tab. Not done for other syncs,
         which would close the document the GP is reading."""
         self._opened_new = new_items
-        if self.patient_view is None or self._current is None:
-            return
-        tab = self.patient_view.current_tab()  # type: ignore[attr-defined]
-        self.patient_view.show_patient(*self._current)  # type: ignore[attr-defined]
-        self.patient_view.select_tab(tab)  # type: ignore[attr-defined]
+        tab = self.patient_view.current_tab()
+        self.patient_view.show_patient(*key)
+        self.patient_view.select_tab(tab)
         self.status.showMessage(self.tr("New documents or results arrived for this patient."), 8000)
 
     def open_patient(self, server_id: str, patient_id: str) -> None:
-        key = (server_id, patient_id)
-        if self._locked or key == self._current:
-            return
-        self._leave_current()
-        self._current = key
-        model = self.list_panel.model
-        row = model.row_of(server_id, patient_id)
-        self._opened_new = model.summary(row).new_items if row >= 0 else 0
-        self.runner.db(lambda store: store.records.audit("open-patient", server_id=server_id,
-                                                         patient_id=patient_id), None, self._unhandled_error)
-        if self.patient_view is not None:
-            self.patient_view.show_patient(server_id, patient_id)  # type: ignore[attr-defined]
-            self.right.setCurrentWidget(self.patient_view)
-        else:
-            self.placeholder.setText(self.tr("Patient %1 is open. The record view is not available in this "
-                                             "build.").replace("%1", patient_id))
+        """Make this patient the current one (the list selects their row, the record opens)."""
+        if not self._locked:
+            self.current.set((server_id, patient_id))
 
-    def _leave_current(self) -> None:
-        if self._current is None:
+    def _current_changed(self, previous: PatientKey | None, key: PatientKey | None) -> None:
+        if previous is not None:
+            self._leave(previous)
+        if key is None:
+            self.patient_view.clear()
+            self.right.setCurrentWidget(self.placeholder)
             return
-        server_id, patient_id = self._current
-        self._current = None
-        self.runner.db(lambda store: store.records.mark_viewed(server_id, patient_id), None, self._unhandled_error)
+        server_id, patient_id = key
+        row = self.list_panel.model.row_of(server_id, patient_id)
+        self._opened_new = self.list_panel.model.summary(row).new_items if row >= 0 else 0
+        self.runner.db(lambda store: actions.open_patient(store, server_id, patient_id), None,
+                       self._unhandled_error)
+        self.patient_view.show_patient(server_id, patient_id)
+        self.right.setCurrentWidget(self.patient_view)
+
+    def _leave(self, key: PatientKey) -> None:
+        server_id, patient_id = key
+        if self.list_panel.model.row_of(server_id, patient_id) < 0:
+            return  # their local copy was removed by a sync
+        self.runner.db(lambda store: actions.mark_viewed(store, server_id, patient_id), None, self._unhandled_error)
         self.list_panel.clear_badge(server_id, patient_id)
 
     # -- locking -----------------------------------------------------------------------------------------
     def lock(self) -> None:
         if self._locked:
             return
+        current = self.current.key
+        self._resume = (current, self.patient_view.current_tab()) if current is not None else None
+        self.current.set(None)  # marks the patient viewed and clears every widget holding their data
         self._locked = True
-        tab = self.patient_view.current_tab() if self.patient_view is not None else None  # type: ignore[attr-defined]
-        self._resume = (self._current, tab) if self._current is not None else None
-        self._leave_current()
-        self.runner.db(lambda store: store.records.audit("lock"), None, lambda exc: None)
+        self.runner.db(lambda store: actions.audit_session(store, "lock"), None, lambda exc: None)
         self.sync.set_enabled(False)
         self.idle.stop()
         for dialog in self._dialogs:
             dialog.close()
         self._dialogs.clear()
-        if self.patient_view is not None:
-            self.patient_view.clear()  # type: ignore[attr-defined]
         self.right.setCurrentWidget(self.placeholder)
         self.placeholder.setText(self.tr("Choose a patient in the list."))
         self.list_panel.search.clear()
@@ -289,7 +281,7 @@ class MainWindow(QMainWindow):
 
     def _after_unlock(self) -> None:
         self.unlock_dialog = None
-        self.runner.db(lambda store: store.records.audit("unlock"), None, self._unhandled_error)
+        self.runner.db(lambda store: actions.audit_session(store, "unlock"), None, self._unhandled_error)
         self.start()
         self.unlocked.emit()
 
@@ -361,8 +353,9 @@ class MainWindow(QMainWindow):
     def open_access_log(self) -> AccessLogDialog | None:
         if self._locked:
             return None
-        dialog = AccessLogDialog(self.runner, self, patient=self._current)
-        return self._track(dialog)  # type: ignore[return-value]
+        dialog = AccessLogDialog(self.runner, self, patient=self.current.key)
+        self._track(dialog)
+        return dialog
 
     def open_sync_problems(self) -> SyncProblemsDialog | None:
         if self._locked:
@@ -370,7 +363,8 @@ class MainWindow(QMainWindow):
         report = self.sync.last_report
         dialog = SyncProblemsDialog(self.runner, self, problems=list(report.problems) if report else [])
         self.data_changed.connect(dialog.reload)
-        return self._track(dialog)  # type: ignore[return-value]
+        self._track(dialog)
+        return dialog
 
     def open_settings(self, server_tab: bool = False) -> None:
         if self._locked:
@@ -406,11 +400,12 @@ class MainWindow(QMainWindow):
         from consult_desktop.ui.wipe_workstation import confirm_and_wipe
 
         if confirm_and_wipe(self, self.runner, self.profile, sync=self.sync):
-            self._current = None
             self._locked = True
+            self.current.blockSignals(True)  # the profile is gone: nothing to mark as viewed
+            self.current.set(None)
+            self.current.blockSignals(False)
             self.idle.stop()
-            if self.patient_view is not None:
-                self.patient_view.clear()  # type: ignore[attr-defined]
+            self.patient_view.clear()
             self.close()
 
     def _unhandled_error(self, exc: BaseException) -> None:
@@ -422,7 +417,7 @@ class MainWindow(QMainWindow):
     # -- closing -----------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self._locked:
-            self._leave_current()
+            self.current.set(None)
         self.sync.set_enabled(False)
         self.idle.shutdown()
         for dialog in list(self._dialogs):

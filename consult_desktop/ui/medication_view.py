@@ -41,7 +41,8 @@ from consult_desktop.ui.medication_loader import ImportOutcome, MedicationData
 from consult_desktop.ui.prescription_editor import PrescriptionEditor, StopPrescriptionDialog
 from consult_desktop.ui.prescription_list import PrescriptionList
 from consult_desktop.ui.reconciliation_pdf import ReconciliationReport
-from consult_desktop.ui.task_runner import TaskRunner
+from consult_desktop.ui.shell.change_bus import ChangeBus
+from consult_desktop.ui.task_runner import TaskRunner, drop
 
 log = logging.getLogger(__name__)
 
@@ -51,11 +52,12 @@ class MedicationView(QWidget):
     show_requested = Signal()  # the GP asked to see the medication tab (from the interruption)
     failed = Signal(str)  # a message shown to the GP
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None, *, changes: ChangeBus | None = None
+                 ) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._changes = changes if changes is not None else ChangeBus(self)
         self._patient: tuple[str, str] | None = None
-        self._generation = 0
         self._data: MedicationData | None = None
         self._interrupted: set[str] = set()  # contraindicated flags shown in this opening of the patient
         self._dialog: QDialog | None = None
@@ -152,7 +154,7 @@ class MedicationView(QWidget):
 
     def clear(self) -> None:
         """Forget the patient (another patient is chosen, or the profile is locked): data, dialogs, texts."""
-        self._generation += 1
+        drop(self)  # answers still under way are for the patient being left
         self._patient = None
         self._data = None
         self._interrupted = set()
@@ -170,11 +172,8 @@ class MedicationView(QWidget):
 
     def _run(self, work: Callable[[Store], Any], done: Callable[[Any], None] | None = None) -> None:
         """Run `work(store)` on the database lane; show the MedicationData (or ImportOutcome) it returns."""
-        generation, patient = self._generation, self._patient
 
         def succeeded(result: Any) -> None:
-            if not isValid(self) or generation != self._generation or patient != self._patient:
-                return  # another patient was chosen (or the profile locked) meanwhile
             data = result.data if isinstance(result, ImportOutcome) else result
             self._apply(data)
             if done is not None:
@@ -182,8 +181,6 @@ class MedicationView(QWidget):
             self._interrupt_if_needed(data)
 
         def failed(exc: BaseException) -> None:
-            if not isValid(self) or generation != self._generation:
-                return
             log.warning("medication work failed: %s", type(exc).__name__)
             if isinstance(exc, InputFileError):
                 message = self.tr("The file could not be imported: %1").replace("%1", str(exc))
@@ -194,7 +191,7 @@ class MedicationView(QWidget):
                 self._empty.setText(message)
             self.failed.emit(message)
 
-        self._runner.db(work, succeeded, failed)
+        self._runner.query(self, work, succeeded, failed)
 
     def _apply(self, data: MedicationData) -> None:
         line_key, focus = self._selected_line_key(), self._focus
@@ -456,6 +453,9 @@ class MedicationView(QWidget):
         return path
 
     # -- parts, for tests and the patient view ---------------------------------------------------------------
+    def current_patient(self) -> tuple[str, str] | None:
+        return self._patient
+
     def model(self) -> MedicationComparisonModel:
         return self._model
 

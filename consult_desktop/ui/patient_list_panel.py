@@ -1,12 +1,21 @@
 """`PatientListPanel`: the left side of the main window — search field, filters and the patient table.
 
 Typing filters at once (a zero-delay timer coalesces keystrokes that arrive while the list is busy); there is
-no database query per keystroke, the proxy filters rows already in memory. GUI thread only.
+no database query per keystroke, the proxy filters rows already in memory.
+
+The panel follows the one `CurrentPatient`: whenever the selected row names a patient other than the current
+one (a click, arrow keys, Enter in the search field), that patient becomes current; whenever the current
+patient changes elsewhere, their row is selected, or no row when they are filtered out. While the panel
+itself changes the rows (filtering, reloading) the selection model's intermediate signals are ignored and the
+selection is set from the current patient afterwards: filtering never selects a row by itself, so typing does
+not open anybody, and what Enter or a click selects is always opened. GUI thread only.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -19,17 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consult_desktop.record.changes import PatientKey
 from consult_desktop.store import PatientSummary
 from consult_desktop.ui.badge_delegate import BadgeDelegate
 from consult_desktop.ui.patient_filter_proxy import PatientFilterProxy
 from consult_desktop.ui.patient_table_model import COL_BIRTH, COL_NAME, COL_NEW, COL_SSIN, KEY_ROLE, PatientTableModel
+from consult_desktop.ui.shell.current_patient import CurrentPatient
 
 
 class PatientListPanel(QWidget):
-    patient_selected = Signal(str, str)  # server_id, patient_id
-
-    def __init__(self, parent: QWidget | None = None, *, discharge_days: int = 14) -> None:
+    def __init__(self, parent: QWidget | None = None, *, discharge_days: int = 14,
+                 current: CurrentPatient | None = None) -> None:
         super().__init__(parent)
+        self.current = current if current is not None else CurrentPatient(self)
         self.model = PatientTableModel(self)
         self.proxy = PatientFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -98,47 +109,34 @@ class PatientListPanel(QWidget):
         for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted,
                        self.proxy.rowsRemoved):
             signal.connect(self._count_timer.start)
-        # Filtering can move the current index to another row; that must not open another patient.
-        self._quiet = False
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self._changing_rows = False
+        selection = self.table.selectionModel()
+        selection.selectionChanged.connect(self._selection_changed)
+        selection.currentRowChanged.connect(self._selection_changed)
+        self.current.changed.connect(self._follow_current)
         self._update_count()
 
     # -- public ----------------------------------------------------------------------------------------
     def set_summaries(self, summaries: list[PatientSummary]) -> None:
-        """Replace the rows, keeping the selected patient selected when they are still there."""
-        keep = self.current_key()
-        self._quiet = True
-        try:
-            self.model.set_rows(summaries)
-            if keep is not None:
-                self._select(keep)
-        finally:
-            self._quiet = False
+        """Replace the rows; the current patient's row stays selected when they are still there."""
+        self._change_rows(lambda: self.model.set_rows(summaries))
         self._update_count()
 
     def select_patient(self, server_id: str, patient_id: str) -> bool:
         """Select (and thereby open) a patient; False when they are not in the list (or filtered out)."""
-        return self._select((server_id, patient_id))
+        if self._proxy_index((server_id, patient_id)) is None:
+            return False
+        self.current.set((server_id, patient_id))
+        return True
 
-    def current_key(self) -> tuple[str, str] | None:
-        index = self.table.selectionModel().currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
-            return None
-        key = index.data(KEY_ROLE)
-        return tuple(key) if key else None  # type: ignore[return-value]
-
-    def clear_selection(self) -> None:
-        self.table.selectionModel().blockSignals(True)
-        self.table.clearSelection()
-        self.table.selectionModel().setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
-        self.table.selectionModel().blockSignals(False)
+    def current_key(self) -> PatientKey | None:
+        """The patient of the selected row, None when no row is selected."""
+        rows = self.table.selectionModel().selectedRows()
+        key = rows[0].data(KEY_ROLE) if rows else None
+        return (key[0], key[1]) if key else None
 
     def clear_badge(self, server_id: str, patient_id: str) -> None:
-        self._quiet = True
-        try:
-            self.model.set_new_items(server_id, patient_id, 0)
-        finally:
-            self._quiet = False
+        self._change_rows(lambda: self.model.set_new_items(server_id, patient_id, 0))
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -154,32 +152,53 @@ class PatientListPanel(QWidget):
         self.discharged.setText(self.tr("Discharged in the last %n day(s)", "", self._discharge_days))
         self.discharged.setToolTip(self.tr("Only patients whose latest hospital stay ended recently"))
 
-    def _select(self, key: tuple[str, str]) -> bool:
+    def _proxy_index(self, key: PatientKey) -> QModelIndex | None:
         row = self.model.row_of(*key)
         if row < 0:
-            return False
+            return None
         proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not proxy_index.isValid():
-            return False
+        return proxy_index if proxy_index.isValid() else None
+
+    def _follow_current(self, _previous: object, key: PatientKey | None) -> None:
+        """Select the current patient's row; select nothing when there is none or they are filtered out."""
+        if key is not None and self.current_key() == key:
+            return
+        selection = self.table.selectionModel()
+        index = self._proxy_index(key) if key is not None else None
+        if index is None:
+            selection.clearSelection()
+            selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+            return
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.table.selectionModel().setCurrentIndex(proxy_index, flags)
-        self.table.scrollTo(proxy_index)
-        return True
+        selection.setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def _change_rows(self, change: Callable[[], object]) -> None:
+        """Change the rows shown, then select the current patient's row (or none) from the one state."""
+        self._changing_rows = True
+        try:
+            change()
+        finally:
+            self._changing_rows = False
+        self._follow_current(None, self.current.key)
+
+    def _selection_changed(self, *_args: object) -> None:
+        """A row the GP selected names the current patient; an emptied selection (filtered out) changes nothing."""
+        if self._changing_rows:
+            return
+        key = self.current_key()
+        if key is not None and key != self.current.key:
+            self.current.set(key)
 
     def _apply_query(self) -> None:
-        self._quiet = True
-        try:
-            self.proxy.set_query(self.search.text())
-        finally:
-            self._quiet = False
+        self._change_rows(lambda: self.proxy.set_query(self.search.text()))
 
     def _apply_filters(self) -> None:
-        self._quiet = True
-        try:
+        def apply() -> None:
             self.proxy.set_only_new(self.only_new.isChecked())
             self.proxy.set_discharged_within(self._discharge_days if self.discharged.isChecked() else None)
-        finally:
-            self._quiet = False
+
+        self._change_rows(apply)
 
     def _open_first_match(self) -> None:
         self._debounce.stop()
@@ -188,13 +207,6 @@ class PatientListPanel(QWidget):
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             self.table.selectionModel().setCurrentIndex(self.proxy.index(0, 0), flags)
             self.table.setFocus()
-
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._quiet or not current.isValid():
-            return
-        key = current.data(KEY_ROLE)
-        if key:
-            self.patient_selected.emit(key[0], key[1])
 
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

@@ -2,18 +2,17 @@
 problems and allergies, stays, and medication tabs.
 
 `show_patient(server_id, patient_id)` asks the database lane for one `PatientSnapshot` (everything the
-first paint needs, no attachment bytes) and fills every tab from it when it arrives; answers that arrive
-after another patient was chosen, or after `clear()` (the profile was locked), are dropped. Attachments load
-only when a document is opened. GUI thread only; all store work goes through the TaskRunner.
+first paint needs, no attachment bytes) and fills every tab from it when it arrives; the operation runner
+drops answers that arrive after another patient was chosen, or after `clear()` (the profile was locked).
+Attachments load only when a document is opened. GUI thread only; all store work goes through the TaskRunner.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
-from shiboken6 import isValid
 
 from consult_desktop.store import Store
 from consult_desktop.ui.documents_tab import DocumentsTab
@@ -23,7 +22,8 @@ from consult_desktop.ui.medication_view import MedicationView
 from consult_desktop.ui.patient_header import PatientHeader
 from consult_desktop.ui.patient_snapshot import PatientSnapshot, encounter_label, load_patient_snapshot
 from consult_desktop.ui.problems_tab import ProblemsTab
-from consult_desktop.ui.task_runner import TaskRunner
+from consult_desktop.ui.shell.change_bus import ChangeBus
+from consult_desktop.ui.task_runner import TaskRunner, drop, later
 
 log = logging.getLogger(__name__)
 TAB_NAMES = ("documents", "labs", "problems", "encounters", "medication")
@@ -35,12 +35,12 @@ class PatientView(QWidget):
     patient_loaded = Signal(str, str)  # server_id, patient_id — every tab now holds this patient's data
     load_failed = Signal(str, str)  # server_id, patient_id
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None, *, changes: ChangeBus | None = None
+                 ) -> None:
         super().__init__(parent)
         self._runner = runner
         self._patient: tuple[str, str] | None = None
         self._snapshot: PatientSnapshot | None = None
-        self._generation = 0
         self._pending: set[str] = set()  # tabs not yet filled from the current snapshot
 
         self._header = PatientHeader(self)
@@ -48,9 +48,8 @@ class PatientView(QWidget):
         self._labs = LabTab(self)
         self._problems = ProblemsTab(self)
         self._encounters = EncountersTab(self)
-        medication = MedicationView(runner, self)
-        medication.show_requested.connect(lambda: self.select_tab("medication"))
-        self._medication: QWidget = medication
+        self._medication = MedicationView(runner, self, changes=changes)
+        self._medication.show_requested.connect(lambda: self.select_tab("medication"))
         self._tabs = QTabWidget(self)
         self._tabs.addTab(self._documents, self.tr("Documents"))
         self._tabs.addTab(self._labs, self.tr("Lab results"))
@@ -79,8 +78,6 @@ class PatientView(QWidget):
         Called again for the patient already shown (after a sync), it refreshes in place: what is on screen
         stays until the new data arrives, and the open document stays open if it still exists.
         """
-        self._generation += 1
-        generation = self._generation
         if self._patient != (server_id, patient_id) or self._snapshot is None:
             self._clear_widgets()
             self._patient = (server_id, patient_id)
@@ -90,26 +87,15 @@ class PatientView(QWidget):
         def load(store: Store) -> PatientSnapshot:
             return load_patient_snapshot(store, server_id, patient_id)
 
-        def loaded(snapshot: PatientSnapshot) -> None:
-            if not isValid(self):  # the view was closed before the answer came
-                return
-            if generation == self._generation:
-                self._apply(snapshot)
-
         def failed(exc: BaseException) -> None:
-            if not isValid(self):  # the view was closed before the answer came
-                return
-            if generation != self._generation:
-                return
             log.warning("loading patient %s failed: %s", patient_id, type(exc).__name__)
             self._header.clear()
             self._message.setText(self.tr("This patient's record could not be read from the local database."))
             self._message.show()
             self.load_failed.emit(server_id, patient_id)
 
-        self._runner.db(load, loaded, failed)
-        if isinstance(self._medication, MedicationView):  # its own load, queued after the snapshot's
-            self._medication.show_patient(server_id, patient_id)
+        self._runner.query(self, load, self._apply, failed, slot="snapshot")
+        self._medication.show_patient(server_id, patient_id)  # its own load, queued after the snapshot's
 
     def _apply(self, snapshot: PatientSnapshot) -> None:
         """Header and documents first (what the GP sees at once); the other tabs right after the first paint,
@@ -120,11 +106,10 @@ class PatientView(QWidget):
         self._documents.set_rows(snapshot.server_id, snapshot.patient_id, snapshot.documents)
         self._pending = {"labs", "problems", "encounters"}
         self._fill_tab(self.current_tab())
-        generation = self._generation
-        QTimer.singleShot(LATER_TABS_DELAY_MS, self, lambda: self._fill_later_tabs(generation))
+        later(self, "later-tabs", self._fill_later_tabs, LATER_TABS_DELAY_MS)
 
-    def _fill_later_tabs(self, generation: int) -> None:
-        if generation != self._generation or self._snapshot is None:
+    def _fill_later_tabs(self) -> None:
+        if self._snapshot is None:
             return
         for name in list(self._pending):
             self._fill_tab(name)
@@ -148,7 +133,7 @@ class PatientView(QWidget):
 
     def clear(self) -> None:
         """Drop every piece of patient data from the widgets (the profile is being locked)."""
-        self._generation += 1
+        drop(self)
         self._patient = None
         self._clear_widgets()
 
@@ -162,8 +147,7 @@ class PatientView(QWidget):
         self._labs.clear()
         self._problems.clear()
         self._encounters.clear()
-        if isinstance(self._medication, MedicationView):
-            self._medication.clear()
+        self._medication.clear()
         self._tabs.setEnabled(False)
 
     def current_patient(self) -> tuple[str, str] | None:
@@ -182,20 +166,7 @@ class PatientView(QWidget):
     def current_tab(self) -> str:
         return TAB_NAMES[self._tabs.currentIndex()]
 
-    def set_medication_widget(self, widget: QWidget) -> None:
-        """Put another widget in the medication tab (the comparison view is installed by default)."""
-        index = TAB_NAMES.index("medication")
-        was_current = self._tabs.currentIndex() == index
-        old = self._medication
-        self._tabs.removeTab(index)
-        old.setParent(None)
-        old.deleteLater()
-        self._medication = widget
-        self._tabs.insertTab(index, widget, self.tr("Medication"))
-        if was_current:
-            self._tabs.setCurrentIndex(index)
-
-    def medication_widget(self) -> QWidget:
+    def medication_widget(self) -> MedicationView:
         return self._medication
 
     # -- documents ------------------------------------------------------------------------------------------

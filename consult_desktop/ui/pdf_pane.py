@@ -3,8 +3,8 @@
 The PDF bytes come from the encrypted store and never touch the disk: they are wrapped in a QBuffer that
 lives exactly as long as the document is open. Finding uses QPdfSearchModel (results arrive in batches, so
 the match count may grow after the first answer). After loading, the text layer can be read page by page
-in short steps on the event loop so that later full-text searches also find words inside PDFs. GUI thread
-only.
+in short steps on the event loop (`later`, under the operation runner's rule: a step of a document no longer
+shown is dropped) so that later full-text searches also find words inside PDFs. GUI thread only.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QModelIndex, QPointF,
 from PySide6.QtPdf import QPdfDocument, QPdfPageRenderer, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from consult_desktop.ui.task_runner import drop, later
 
 # Enough for any letter or report; a scanned 500-page file is not indexed beyond this.
 MAX_TEXT_PAGES = 300
@@ -42,7 +44,6 @@ class PdfPane(QWidget):
         renderer = self._view.findChild(QPdfPageRenderer)
         if renderer is not None:  # private child of QPdfView; only used to report "first page shown"
             renderer.pageRendered.connect(self._page_rendered)
-        self._extract_generation = 0
         self._extract_parts: list[str] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -69,7 +70,7 @@ class PdfPane(QWidget):
 
     def clear(self) -> None:
         """Close the document and drop its bytes (on lock, or before the next document)."""
-        self._extract_generation += 1
+        drop(self, "extract")
         self._extract_parts = []
         self._waiting_render = False
         self._view.setCurrentSearchResultIndex(-1)
@@ -161,15 +162,11 @@ class PdfPane(QWidget):
 
     # -- text layer ---------------------------------------------------------------------------------------
     def _start_extraction(self) -> None:
-        self._extract_generation += 1
-        generation = self._extract_generation
         self._extract_parts = []
         pages = min(self._document.pageCount(), MAX_TEXT_PAGES)
-        QTimer.singleShot(0, self, lambda: self._extract_page(generation, 0, pages, 0))
+        later(self, "extract", lambda: self._extract_page(0, pages, 0))
 
-    def _extract_page(self, generation: int, page: int, pages: int, chars: int) -> None:
-        if generation != self._extract_generation:
-            return  # another document was opened, or the view was cleared
+    def _extract_page(self, page: int, pages: int, chars: int) -> None:
         if page >= pages or chars >= MAX_TEXT_CHARS:
             text = "\n".join(p for p in self._extract_parts if p.strip())
             self._extract_parts = []
@@ -178,7 +175,7 @@ class PdfPane(QWidget):
             return
         part = self._document.getAllText(page).text()
         self._extract_parts.append(part)
-        QTimer.singleShot(0, self, lambda: self._extract_page(generation, page + 1, pages, chars + len(part)))
+        later(self, "extract", lambda: self._extract_page(page + 1, pages, chars + len(part)))
 
     def _page_rendered(self, *args: object) -> None:
         if self._waiting_render and self._document.status() == QPdfDocument.Status.Ready:

@@ -1,9 +1,10 @@
 """`SyncController`: runs a sync (or a sign-in) in the background and reports it to the screens as signals.
 
-The data key is read on the database lane, then `run_sync(profile, key, on_progress, cancel)` runs on the
-network lane with its own database connection. Progress callbacks arrive on that worker thread and are
-relayed to the GUI thread through a queued signal; the controller never touches a widget. After a sync that
-may have changed data, `data_changed` tells the views to reload. An optional timer syncs every N minutes.
+`run_sync(profile, key, on_progress, cancel)` runs through the operation runner's `with_data_key`: the key is
+read on the database lane, the sync runs on the network lane with its own database connection. Progress
+callbacks arrive on that worker thread and are relayed to the GUI thread through a queued signal; the
+controller never touches a widget. After a sync that may have changed data, `data_changed` tells the main
+window, which announces `RecordsSynced` on the change signal. An optional timer syncs every N minutes.
 
 Construct and call on the GUI thread.
 """
@@ -19,7 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from consult_desktop.store import LAST_SYNC_KEY, Profile
 from consult_desktop.sync.progress import CancelToken, SyncProgress, SyncReport, SyncStatus
-from consult_desktop.ui.task_runner import TaskRunner
+from consult_desktop.ui.task_runner import ProfileLocked, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -30,10 +31,8 @@ _CHANGING = (SyncStatus.OK, SyncStatus.PARTIAL, SyncStatus.CANCELLED, SyncStatus
 
 
 def _default_sync(*args: Any, **kwargs: Any) -> SyncReport:
-    try:
-        from consult_desktop.sync.setup import run_sync
-    except ImportError:
-        return SyncReport(SyncStatus.FAILED, "The synchronisation engine is not available in this build.")
+    from consult_desktop.sync.setup import run_sync
+
     return run_sync(*args, **kwargs)
 
 
@@ -118,27 +117,25 @@ class SyncController(QObject):
         self._token = token
         self.started.emit()
         self._on_progress(SyncProgress("discovery", message=""))
-        self._runner.db(lambda store: store.data_key,
-                        lambda key: self._launch(key, token, patient_id),
-                        lambda exc: self._crashed(exc, token))
+        profile, sync_fn, relay = self._profile, self._sync_fn, self._relay
+
+        def work(data_key: bytes) -> SyncReport:
+            if token.cancelled:
+                return SyncReport(SyncStatus.CANCELLED)
+            return sync_fn(profile, data_key, on_progress=relay.arrived.emit, cancel=token, patient_id=patient_id)
+
+        self._runner.with_data_key(self, work, lambda report: self._finish(report, token),
+                                   lambda exc: self._crashed(exc, token))
         return True
 
     def cancel(self) -> None:
         if self._token is not None:
             self._token.cancel()
 
-    def _launch(self, data_key: bytes | None, token: CancelToken, patient_id: str | None) -> None:
-        if token.cancelled or data_key is None:
+    def _crashed(self, exc: BaseException, token: CancelToken) -> None:
+        if isinstance(exc, ProfileLocked):
             self._finish(SyncReport(SyncStatus.CANCELLED), token)
             return
-        profile, sync_fn, relay = self._profile, self._sync_fn, self._relay
-
-        def work() -> SyncReport:
-            return sync_fn(profile, data_key, on_progress=relay.arrived.emit, cancel=token, patient_id=patient_id)
-
-        self._runner.net(work, lambda report: self._finish(report, token), lambda exc: self._crashed(exc, token))
-
-    def _crashed(self, exc: BaseException, token: CancelToken) -> None:
         log.error("sync failed unexpectedly: %s", type(exc).__name__)
         self._finish(SyncReport(SyncStatus.FAILED, str(exc) or type(exc).__name__), token)
 
@@ -181,12 +178,7 @@ class SyncController(QObject):
                 self.start()
 
         def failed(exc: BaseException) -> None:
-            self.sign_in_finished.emit(str(exc) or type(exc).__name__)
+            text = self.tr("The profile is locked.") if isinstance(exc, ProfileLocked) else str(exc)
+            self.sign_in_finished.emit(text or type(exc).__name__)
 
-        def launch(data_key: bytes | None) -> None:
-            if data_key is None:
-                failed(RuntimeError(self.tr("The profile is locked.")))
-                return
-            self._runner.net(lambda: sign_in_fn(profile, data_key), signed_in, failed)
-
-        self._runner.db(lambda store: store.data_key, launch, failed)
+        self._runner.with_data_key(self, lambda data_key: sign_in_fn(profile, data_key), signed_in, failed)

@@ -1,4 +1,4 @@
-"""Run work off the GUI thread and deliver results back to it as Qt signals.
+"""The operation runner: the one way to run work off the GUI thread and deliver its answer back to it.
 
 Two lanes:
 - the *database lane*: one dedicated thread that owns the unlocked `Store` (an SQLite connection belongs to
@@ -8,7 +8,16 @@ Two lanes:
 
 `on_success(result)` and `on_error(exc)` always run on the GUI thread. Worker functions never touch a widget
 or a Qt model: they return plain data. An error without an `on_error` goes to `error_unhandled`, which the
-main window shows; errors are never swallowed. Construct and call only from the GUI thread.
+main window shows; errors are never swallowed.
+
+Widgets run their work with `runner.query(owner, work, on_success, on_error, slot=...)`: the answer is dropped
+when the owner widget is gone, when a newer query of the same owner and slot was started ("open document":
+only the last one chosen is shown), or when the owner called `drop(owner)` because it moved on (another
+patient, a lock). Steps that must run on the GUI thread itself (reading a PDF's text page by page) go through
+`later(owner, slot, fn)` under the same rule. No widget keeps its own generation counter.
+`runner.with_data_key(owner, work, ...)` reads the data key on the database lane and runs `work(key)` on the
+network lane (a sync or a sign-in opens its own connection with it). Construct and call only from the GUI
+thread.
 """
 
 from __future__ import annotations
@@ -19,7 +28,8 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from shiboken6 import isValid
 
 from consult_desktop.store import Store
 
@@ -27,6 +37,66 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 Success = Callable[[Any], None]
 Failure = Callable[[BaseException], None]
+
+
+class ProfileLocked(RuntimeError):
+    """The database lane has no open store (the profile is locked)."""
+
+
+class _Owners:
+    """Which answers are still wanted: per owner an epoch (bumped by `drop`) and per (owner, slot) the serial
+    of the newest query. Touched only on the GUI thread."""
+
+    def __init__(self) -> None:
+        self._epochs: dict[int, int] = {}
+        self._serials: dict[tuple[int, str], int] = {}
+        self._counter = 0
+
+    def ticket(self, owner: QObject, slot: str | None) -> Callable[[], bool]:
+        """Start an answer for `owner`; the function returned says whether it is still wanted."""
+        key = id(owner)
+        if key not in self._epochs:
+            self._epochs[key] = 0
+            owner.destroyed.connect(lambda *_args, k=key: self._forget(k))
+        epoch = self._epochs[key]
+        self._counter += 1
+        serial = self._counter
+        if slot is not None:
+            self._serials[(key, slot)] = serial
+
+        def fresh() -> bool:
+            if not isValid(owner) or self._epochs.get(key) != epoch:
+                return False
+            return slot is None or self._serials.get((key, slot)) == serial
+
+        return fresh
+
+    def drop(self, owner: QObject, slot: str | None = None) -> None:
+        key = id(owner)
+        if slot is not None:
+            self._serials.pop((key, slot), None)
+        elif key in self._epochs:
+            self._epochs[key] += 1
+
+    def _forget(self, key: int) -> None:
+        self._epochs.pop(key, None)
+        for pair in [pair for pair in self._serials if pair[0] == key]:
+            del self._serials[pair]
+
+
+_owners = _Owners()
+
+
+def drop(owner: QObject, slot: str | None = None) -> None:
+    """Answers still under way for `owner` (only those of `slot` when given) will not be delivered."""
+    _owners.drop(owner, slot)
+
+
+def later(owner: QObject, slot: str, fn: Callable[[], None], delay_ms: int = 0) -> None:
+    """Run `fn` on the GUI thread after `delay_ms` (next event-loop turn by default), unless `owner` is gone,
+    moved on (`drop`) or started a newer step in the same slot meanwhile."""
+    fresh = _owners.ticket(owner, slot)
+    QTimer.singleShot(delay_ms, owner, lambda: fn() if fresh() else None)
 
 
 class _Relay(QObject):
@@ -64,7 +134,7 @@ class TaskRunner(QObject):
 
         def call() -> T:
             if self._store is None:
-                raise RuntimeError("The profile is locked.")
+                raise ProfileLocked("The profile is locked.")
             return fn(self._store)
 
         return self._submit(self._db, call, on_success, on_error)
@@ -72,6 +142,43 @@ class TaskRunner(QObject):
     def net(self, fn: Callable[[], T], on_success: Success | None = None, on_error: Failure | None = None
             ) -> Future:
         return self._submit(self._net, fn, on_success, on_error)
+
+    # -- operations owned by a widget ------------------------------------------------------------------------
+    def query(self, owner: QObject, work: Callable[..., T], on_success: Callable[[T], None],
+              on_error: Failure | None = None, *, slot: str | None = None, lane: str = "db") -> Future:
+        """Run `work` on a lane ("db": `work(store)`; "net": `work()`) for `owner`; the answer (or the error)
+        reaches `on_success` / `on_error` on the GUI thread only while the owner still wants it."""
+        fresh = _owners.ticket(owner, slot)
+
+        def succeeded(result: T) -> None:
+            if fresh():
+                on_success(result)
+
+        def failed(exc: BaseException) -> None:
+            if not fresh():
+                return
+            if on_error is not None:
+                on_error(exc)
+            else:
+                log.error("background task failed: %s", type(exc).__name__)
+                self.error_unhandled.emit(exc)
+
+        if lane == "net":
+            return self.net(work, succeeded, failed)
+        return self.db(work, succeeded, failed)
+
+    def with_data_key(self, owner: QObject, work: Callable[[bytes], T], on_success: Callable[[T], None],
+                      on_error: Failure, *, slot: str | None = None) -> None:
+        """Read the data key on the database lane, then run `work(key)` on the network lane; a locked profile
+        fails with ProfileLocked."""
+
+        def launch(data_key: bytes | None) -> None:
+            if data_key is None:
+                on_error(ProfileLocked("The profile is locked."))
+                return
+            self.query(owner, lambda: work(data_key), on_success, on_error, slot=slot, lane="net")
+
+        self.query(owner, lambda store: store.data_key, launch, on_error, slot=slot)
 
     # -- the store's lifetime on the database thread -----------------------------------------------------
     def open_store(self, opener: Callable[[], Store], on_success: Success | None = None,

@@ -94,9 +94,7 @@ def test_lab_tab_and_problems_are_filled(qtbot, view: PatientView) -> None:
     assert len(texts) == 2 and "Nephrologie" in texts[0] and "Documents: 1" in texts[0]
 
 
-def test_tabs_are_selected_by_name_and_medication_view_can_be_replaced(qtbot, view: PatientView) -> None:
-    from PySide6.QtWidgets import QLabel
-
+def test_tabs_are_selected_by_name_and_the_medication_tab_holds_the_comparison(qtbot, view: PatientView) -> None:
     from consult_desktop.ui.medication_view import MedicationView
 
     assert view.current_tab() == "documents"
@@ -107,11 +105,8 @@ def test_tabs_are_selected_by_name_and_medication_view_can_be_replaced(qtbot, vi
         view.select_tab("billing")
     assert isinstance(view.medication_widget(), MedicationView)
     view.select_tab("medication")
-    replacement = QLabel("comparison")
-    view.set_medication_widget(replacement)
-    assert view.medication_widget() is replacement
     assert view.current_tab() == "medication"
-    assert view.tab_widget().currentWidget() is replacement
+    assert view.tab_widget().currentWidget() is view.medication_widget()
 
 
 def test_clear_on_lock_drops_every_patient_detail(qtbot, view: PatientView) -> None:

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 CORE = ["consult_desktop.domain", "consult_desktop.store", "consult_desktop.fhir", "consult_desktop.sync",
-        "consult_desktop.meds", "consult_desktop.cli"]
+        "consult_desktop.meds", "consult_desktop.record", "consult_desktop.cli"]
 
 
 @pytest.mark.parametrize("package", CORE)

@@ -1,0 +1,34 @@
+"""What a user does with a record, each action writing its own audit entry and returning what it changed.
+
+Opening and leaving a patient, locking and unlocking, the medication actions (prescribe, edit, stop, delete,
+import, acknowledge a flag, decide a line; see `medication_actions`), exporting and wiping. The store is
+reached only through `Store.records` and `Store.resources`, in the few functions of this module and of
+`medication_actions`. Plain Python, no Qt: call on the thread that opened the store (the desktop's database
+lane, or the command line's main thread).
+"""
+
+from __future__ import annotations
+
+from consult_desktop.record.changes import VIEWED, PatientChanged
+from consult_desktop.store import Store
+
+
+def open_patient(store: Store, server_id: str, patient_id: str) -> None:
+    """The GP opened this patient's record (the access log shows it; the hospital is told at the next sync)."""
+    store.records.audit("open-patient", server_id=server_id, patient_id=patient_id)
+
+
+def mark_viewed(store: Store, server_id: str, patient_id: str) -> PatientChanged:
+    """The GP left the patient: what was new is now seen (the list's badge goes)."""
+    store.records.mark_viewed(server_id, patient_id)
+    return PatientChanged((server_id, patient_id), frozenset({VIEWED}))
+
+
+def audit_session(store: Store, action: str) -> None:
+    """A session event without a patient ("lock", "unlock")."""
+    store.records.audit(action)
+
+
+def add_document_text(store: Store, server_id: str, resource_type: str, resource_id: str, text: str) -> None:
+    """The text layer of a PDF read while it was shown joins the full-text index (searches then find it)."""
+    store.resources.add_document_text(server_id, resource_type, resource_id, text)
