@@ -46,7 +46,7 @@ class Shell:
     def __init__(self, app: Any, args: argparse.Namespace) -> None:
         from consult_desktop.store import Profile
         from consult_desktop.ui.task_runner import TaskRunner
-        from consult_desktop.ui.ui_settings import UiSettings
+        from consult_desktop.ui_settings import UiSettings
 
         self.app = app
         self.args = args
@@ -136,7 +136,7 @@ class Shell:
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QProgressDialog
 
-        from consult_desktop.ui.demo_session import DEMO_PASSPHRASE, DemoSession
+        from consult_desktop.demo_session import DEMO_PASSPHRASE, DemoSession
 
         progress = QProgressDialog(QCoreApplication.translate("Shell", "Starting the demo hospital…"), "", 0, 0)
         progress.setCancelButton(None)
@@ -188,7 +188,7 @@ def create_application() -> Any:
 
     from consult_desktop.ui import crash_guard, i18n
     from consult_desktop.ui.qt_compat import protect_singletons
-    from consult_desktop.ui.ui_settings import UiSettings
+    from consult_desktop.ui_settings import UiSettings
 
     protect_singletons()
     crash_guard.install()

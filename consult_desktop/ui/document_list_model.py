@@ -15,10 +15,10 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from consult_desktop.ui import date_text
+from consult_desktop.domain import date_text
+from consult_desktop.record.patient_snapshot import DocumentRow
 from consult_desktop.ui.filter_change import change_row_filter
 from consult_desktop.ui.headered_table_model import HeaderedTableModel
-from consult_desktop.ui.patient_snapshot import DocumentRow
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (resource_type, resource_id)

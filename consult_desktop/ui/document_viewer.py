@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consult_desktop.domain import date_text
+from consult_desktop.record.document_content import ContentKind, DocumentContent
 from consult_desktop.sync.attachments import PERMANENT, TRANSIENT
-from consult_desktop.ui import date_text
-from consult_desktop.ui.document_content import ContentKind, DocumentContent
 from consult_desktop.ui.find_bar import FindBar
 from consult_desktop.ui.pdf_pane import PdfPane
 

@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consult_desktop.domain import date_text
 from consult_desktop.record import actions
+from consult_desktop.record.document_content import ContentKind, DocumentContent, load_document_content
+from consult_desktop.record.patient_snapshot import DocumentRow
 from consult_desktop.store import Store
-from consult_desktop.ui import date_text
-from consult_desktop.ui.document_content import ContentKind, DocumentContent, load_document_content
 from consult_desktop.ui.document_list_model import KEY_ROLE, DocumentListModel, DocumentSortProxy
 from consult_desktop.ui.document_viewer import DocumentViewer
-from consult_desktop.ui.patient_snapshot import DocumentRow
 from consult_desktop.ui.task_runner import TaskRunner, drop
 
 log = logging.getLogger(__name__)

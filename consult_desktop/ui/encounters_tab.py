@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consult_desktop.ui import date_text
-from consult_desktop.ui.patient_snapshot import EncounterRow
+from consult_desktop.domain import date_text
+from consult_desktop.record.patient_snapshot import EncounterRow
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 LINES_ROLE = Qt.ItemDataRole.UserRole + 1  # (headline, detail, footer)

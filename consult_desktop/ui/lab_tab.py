@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consult_desktop.record.patient_snapshot import LabRow
 from consult_desktop.ui.lab_table_model import LabFilterProxy, LabTableModel
-from consult_desktop.ui.patient_snapshot import LabRow
 from consult_desktop.ui.trend_chart import TrendChart
 
 

@@ -17,12 +17,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
+from consult_desktop.domain import date_text
+from consult_desktop.domain.lab_flags import LabFlag, analyte_key, flag_for
 from consult_desktop.domain.lab_result import LabResult
-from consult_desktop.ui import date_text, severity_style
+from consult_desktop.record.patient_snapshot import LabRow
+from consult_desktop.ui import severity_style
 from consult_desktop.ui.filter_change import change_row_filter
 from consult_desktop.ui.headered_table_model import HeaderedTableModel
-from consult_desktop.ui.lab_flags import LabFlag, analyte_key, flag_for
-from consult_desktop.ui.patient_snapshot import LabRow
 from consult_desktop.ui.trend_chart import TrendPoint, TrendSeries, flag_level
 
 SORT_ROLE = Qt.ItemDataRole.UserRole

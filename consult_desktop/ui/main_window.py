@@ -41,8 +41,8 @@ from consult_desktop.ui.sync_controller import SyncController
 from consult_desktop.ui.sync_problems_dialog import SyncProblemsDialog
 from consult_desktop.ui.sync_status_bar import SyncStatusBar
 from consult_desktop.ui.task_runner import TaskRunner
-from consult_desktop.ui.ui_settings import UiSettings
 from consult_desktop.ui.unlock_dialog import UnlockDialog
+from consult_desktop.ui_settings import UiSettings
 
 log = logging.getLogger(__name__)
 

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QSty
 
 from consult_desktop.meds.comparison import CHANGED, GP_ONLY, NEW, STOPPED, UNCHANGED, ComparisonLine
 from consult_desktop.meds.models import Dosage, Flag, MedicationEntry
+from consult_desktop.record.medication import MedicationData
 from consult_desktop.ui import severity_icons, severity_style
 from consult_desktop.ui.headered_table_model import HeaderedTableModel
-from consult_desktop.ui.medication_loader import MedicationData
 
 LINE_ROLE = Qt.ItemDataRole.UserRole  # index of the line in the comparison
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # stable line key ("line:...")

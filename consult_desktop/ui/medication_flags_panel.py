@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from consult_desktop.meds.models import Flag
+from consult_desktop.record.medication import MedicationData
 from consult_desktop.ui import severity_icons
-from consult_desktop.ui.medication_loader import MedicationData
 
 FLAG_INDEX = Qt.ItemDataRole.UserRole
 

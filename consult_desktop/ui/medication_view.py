@@ -1,13 +1,15 @@
 """`MedicationView`: the medication tab — the hospital's list beside the GP's, the safety flags, the GP's own
 prescriptions, decisions and the reconciliation PDF.
 
-`show_patient(server_id, patient_id)` loads everything on the database lane (`medication_loader`); every
-change (a prescription added, edited, stopped, deleted or imported; a flag acknowledged; a decision) is
-written there too, and answers with the refreshed data. Answers for another patient, or after `clear()`, are
-dropped. Contraindicated flags not yet acknowledged interrupt once per patient opening with a modal dialog;
-every other flag is shown but quiet. Shortcuts (active while the view has focus): Ctrl+N new prescription,
-Ctrl+E / Enter edit, Delete stop, Shift+Delete delete an entry made by mistake, Ctrl+I import, Ctrl+1/2/3
-continue/stop/modify, Ctrl+0 clear the decision, Ctrl+P export PDF. GUI thread only.
+`show_patient(server_id, patient_id)` loads everything on the database lane (`record.medication`); every
+change (a prescription added, edited, stopped, deleted or imported; a flag acknowledged; a decision) is an
+action of `record.medication_actions` run there too, whose `PatientChanged` is announced on the change
+signal; the view reloads when that signal names its patient's medication. The operation runner drops answers
+for another patient, or after `clear()`. Contraindicated flags not yet acknowledged interrupt once per
+patient opening with a modal dialog; every other flag is shown but quiet. Shortcuts (active while the view
+has focus): Ctrl+N new prescription, Ctrl+E / Enter edit, Delete stop, Shift+Delete delete an entry made by
+mistake, Ctrl+I import, Ctrl+1/2/3 continue/stop/modify, Ctrl+0 clear the decision, Ctrl+P export PDF. GUI
+thread only.
 """
 
 from __future__ import annotations
@@ -33,11 +35,15 @@ from shiboken6 import isValid
 
 from consult_desktop.meds.fhir_input import InputFileError
 from consult_desktop.meds.knowledge_base import load_knowledge_base
+from consult_desktop.record import medication as medication_loader
+from consult_desktop.record import medication_actions
+from consult_desktop.record.changes import MEDICATION, PatientChanged
+from consult_desktop.record.medication import MedicationData
+from consult_desktop.record.medication_actions import ImportOutcome
 from consult_desktop.store import Store
-from consult_desktop.ui import medication_loader, severity_style
+from consult_desktop.ui import severity_style
 from consult_desktop.ui.medication_comparison_model import MedicationComparisonModel, comparison_table
 from consult_desktop.ui.medication_flags_panel import AcknowledgeDialog, ContraindicationDialog, MedicationFlagsPanel
-from consult_desktop.ui.medication_loader import ImportOutcome, MedicationData
 from consult_desktop.ui.prescription_editor import PrescriptionEditor, StopPrescriptionDialog
 from consult_desktop.ui.prescription_list import PrescriptionList
 from consult_desktop.ui.reconciliation_pdf import ReconciliationReport
@@ -131,6 +137,7 @@ class MedicationView(QWidget):
         self._prescriptions.itemActivated.connect(lambda _item: self.edit_selected())
         self._flags.flag_selected.connect(self._flag_selected)
         self._flags.acknowledge_requested.connect(self._ask_acknowledgement)
+        self._changes.patient_changed.connect(self._patient_changed)
         self.clear()
 
     def _action(self, text: str, shortcut: Any, slot: Callable[[], None]) -> QAction:
@@ -150,7 +157,7 @@ class MedicationView(QWidget):
             self.clear()
             self._patient = (server_id, patient_id)
             self._status.setText(self.tr("Loading the medication…"))
-        self._run(lambda store: medication_loader.load_medication(store, server_id, patient_id))
+        self._load()
 
     def clear(self) -> None:
         """Forget the patient (another patient is chosen, or the profile is locked): data, dialogs, texts."""
@@ -170,28 +177,42 @@ class MedicationView(QWidget):
         self._empty.show()
         self._update_actions()
 
-    def _run(self, work: Callable[[Store], Any], done: Callable[[Any], None] | None = None) -> None:
-        """Run `work(store)` on the database lane; show the MedicationData (or ImportOutcome) it returns."""
+    def _load(self) -> None:
+        if self._patient is None:
+            return
+        server_id, patient_id = self._patient
 
-        def succeeded(result: Any) -> None:
-            data = result.data if isinstance(result, ImportOutcome) else result
+        def loaded(data: MedicationData) -> None:
             self._apply(data)
-            if done is not None:
-                done(result)
             self._interrupt_if_needed(data)
 
-        def failed(exc: BaseException) -> None:
-            log.warning("medication work failed: %s", type(exc).__name__)
-            if isinstance(exc, InputFileError):
-                message = self.tr("The file could not be imported: %1").replace("%1", str(exc))
-            else:
-                message = self.tr("The medication could not be read or saved in the local database.")
-            self._status.setText(message)
-            if self._data is None:  # nothing shown yet: the message takes the place of the content
-                self._empty.setText(message)
-            self.failed.emit(message)
+        self._runner.query(self, lambda store: medication_loader.load_medication(store, server_id, patient_id),
+                           loaded, self._failed, slot="load")
 
-        self._runner.query(self, work, succeeded, failed)
+    def _patient_changed(self, change: PatientChanged) -> None:
+        if change.patient == self._patient and MEDICATION in change.kinds:
+            self._load()
+
+    def _run(self, work: Callable[[Store], Any], done: Callable[[Any], None] | None = None) -> None:
+        """Run an action on the database lane; announce what it changed (which reloads this view)."""
+
+        def succeeded(result: Any) -> None:
+            if done is not None:
+                done(result)
+            self._changes.announce(result.change if isinstance(result, ImportOutcome) else result)
+
+        self._runner.query(self, work, succeeded, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        log.warning("medication work failed: %s", type(exc).__name__)
+        if isinstance(exc, InputFileError):
+            message = self.tr("The file could not be imported: %1").replace("%1", str(exc))
+        else:
+            message = self.tr("The medication could not be read or saved in the local database.")
+        self._status.setText(message)
+        if self._data is None:  # nothing shown yet: the message takes the place of the content
+            self._empty.setText(message)
+        self.failed.emit(message)
 
     def _apply(self, data: MedicationData) -> None:
         line_key, focus = self._selected_line_key(), self._focus
@@ -249,7 +270,7 @@ class MedicationView(QWidget):
         if self._patient is None or not reason.strip():
             return
         server_id, patient_id = self._patient
-        self._run(lambda store: medication_loader.acknowledge_flag(store, server_id, patient_id, keys, reason))
+        self._run(lambda store: medication_actions.acknowledge_flag(store, server_id, patient_id, keys, reason))
 
     def _open_dialog(self, dialog: QDialog) -> None:
         self._close_dialog()
@@ -364,7 +385,7 @@ class MedicationView(QWidget):
         if self._patient is None:
             return
         server_id, patient_id = self._patient
-        self._run(lambda store: medication_loader.save_prescription(store, server_id, patient_id, resource),
+        self._run(lambda store: medication_actions.save_prescription(store, server_id, patient_id, resource),
                   lambda _data: self._status.setText(self.tr("Prescription saved.")))
 
     def stop_selected(self) -> StopPrescriptionDialog | None:
@@ -377,7 +398,7 @@ class MedicationView(QWidget):
 
         def stop() -> None:
             end, reason = dialog.end_date(), dialog.reason_text()
-            self._run(lambda store: medication_loader.stop_prescription(store, server_id, patient_id, item.id, end,
+            self._run(lambda store: medication_actions.stop_prescription(store, server_id, patient_id, item.id, end,
                                                                         reason),
                       lambda _data: self._status.setText(self.tr("Prescription stopped; it stays as history.")))
 
@@ -398,7 +419,7 @@ class MedicationView(QWidget):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.accepted.connect(lambda: self._run(
-            lambda store: medication_loader.delete_prescription(store, server_id, patient_id, item.id),
+            lambda store: medication_actions.delete_prescription(store, server_id, patient_id, item.id),
             lambda _data: self._status.setText(self.tr("Prescription deleted."))))
         self._open_dialog(box)
         return box
@@ -412,7 +433,7 @@ class MedicationView(QWidget):
             return
         server_id, patient_id = self._patient
         self._status.setText(self.tr("Importing…"))
-        self._run(lambda store: medication_loader.import_prescriptions(store, server_id, patient_id, path),
+        self._run(lambda store: medication_actions.import_prescriptions(store, server_id, patient_id, path),
                   self._imported)
 
     def _imported(self, outcome: ImportOutcome) -> None:
@@ -430,7 +451,7 @@ class MedicationView(QWidget):
             return
         server_id, patient_id = self._patient
         key = self._data.line_keys[row]
-        self._run(lambda store: medication_loader.set_decision(store, server_id, patient_id, key, decision, reason))
+        self._run(lambda store: medication_actions.set_decision(store, server_id, patient_id, key, decision, reason))
         if decision == "modify":
             self._focus = "lines"
             self.edit_selected()

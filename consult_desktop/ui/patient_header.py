@@ -12,10 +12,11 @@ import datetime as dt
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from consult_desktop.domain import date_text
 from consult_desktop.domain.allergy import Allergy
 from consult_desktop.domain.patient import display_name
-from consult_desktop.ui import date_text, severity_style
-from consult_desktop.ui.patient_snapshot import AllergyStatus, PatientSnapshot
+from consult_desktop.record.patient_snapshot import AllergyStatus, PatientSnapshot
+from consult_desktop.ui import severity_style
 from consult_desktop.ui.severity_style import Level
 
 

@@ -14,13 +14,13 @@ import logging
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from consult_desktop.record.patient_snapshot import PatientSnapshot, encounter_label, load_patient_snapshot
 from consult_desktop.store import Store
 from consult_desktop.ui.documents_tab import DocumentsTab
 from consult_desktop.ui.encounters_tab import EncountersTab
 from consult_desktop.ui.lab_tab import LabTab
 from consult_desktop.ui.medication_view import MedicationView
 from consult_desktop.ui.patient_header import PatientHeader
-from consult_desktop.ui.patient_snapshot import PatientSnapshot, encounter_label, load_patient_snapshot
 from consult_desktop.ui.problems_tab import ProblemsTab
 from consult_desktop.ui.shell.change_bus import ChangeBus
 from consult_desktop.ui.task_runner import TaskRunner, drop, later

@@ -12,8 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QTableWidget, QTableWidgetItem, QWidget
 
-from consult_desktop.ui import date_text
-from consult_desktop.ui.medication_loader import ImportOutcome, MedicationData
+from consult_desktop.domain import date_text
+from consult_desktop.record.medication import MedicationData
+from consult_desktop.record.medication_actions import ImportOutcome
 
 PID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -8,10 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from consult_desktop.domain import date_text
 from consult_desktop.domain.allergy import Allergy
 from consult_desktop.domain.condition import Condition
-from consult_desktop.ui import date_text, severity_style
-from consult_desktop.ui.patient_snapshot import AllergyStatus, PatientSnapshot, is_no_known_allergy
+from consult_desktop.record.patient_snapshot import AllergyStatus, PatientSnapshot, is_no_known_allergy
+from consult_desktop.ui import severity_style
 from consult_desktop.ui.severity_style import Level
 
 _ACTIVE = {"active", "recurrence", "relapse"}

@@ -17,9 +17,9 @@ from PySide6.QtCore import QMarginsF, QObject, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from consult_desktop.ui import date_text
+from consult_desktop.domain import date_text
+from consult_desktop.record.medication import MedicationData
 from consult_desktop.ui.medication_comparison_model import MedicationComparisonModel
-from consult_desktop.ui.medication_loader import MedicationData
 
 RESOLUTION = 300
 FONT_POINTS = 9

@@ -65,14 +65,14 @@ def _pick_patient(window: Any) -> tuple[str, str] | None:
 
 
 def run_tour(out_dir: Path, *, patients: int = 30, language: str = "") -> list[Path]:
+    from consult_desktop.demo_session import DEMO_PASSPHRASE, DemoSession
     from consult_desktop.ui import i18n
-    from consult_desktop.ui.demo_session import DEMO_PASSPHRASE, DemoSession
     from consult_desktop.ui.main_window import MainWindow
     from consult_desktop.ui.qt_compat import protect_singletons
     from consult_desktop.ui.sync_controller import SyncController
     from consult_desktop.ui.task_runner import TaskRunner
-    from consult_desktop.ui.ui_settings import UiSettings
     from consult_desktop.ui.unlock_dialog import UnlockDialog
+    from consult_desktop.ui_settings import UiSettings
 
     protect_singletons()
     app = QApplication.instance() or QApplication(["consult-desktop"])

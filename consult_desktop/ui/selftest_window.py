@@ -98,7 +98,7 @@ class WindowChecks:
     def main_window(self, profile: Profile, passphrase: str) -> str:
         from consult_desktop.ui.main_window import MainWindow
         from consult_desktop.ui.sync_controller import SyncController
-        from consult_desktop.ui.ui_settings import UiSettings
+        from consult_desktop.ui_settings import UiSettings
 
         runner = self.runner
         assert runner is not None

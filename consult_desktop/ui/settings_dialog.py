@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from consult_desktop.ui.server_form import ServerForm
 from consult_desktop.ui.task_runner import TaskRunner
-from consult_desktop.ui.ui_settings import UiSettings
+from consult_desktop.ui_settings import UiSettings
 
 
 class SettingsDialog(QDialog):

@@ -16,8 +16,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from consult_desktop.domain.lab_flags import LabFlag
 from consult_desktop.ui import severity_style
-from consult_desktop.ui.lab_flags import LabFlag
 from consult_desktop.ui.severity_style import Level
 
 

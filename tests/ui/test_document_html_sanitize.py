@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from consult_desktop.ui.html_sanitize import decode_text, sanitize_html
+from consult_desktop.record.html_sanitize import decode_text, sanitize_html
 
 
 def test_scripts_handlers_styles_and_external_urls_are_removed() -> None:

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
-from consult_desktop.ui.document_content import ContentKind, DocumentContent
+from consult_desktop.record.document_content import ContentKind, DocumentContent
 from consult_desktop.ui.document_viewer import DocumentViewer, OfflineTextBrowser
 from consult_desktop.ui.find_bar import FindBar
 from consult_desktop.ui.patient_view import PatientView

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage, QPalette
 
-from consult_desktop.ui.lab_flags import LabFlag
+from consult_desktop.domain.lab_flags import LabFlag
 from consult_desktop.ui.lab_table_model import LabTableModel
 from consult_desktop.ui.patient_view import PatientView
 from consult_desktop.ui.task_runner import TaskRunner

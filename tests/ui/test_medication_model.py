@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from consult_desktop.ui import medication_loader
+from consult_desktop.record import medication as medication_loader
+from consult_desktop.record import medication_actions
 from consult_desktop.ui.medication_comparison_model import KEY_ROLE, SEVERITY_ROLE, MedicationComparisonModel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
@@ -124,7 +125,7 @@ def test_line_and_flag_keys_are_stable_across_loads(store) -> None:
 
 
 def test_decision_shows_in_its_column(qapp, store) -> None:
-    medication_loader.set_decision(store, mr.SERVER, mr.PATIENT, "line:amlodipine", "modify", "back to 5 mg")
+    medication_actions.set_decision(store, mr.SERVER, mr.PATIENT, "line:amlodipine", "modify", "back to 5 mg")
     model = MedicationComparisonModel()
     model.set_data(medication_loader.load_medication(store, mr.SERVER, mr.PATIENT))
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(KEY_ROLE) == "line:amlodipine")

@@ -18,7 +18,7 @@ from consult_desktop.store import Profile
 from consult_desktop.sync.progress import SyncReport, SyncStatus
 from consult_desktop.ui.main_window import MainWindow
 from consult_desktop.ui.sync_controller import SyncController
-from consult_desktop.ui.ui_settings import UiSettings
+from consult_desktop.ui_settings import UiSettings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 from demo_records import SERVER  # noqa: E402

@@ -14,7 +14,7 @@ from consult_desktop.sync.progress import SyncProgress, SyncReport, SyncStatus
 from consult_desktop.ui.main_window import MainWindow
 from consult_desktop.ui.patient_table_model import NEW_ITEMS_ROLE
 from consult_desktop.ui.sync_controller import SyncController
-from consult_desktop.ui.ui_settings import UiSettings
+from consult_desktop.ui_settings import UiSettings
 
 
 class FakeEngine:

@@ -3,36 +3,30 @@
 `load_medication(store, server_id, patient_id)` picks the hospital's list (the latest discharge list when
 the hospital codes one, else its current medication), reads the GP's own prescriptions, the allergies and
 the latest eGFR, resolves referenced Medication resources from the store, runs the comparison and the
-safety checks, and returns one frozen `MedicationData`. The write helpers (`save_prescription`,
-`stop_prescription`, `delete_prescription`, `import_prescriptions`, `acknowledge_flag`, `set_decision`)
-write, audit and load again, so one round trip refreshes the view. Plain Python, no Qt: call these only on
-the database thread (they use the Store); the results are safe to hand to the GUI thread.
+safety checks, and returns one frozen `MedicationData`. What the GP does to it (prescribe, stop, decide,
+acknowledge, import) is in `medication_actions`. Plain Python, no Qt: call these only on the thread that
+opened the store; the results are safe to hand to the GUI thread.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import hashlib
-import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources as package_files
-from pathlib import Path
 from typing import Any
 
 from consult_desktop import __version__
+from consult_desktop.domain import date_text
 from consult_desktop.fhir import mapping
 from consult_desktop.meds.allergies import parse_allergy
 from consult_desktop.meds.comparison import Comparison, ComparisonLine, compare
-from consult_desktop.meds.fhir_input import make_resolver, read_entries
-from consult_desktop.meds.gp_import import as_statement, read_gp_medication
 from consult_desktop.meds.knowledge_base import load_knowledge_base
 from consult_desktop.meds.models import INACTIVE_STATUSES, Flag, MedicationEntry
 from consult_desktop.meds.normalise import normalise
 from consult_desktop.meds.text_parser import fold
 from consult_desktop.store import Store
-from consult_desktop.ui import date_text
 
 MEDICATION_TYPES = ("MedicationRequest", "MedicationStatement")
 # LOINC codes of an estimated GFR (creatinine and/or cystatin C based, per 1.73 m2); the demo hospital uses 62238-1.
@@ -122,15 +116,6 @@ class MedicationData:
 
     def prescription(self, pid: str) -> Prescription | None:
         return next((item for item in self.prescriptions if item.id == pid), None)
-
-
-@dataclass(frozen=True)
-class ImportOutcome:
-    imported: int
-    stopped: int  # imported rows that were already stopped (kept as history)
-    skipped: tuple[tuple[str, str], ...]  # (which row, why): "no-name", "duplicate"
-    not_matched: tuple[str, ...]  # imported, but not resolved to known ingredients (not checked)
-    data: MedicationData
 
 
 # -- keys ----------------------------------------------------------------------------------------------------
@@ -263,134 +248,7 @@ def knowledge_base_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:10]}"
 
 
-# -- writes (each writes, audits and loads again) --------------------------------------------------------------
-def save_prescription(store: Store, server_id: str, patient_id: str, resource: dict[str, Any]) -> MedicationData:
-    resource = {**resource, "resourceType": "MedicationStatement", "subject": {"reference": f"Patient/{patient_id}"}}
-    resource.setdefault("dateAsserted", _now())
-    pid = store.records.save_prescription(server_id, patient_id, resource, resource.get("id") or _new_id())
-    store.records.audit("prescription-saved", server_id=server_id, patient_id=patient_id,
-                        object_type="MedicationStatement", object_id=pid)
-    return load_medication(store, server_id, patient_id)
-
-
-def stop_prescription(store: Store, server_id: str, patient_id: str, pid: str, end: str, reason: str = ""
-                      ) -> MedicationData:
-    """Stopped, with an end date, and kept for history."""
-    current = next((item for item in store.records.prescriptions(server_id, patient_id) if item.get("id") == pid),
-                   None)
-    if current is None:
-        raise LookupError("the prescription no longer exists")
-    stopped = {**current, "status": "stopped",
-               "effectivePeriod": {**(current.get("effectivePeriod") or {}), "end": end}}
-    if reason:
-        stopped["statusReason"] = [{"text": reason}]
-    store.records.save_prescription(server_id, patient_id, stopped, pid)
-    store.records.audit("prescription-stopped", server_id=server_id, patient_id=patient_id,
-                        object_type="MedicationStatement", object_id=pid)
-    return load_medication(store, server_id, patient_id)
-
-
-def delete_prescription(store: Store, server_id: str, patient_id: str, pid: str) -> MedicationData:
-    """Only for a prescription entered by mistake (stopping keeps the history)."""
-    if not any(item.get("id") == pid for item in store.records.prescriptions(server_id, patient_id)):
-        raise LookupError("the prescription does not belong to this patient")
-    store.records.delete_prescription(pid)
-    store.records.audit("prescription-deleted", server_id=server_id, patient_id=patient_id,
-                        object_type="MedicationStatement", object_id=pid)
-    return load_medication(store, server_id, patient_id)
-
-
-def import_prescriptions(store: Store, server_id: str, patient_id: str, path: Path) -> ImportOutcome:
-    """Read a FHIR Bundle/JSON or CSV export of the GP's software and add its rows (InputFileError if unreadable).
-
-    Every imported row gets a new id (the file's ids are kept as identifiers): ids of another program must
-    never overwrite a prescription of this one. Rows identical to one already on the list are skipped.
-    """
-    found = read_gp_medication(path)
-    statements = _inline_medications([as_statement(item) for item in found.statements], path)
-    csv_rows = {int(rid[7:]) for item in statements
-                if (rid := str(item.get("id", ""))).startswith("gp-csv-") and rid[7:].isdigit()}
-    skipped: list[tuple[str, str]] = []
-    if csv_rows or found.skipped_rows:
-        total = len(statements) + found.skipped_rows
-        skipped += [(str(row), "no-name") for row in range(1, total + 1) if row not in csv_rows]
-    existing = {_same_key(item) for item in store.records.prescriptions(server_id, patient_id)}
-    kb = load_knowledge_base()
-    imported = stopped = 0
-    not_matched: list[str] = []
-    for number, statement in enumerate(statements, start=1):
-        original = str(statement.get("id") or "")
-        which = original[7:] if original.startswith("gp-csv-") else str(number)
-        if _same_key(statement) in existing:
-            skipped.append((which, "duplicate"))
-            continue
-        existing.add(_same_key(statement))
-        resource = {**statement, "id": _new_id(), "subject": {"reference": f"Patient/{patient_id}"},
-                    "dateAsserted": _now()}
-        if original and not original.startswith("gp-csv-"):
-            resource["identifier"] = [*resource.get("identifier", []), {"system": IMPORT_SYSTEM, "value": original}]
-        store.records.save_prescription(server_id, patient_id, resource, resource["id"])
-        imported += 1
-        entry = normalise(resource, None, kb)
-        stopped += not entry.active
-        if not entry.resolved or not entry.complete:
-            not_matched.append(entry.label)
-    store.records.audit("prescriptions-imported", server_id=server_id, patient_id=patient_id,
-                        object_type="MedicationStatement", detail=f"imported={imported} skipped={len(skipped)}")
-    skipped.sort(key=lambda item: (len(item[0]), item[0]))
-    return ImportOutcome(imported, stopped, tuple(skipped), tuple(not_matched),
-                         load_medication(store, server_id, patient_id))
-
-
-def acknowledge_flag(store: Store, server_id: str, patient_id: str, keys: Sequence[str], reason: str
-                     ) -> MedicationData:
-    """Acknowledge one or more flags with the GP's reason (each written to the audit log by the store)."""
-    if not reason.strip():
-        raise ValueError("an acknowledgement needs a reason")
-    for key in keys:
-        store.records.acknowledge(server_id, patient_id, key, reason.strip())
-    return load_medication(store, server_id, patient_id)
-
-
-def set_decision(store: Store, server_id: str, patient_id: str, key: str, decision: str | None, reason: str = ""
-                 ) -> MedicationData:
-    """Continue / stop / modify for one line (None clears it); kept with the flag acknowledgements."""
-    if decision is not None and decision not in DECISIONS:
-        raise ValueError(f"unknown decision {decision!r}")
-    store.records.decide(server_id, patient_id, key, decision, reason.strip())
-    return load_medication(store, server_id, patient_id)
-
-
 # -- helpers ---------------------------------------------------------------------------------------------------
-def _inline_medications(statements: list[dict[str, Any]], path: Path) -> list[dict[str, Any]]:
-    """Medication resources referenced inside the imported Bundle become contained ones (they are not stored)."""
-    if not any(_external_reference(item) for item in statements):
-        return statements
-    resolve = make_resolver(read_entries(path))
-    out = []
-    for item in statements:
-        reference = _external_reference(item)
-        medication = resolve(reference) if reference else None
-        if medication is not None:
-            item = {**item, "contained": [*item.get("contained", []), {**medication, "id": "imported-medication"}],
-                    "medicationReference": {**item["medicationReference"], "reference": "#imported-medication"}}
-        out.append(item)
-    return out
-
-
-def _external_reference(resource: dict[str, Any]) -> str | None:
-    reference = (resource.get("medicationReference") or {}).get("reference")
-    return str(reference) if reference and not str(reference).startswith("#") else None
-
-
-def _new_id() -> str:
-    return str(uuid.uuid4())
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-
-
 def _codes(concept: Any) -> list[str]:
     if not isinstance(concept, dict):
         return []
@@ -460,15 +318,10 @@ def _stop_reason(resource: dict[str, Any]) -> str:
                                             if c.get("display")), "") or "")
 
 
-def _concept_text(resource: dict[str, Any]) -> str:
+def concept_text(resource: dict[str, Any]) -> str:
     concept = resource.get("medicationCodeableConcept") or {}
     return str(concept.get("text") or next((c.get("display") or c.get("code") for c in concept.get("coding") or ()
                                             ), "") or "")
-
-
-def _same_key(resource: dict[str, Any]) -> tuple[str, str, str]:
-    dosage = resource.get("dosage") or [{}]
-    return fold(_concept_text(resource)), fold(str(dosage[0].get("text") or "")), str(resource.get("status"))
 
 
 def _prescription(raw: dict[str, Any], entry: MedicationEntry | None, resolve: Any) -> Prescription:
@@ -477,7 +330,7 @@ def _prescription(raw: dict[str, Any], entry: MedicationEntry | None, resolve: A
     dosage = raw.get("dosage") or [{}]
     notes = [str(n.get("text")) for n in raw.get("note") or () if isinstance(n, dict) and n.get("text")]
     return Prescription(
-        id=str(raw.get("id")), resource=raw, label=_concept_text(raw) or entry.label,
+        id=str(raw.get("id")), resource=raw, label=concept_text(raw) or entry.label,
         dosage_text=str(dosage[0].get("text") or "") if isinstance(dosage[0], dict) else "",
         start=period.get("start") or raw.get("effectiveDateTime"), end=period.get("end"),
         status=str(raw.get("status") or "active"), note=" ".join(notes), checked=entry.resolved and entry.complete,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import Enum
 
+from consult_desktop.domain import date_text
 from consult_desktop.domain.allergy import Allergy
 from consult_desktop.domain.condition import Condition
 from consult_desktop.domain.document import Document
@@ -21,16 +22,15 @@ from consult_desktop.domain.patient import Patient
 from consult_desktop.domain.roles import profile_for
 from consult_desktop.fhir import mapping
 from consult_desktop.fhir.fhir_values import dicts, reference_id, text
-from consult_desktop.store import LAST_SYNC_KEY, Store
-from consult_desktop.ui import date_text
-from consult_desktop.ui.document_content import kind_of, preferred_attachment
-from consult_desktop.ui.reference_names import (
+from consult_desktop.record.document_content import kind_of, preferred_attachment
+from consult_desktop.record.reference_names import (
     author_references,
     document_service,
     encounter_service,
     provider_reference,
     resolve_names,
 )
+from consult_desktop.store import LAST_SYNC_KEY, Store
 
 SNAPSHOT_TYPES = ("Patient", "AllergyIntolerance", "Condition", "Encounter", "DocumentReference",
                   "DiagnosticReport", "Observation")

@@ -14,8 +14,8 @@ from enum import Enum
 from consult_desktop.domain.attachments import raw_attachments
 from consult_desktop.domain.document import Attachment, Document
 from consult_desktop.fhir import mapping
+from consult_desktop.record.html_sanitize import decode_text, sanitize_html
 from consult_desktop.store import Store, derived
-from consult_desktop.ui.html_sanitize import decode_text, sanitize_html
 
 AUDIT_OPEN_DOCUMENT = "open-document"
 
