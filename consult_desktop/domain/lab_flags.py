@@ -3,7 +3,9 @@
 The laboratory knows things the range alone does not (age- and sex-specific ranges, delta checks), so an
 interpretation code, when sent, decides. Without one, a numeric value is compared with the first reference
 range; a value with a comparator (``<5``) is flagged only when it is unambiguous. Critical is never guessed
-from a range: only the laboratory's HH / LL / AA codes say critical. Pure functions; any thread.
+from a range: only the laboratory's HH / LL / AA codes say critical. This is the one owner of the rule:
+`fhir.mapping` fills `LabResult.abnormal` with `is_abnormal`, the lab screens show `flag_for`. Pure
+functions; any thread.
 
 Codes: HL7 v3 ObservationInterpretation (terminology.hl7.org CodeSystem v3-ObservationInterpretation).
 """
@@ -42,14 +44,30 @@ _INTERPRETATION = {
     "HH": LabFlag.CRITICAL_HIGH,
     "AA": LabFlag.CRITICAL,
     "A": LabFlag.ABNORMAL,
+    # Qualitative results: positive, detected, resistant, and the laboratory's warning are abnormal.
+    "POS": LabFlag.ABNORMAL, "DET": LabFlag.ABNORMAL, "R": LabFlag.ABNORMAL, "W": LabFlag.ABNORMAL,
+    "NEG": LabFlag.NORMAL, "ND": LabFlag.NORMAL, "S": LabFlag.NORMAL,
 }
 
 
 def flag_for(result: LabResult) -> LabFlag:
-    interpretation = (result.interpretation or "").strip().upper()
-    if interpretation in _INTERPRETATION:
-        return _INTERPRETATION[interpretation]
-    return range_flag(result.value, result.comparator, result.ref_low, result.ref_high)
+    return result_flag(result.interpretation, result.value, result.comparator, result.ref_low, result.ref_high)
+
+
+def result_flag(interpretation: str | None, value: float | None, comparator: str | None, low: float | None,
+                high: float | None) -> LabFlag:
+    """The laboratory's interpretation code when it is one we know, else the reference range."""
+    code = (interpretation or "").strip().upper()
+    if code in _INTERPRETATION:
+        return _INTERPRETATION[code]
+    return range_flag(value, comparator, low, high)
+
+
+def is_abnormal(interpretation: str | None, value: float | None, comparator: str | None, low: float | None,
+                high: float | None) -> bool | None:
+    """True / False when it can be decided, None when it cannot (no known code, nothing to compare)."""
+    flag = result_flag(interpretation, value, comparator, low, high)
+    return None if flag is LabFlag.UNKNOWN else flag.is_abnormal
 
 
 def range_flag(value: float | None, comparator: str | None, low: float | None, high: float | None) -> LabFlag:

@@ -40,6 +40,18 @@ def reference_id(reference: Any, expected_type: str | None = None) -> str | None
     return rid
 
 
+def reference_target(reference: Any) -> tuple[str, str] | None:
+    """(type, id) of a relative or absolute typed reference (`Practitioner/7`, `https://h/fhir/Encounter/3`,
+    history suffix ignored); None for contained, conditional, `urn:` or untyped references."""
+    ref = _text(reference.get("reference") if isinstance(reference, dict) else reference)
+    if ref is None or ref.startswith(("#", "urn:")) or "?" in ref:
+        return None
+    parts = [p for p in ref.split("/") if p]
+    if "_history" in parts:
+        parts = parts[: parts.index("_history")]
+    return (parts[-2], parts[-1]) if len(parts) >= 2 else None
+
+
 def patient_id_of(resource: Any) -> str | None:
     """The id of the patient a resource belongs to: a Patient's own id, else its subject / patient."""
     if not isinstance(resource, dict):

@@ -15,8 +15,8 @@ Choices made:
   address, else the first; the preferred communication language, else the first.
 - Codes: LOINC is preferred for documents and observations, SNOMED CT for conditions and procedures;
   otherwise the first coding.
-- LabResult.abnormal: the interpretation code decides when it is known (``N`` normal; ``H``, ``L``,
-  ``A`` and their variants abnormal); otherwise a numeric value outside the reference range.
+- LabResult.abnormal: the one rule of `domain.lab_flags.is_abnormal` (the interpretation code decides when it
+  is known; otherwise the reference range, a value with a comparator only when unambiguous).
 
 Pure functions; safe on any thread.
 """
@@ -32,6 +32,7 @@ from consult_desktop.domain.condition import Condition
 from consult_desktop.domain.document import Attachment, Document
 from consult_desktop.domain.encounter import Encounter
 from consult_desktop.domain.immunization import Immunization
+from consult_desktop.domain.lab_flags import is_abnormal
 from consult_desktop.domain.lab_result import LabResult
 from consult_desktop.domain.patient import Patient, display_name
 from consult_desktop.domain.procedure import Procedure
@@ -62,8 +63,6 @@ __all__ = [
 ]
 
 SSIN_SYSTEM = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/ssin"
-_ABNORMAL = {"A", "AA", "H", "HH", "HU", "L", "LL", "LU", "POS", "DET", "R", "W"}
-_NORMAL = {"N", "NEG", "ND", "S"}
 
 
 def _base(resource: Any, resource_type: str) -> str | None:
@@ -204,7 +203,7 @@ def map_observation(resource: Any) -> LabResult | None:
         ref_high=high,
         ref_text=text(rng.get("text")),
         interpretation=interpretation,
-        abnormal=_abnormal(interpretation, value, comparator, low, high),
+        abnormal=is_abnormal(interpretation, value, comparator, low, high),
         effective=text(effective) or text(resource.get("issued")),
         category=coding_code(first(resource.get("category"))),
         encounter_id=reference_id(resource.get("encounter"), "Encounter"),
@@ -420,22 +419,6 @@ def _when(resource: dict[str, Any], stem: str) -> str | None:
     if kind == "Period":
         return period_bounds(value)[0]
     return None
-
-
-def _abnormal(
-    interpretation: str | None,
-    value: float | None,
-    comparator: str | None,
-    low: float | None,
-    high: float | None,
-) -> bool | None:
-    if interpretation in _ABNORMAL:
-        return True
-    if interpretation in _NORMAL:
-        return False
-    if value is None or comparator or (low is None and high is None):
-        return None
-    return (low is not None and value < low) or (high is not None and value > high)
 
 
 def _ssin(identifiers: Any) -> str | None:

@@ -1,7 +1,9 @@
 """What a user does with a record, each action writing its own audit entry and returning what it changed.
 
-Opening and leaving a patient, locking and unlocking, the medication actions (prescribe, edit, stop, delete,
-import, acknowledge a flag, decide a line; see `medication_actions`), exporting and wiping. The store is
+Opening and leaving a patient, locking and unlocking, creating the profile and changing its passphrase,
+exporting a reconciliation summary and wiping the profile; the medication actions (prescribe, edit, stop,
+delete, import, acknowledge a flag, decide a line) are in `medication_actions`. The command line uses the
+same functions where it does the same thing. The store is
 reached only through `Store.records` and `Store.resources`, in the few functions of this module and of
 `medication_actions`. Plain Python, no Qt: call on the thread that opened the store (the desktop's database
 lane, or the command line's main thread).
@@ -9,8 +11,10 @@ lane, or the command line's main thread).
 
 from __future__ import annotations
 
-from consult_desktop.record.changes import VIEWED, PatientChanged
-from consult_desktop.store import Store
+from pathlib import Path
+
+from consult_desktop.record.changes import VIEWED, FileWritten, PatientChanged, ProfileWiped
+from consult_desktop.store import KdfParams, Profile, Store
 
 
 def open_patient(store: Store, server_id: str, patient_id: str) -> None:
@@ -32,3 +36,28 @@ def audit_session(store: Store, action: str) -> None:
 def add_document_text(store: Store, server_id: str, resource_type: str, resource_id: str, text: str) -> None:
     """The text layer of a PDF read while it was shown joins the full-text index (searches then find it)."""
     store.resources.add_document_text(server_id, resource_type, resource_id, text)
+
+
+def create_profile(profile: Profile, passphrase: str, kdf: KdfParams | None = None) -> Store:
+    """Create the encrypted profile and log its creation; returns the open store (the caller closes it)."""
+    store = profile.create(passphrase, kdf=kdf) if kdf is not None else profile.create(passphrase)
+    store.records.audit("profile-created")
+    return store
+
+
+def passphrase_changed(store: Store) -> None:
+    """Logged after `Profile.change_passphrase` (the key file was rewritten, not the database)."""
+    store.records.audit("passphrase-changed")
+
+
+def record_export(store: Store, server_id: str, patient_id: str, path: Path) -> FileWritten:
+    """The reconciliation summary of this patient was written to a file (the access log shows it)."""
+    store.records.audit("reconciliation-exported", server_id=server_id, patient_id=patient_id,
+                        object_type="file", object_id=path.name)
+    return FileWritten(str(path))
+
+
+def wipe_profile(profile: Profile) -> ProfileWiped:
+    """Remove the profile and its keychain entry from this computer (its store must be closed)."""
+    profile.wipe()
+    return ProfileWiped()

@@ -19,6 +19,8 @@ from typing import Any
 
 from consult_desktop import __version__
 from consult_desktop.domain import date_text
+from consult_desktop.domain.lab_result import LabResult
+from consult_desktop.domain.references import reference_id, reference_target
 from consult_desktop.fhir import mapping
 from consult_desktop.meds.allergies import parse_allergy
 from consult_desktop.meds.comparison import Comparison, ComparisonLine, compare
@@ -29,9 +31,6 @@ from consult_desktop.meds.text_parser import fold
 from consult_desktop.store import Store
 
 MEDICATION_TYPES = ("MedicationRequest", "MedicationStatement")
-# LOINC codes of an estimated GFR (creatinine and/or cystatin C based, per 1.73 m2); the demo hospital uses 62238-1.
-EGFR_CODES = frozenset({"33914-3", "62238-1", "98979-8", "48642-3", "48643-1", "69405-9"})
-LOINC = "http://loinc.org"
 DECISIONS = ("continue", "stop", "modify")
 LINE_PREFIX = "line:"
 FLAG_PREFIX = "flag:"
@@ -143,7 +142,7 @@ def load_medication(store: Store, server_id: str, patient_id: str) -> Medication
     types = (*MEDICATION_TYPES, "AllergyIntolerance", "Observation")
     medication: list[dict[str, Any]] = []
     allergy_resources: list[dict[str, Any]] = []
-    observations: list[dict[str, Any]] = []
+    observations: list[LabResult] = []
     for resource in store.resources.for_patient(server_id, patient_id, types):
         rtype = resource.get("resourceType")
         if rtype in MEDICATION_TYPES:
@@ -151,8 +150,10 @@ def load_medication(store: Store, server_id: str, patient_id: str) -> Medication
                 medication.append(resource)
         elif rtype == "AllergyIntolerance":
             allergy_resources.append(resource)
-        elif _is_egfr(resource):
-            observations.append(resource)
+        elif rtype == "Observation" and resource.get("status") not in _OBSERVATION_WITHDRAWN:
+            lab = mapping.map_observation(resource)
+            if lab is not None and lab.is_egfr:
+                observations.append(lab)
     hospital_resources, hospital = choose_hospital_list(medication)
     if hospital.kind == "discharge" and hospital.stay is None:
         hospital = _with_stay(store, server_id, hospital_resources, hospital)
@@ -218,21 +219,18 @@ def choose_hospital_list(medication: Sequence[dict[str, Any]]) -> tuple[list[dic
     return list(latest), HospitalList("discharge", written, None, later)
 
 
-def latest_egfr(observations: Iterable[dict[str, Any]]) -> Egfr | None:
+def latest_egfr(observations: Iterable[LabResult]) -> Egfr | None:
+    """The most recent eGFR with a number (the renal dose checks use it)."""
     best: tuple[float, Egfr] | None = None
-    for resource in observations:
-        quantity = resource.get("valueQuantity") or {}
-        value = quantity.get("value")
-        if not isinstance(value, (int, float)) or isinstance(value, bool):
+    for lab in observations:
+        if lab.value is None:
             continue
-        when = resource.get("effectiveDateTime") or (resource.get("effectivePeriod") or {}).get("start") \
-            or resource.get("issued")
-        key = date_text.sort_key(when)
+        key = date_text.sort_key(lab.effective)
         if best is None or key > best[0]:
-            unit = str(quantity.get("unit") or quantity.get("code") or "mL/min/1.73m²")
+            unit = lab.unit or "mL/min/1.73m²"
             if unit == "mL/min/{1.73_m2}":
                 unit = "mL/min/1.73m²"
-            best = (key, Egfr(float(value), unit, when, str(quantity.get("comparator") or "")))
+            best = (key, Egfr(float(lab.value), unit, lab.effective, lab.comparator or ""))
     return best[1] if best else None
 
 
@@ -273,10 +271,10 @@ def _written(resource: dict[str, Any]) -> str | None:
 
 
 def _with_stay(store: Store, server_id: str, chosen: list[dict[str, Any]], hospital: HospitalList) -> HospitalList:
-    reference = (chosen[0].get("encounter") or {}).get("reference") if chosen else None
-    if not reference or "/" not in str(reference):
+    encounter_id = reference_id(chosen[0].get("encounter"), "Encounter") if chosen else None
+    if encounter_id is None:
         return hospital
-    encounter = store.resources.get(server_id, "Encounter", str(reference).rsplit("/", 1)[-1])
+    encounter = store.resources.get(server_id, "Encounter", encounter_id)
     if not encounter:
         return hospital
     service = encounter.get("serviceType")
@@ -289,21 +287,13 @@ def _with_stay(store: Store, server_id: str, chosen: list[dict[str, Any]], hospi
     return HospitalList(hospital.kind, hospital.date, name, hospital.later_active)
 
 
-def _is_egfr(resource: dict[str, Any]) -> bool:
-    if resource.get("resourceType") != "Observation" or resource.get("status") in _OBSERVATION_WITHDRAWN:
-        return False
-    codings = (resource.get("code") or {}).get("coding") or ()
-    return any(isinstance(c, dict) and c.get("code") in EGFR_CODES and str(c.get("system", LOINC)) == LOINC
-               for c in codings)
-
-
 def _resolver(store: Store, server_id: str) -> Any:
     cache: dict[str, dict[str, Any] | None] = {}
 
     def resolve(reference: str) -> dict[str, Any] | None:
         if reference not in cache:
-            parts = reference.rstrip("/").split("/")
-            cache[reference] = store.resources.get(server_id, parts[-2], parts[-1]) if len(parts) >= 2 else None
+            target = reference_target(reference)
+            cache[reference] = store.resources.get(server_id, *target) if target is not None else None
         return cache[reference]
 
     return resolve

@@ -4,11 +4,14 @@
 patient's resources, mapped to domain objects (consult_desktop.fhir.mapping), then grouped into the plain
 rows the tabs show: documents with their stay, lab results with their panel, encounters with the number of
 documents they hold, problems and allergies, and whether allergy information was synced at all. It returns
-a frozen `PatientSnapshot`; attachments are not read here (they load when a document is opened). No Qt.
+a frozen `PatientSnapshot`; attachments are not read here (they load when a document is opened). Authors and
+hospitals sent as bare references are named from the stored Practitioner / Organization when there is one.
+No Qt.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -19,24 +22,20 @@ from consult_desktop.domain.document import Document
 from consult_desktop.domain.encounter import Encounter
 from consult_desktop.domain.lab_result import LabResult
 from consult_desktop.domain.patient import Patient
+from consult_desktop.domain.references import reference_id, reference_target
 from consult_desktop.domain.roles import profile_for
 from consult_desktop.fhir import mapping
-from consult_desktop.fhir.fhir_values import dicts, reference_id, text
+from consult_desktop.fhir.fhir_values import concept_text, dicts, first, reference_display, strings, text
 from consult_desktop.record.document_content import kind_of, preferred_attachment
-from consult_desktop.record.reference_names import (
-    author_references,
-    document_service,
-    encounter_service,
-    provider_reference,
-    resolve_names,
-)
 from consult_desktop.store import LAST_SYNC_KEY, Store
 
 SNAPSHOT_TYPES = ("Patient", "AllergyIntolerance", "Condition", "Encounter", "DocumentReference",
                   "DiagnosticReport", "Observation")
-# SNOMED CT "no known ..." findings: a record that says there are none, not an allergy.
-NO_KNOWN_ALLERGY_CODES = frozenset({"716186003", "409137002", "429625007", "428607008"})
 LAB_CATEGORIES = frozenset({"laboratory", "LAB"})
+# Referenced resources whose name is shown when the hospital sends the reference without a display text
+# (an `$everything` or bulk sync brings them): document authors, the hospital of a stay.
+NAMED_TYPES = ("Practitioner", "PractitionerRole", "Organization")
+Ref = tuple[str, str]
 
 
 class AllergyStatus(Enum):
@@ -91,7 +90,7 @@ class PatientSnapshot:
 
 
 def is_no_known_allergy(allergy: Allergy) -> bool:
-    return allergy.substance_code in NO_KNOWN_ALLERGY_CODES
+    return allergy.states_none_known
 
 
 def load_patient_snapshot(store: Store, server_id: str, patient_id: str) -> PatientSnapshot:
@@ -261,3 +260,69 @@ def _allergies_synced(store: Store, server_id: str) -> bool:
             except ValueError:
                 return True
     return True
+
+
+# -- names behind references ----------------------------------------------------------------------------------------
+def _named_target(reference: object) -> Ref | None:
+    """(type, id) of a reference to a Practitioner, PractitionerRole or Organization (a name to show)."""
+    target = reference_target(reference)
+    return target if target is not None and target[0] in NAMED_TYPES else None
+
+
+def author_references(resource: dict) -> list[Ref]:
+    fields = ("author",) if resource.get("resourceType") == "DocumentReference" else (
+        "resultsInterpreter", "performer")
+    refs = []
+    for field in fields:
+        for ref in dicts(resource.get(field)):
+            found = _named_target(ref)
+            if found is not None:
+                refs.append(found)
+    return refs
+
+
+def encounter_service(resource: dict) -> str | None:
+    """The clinical service of a stay (Encounter.serviceType), e.g. "Cardiologie"."""
+    service = resource.get("serviceType")
+    if isinstance(service, list):
+        service = first(service)
+    return concept_text(service)
+
+
+def provider_reference(resource: dict) -> Ref | None:
+    provider = resource.get("serviceProvider")
+    return None if reference_display(provider) else _named_target(provider)
+
+
+def document_service(resource: dict) -> str | None:
+    context = resource.get("context") if isinstance(resource.get("context"), dict) else {}
+    return concept_text(context.get("practiceSetting"))
+
+
+def resolve_names(store: Store, server_id: str, refs: Iterable[Ref]) -> dict[Ref, str]:
+    """Display names of the referenced resources that are stored (one lookup per distinct reference)."""
+    names: dict[Ref, str] = {}
+    for rtype, rid in set(refs):
+        resource = store.resources.get(server_id, rtype, rid)
+        if resource is None:
+            continue
+        name = _name_of(resource)
+        if name:
+            names[(rtype, rid)] = name
+    return names
+
+
+def _name_of(resource: dict) -> str | None:
+    rtype = resource.get("resourceType")
+    if rtype == "Organization":
+        return text(resource.get("name"))
+    if rtype == "PractitionerRole":
+        return reference_display(resource.get("practitioner")) or reference_display(resource.get("organization"))
+    names = dicts(resource.get("name"))
+    chosen = next((n for n in names if n.get("use") == "official"), names[0] if names else None)
+    if chosen is None:
+        return None
+    if text(chosen.get("text")):
+        return text(chosen.get("text"))
+    parts = [*strings(chosen.get("prefix")), *strings(chosen.get("given")), text(chosen.get("family")) or ""]
+    return " ".join(p for p in parts if p) or None

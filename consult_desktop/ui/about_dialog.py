@@ -23,6 +23,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from consult_desktop import __version__
+from consult_desktop.record import queries
 from consult_desktop.ui.task_runner import TaskRunner
 
 NOTICES_FILE = "THIRD-PARTY-NOTICES.md"
@@ -181,4 +182,4 @@ def show_about(parent: QWidget | None, runner: TaskRunner | None = None) -> None
     if runner is None:
         show()
         return
-    runner.db(lambda store: store.cipher_version(), show, lambda _exc: show())
+    runner.db(queries.cipher_version, show, lambda _exc: show())

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consult_desktop.record import queries
 from consult_desktop.store.records import AuditEntry
 from consult_desktop.ui.task_runner import TaskRunner
 
@@ -101,7 +102,7 @@ class AccessLogDialog(QDialog):
     def reload(self) -> None:
         patient_id = self._patient[1] if self._patient and self.only_patient.isChecked() else None
         self.status.setText(self.tr("Loading…"))
-        self._runner.db(lambda store: store.records.audit_entries(LIMIT, patient_id=patient_id), self._show,
+        self._runner.db(lambda store: queries.access_log(store, LIMIT, patient_id), self._show,
                         lambda exc: self.status.setText(str(exc)))
 
     def _show(self, entries: list[AuditEntry]) -> None:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from consult_desktop.domain import date_text
-from consult_desktop.record import actions
+from consult_desktop.record import actions, queries
 from consult_desktop.record.document_content import ContentKind, DocumentContent, load_document_content
 from consult_desktop.record.patient_snapshot import DocumentRow
 from consult_desktop.store import Store
@@ -286,7 +286,7 @@ class DocumentsTab(QWidget):
             log.warning("document search failed: %s", type(exc).__name__)
             self._status.setText(self.tr("The search could not be run."))
 
-        self._runner.query(self, lambda store: store.resources.search_documents(server_id, patient_id, query),
+        self._runner.query(self, lambda store: queries.search_documents(store, server_id, patient_id, query),
                            lambda hits: self._show_hits(query, hits), failed, slot="search")
 
     def _show_hits(self, query: str, hits: list[tuple]) -> None:

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from consult_desktop.commands.common import MIN_PASSPHRASE
 from consult_desktop.domain.roles import Role
-from consult_desktop.store import Profile, StoreError
+from consult_desktop.record import actions
+from consult_desktop.store import Profile, Store, StoreError
 from consult_desktop.ui.server_form import ServerForm
 from consult_desktop.ui.task_runner import ProfileLocked, TaskRunner
 
@@ -169,10 +170,8 @@ class PassphrasePage(_AsyncPage):
         self.first.setFocus()
 
 
-def _create(profile: Profile, passphrase: str):  # runs on the database thread
-    store = profile.create(passphrase)
-    store.records.audit("profile-created")
-    return store
+def _create(profile: Profile, passphrase: str) -> Store:  # runs on the database thread
+    return actions.create_profile(profile, passphrase)
 
 
 class RolePage(QWizardPage):

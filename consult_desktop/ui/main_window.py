@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consult_desktop.record import actions
+from consult_desktop.record import actions, queries
 from consult_desktop.record.changes import PatientKey, RecordsSynced
 from consult_desktop.store import PatientSummary, Profile
 from consult_desktop.sync.progress import SyncReport, SyncStatus
@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         if self._locked:
             return
-        self.runner.db(lambda store: store.patient_summaries(), self._rows_loaded, self._unhandled_error)
+        self.runner.db(queries.patient_list, self._rows_loaded, self._unhandled_error)
 
     def _rows_loaded(self, rows: list[PatientSummary]) -> None:
         if self._locked:

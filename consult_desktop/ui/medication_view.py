@@ -35,8 +35,8 @@ from shiboken6 import isValid
 
 from consult_desktop.meds.fhir_input import InputFileError
 from consult_desktop.meds.knowledge_base import load_knowledge_base
+from consult_desktop.record import actions, medication_actions
 from consult_desktop.record import medication as medication_loader
-from consult_desktop.record import medication_actions
 from consult_desktop.record.changes import MEDICATION, PatientChanged
 from consult_desktop.record.medication import MedicationData
 from consult_desktop.record.medication_actions import ImportOutcome
@@ -471,6 +471,9 @@ class MedicationView(QWidget):
             self._status.setText(self.tr("The PDF could not be written: %1").replace("%1", str(path)))
             return None
         self._status.setText(self.tr("Reconciliation summary saved to %1").replace("%1", str(path)))
+        server_id, patient_id, written = self._data.server_id, self._data.patient_id, path
+        self._runner.query(self, lambda store: actions.record_export(store, server_id, patient_id, written),
+                           self._changes.announce, self._failed)
         return path
 
     # -- parts, for tests and the patient view ---------------------------------------------------------------

@@ -18,7 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from consult_desktop.store import LAST_SYNC_KEY, Profile
+from consult_desktop.record import queries
+from consult_desktop.store import Profile
 from consult_desktop.sync.progress import CancelToken, SyncProgress, SyncReport, SyncStatus
 from consult_desktop.ui.task_runner import ProfileLocked, TaskRunner
 
@@ -105,7 +106,7 @@ class SyncController(QObject):
             self._auto.start(minutes * 60_000)
 
     def refresh_last_sync(self) -> None:
-        self._runner.db(lambda store: store.records.setting(LAST_SYNC_KEY), self._got_last_sync,
+        self._runner.db(queries.last_sync, self._got_last_sync,
                         lambda exc: log.info("last sync time unavailable: %s", type(exc).__name__))
 
     # -- sync ------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consult_desktop.record import queries
 from consult_desktop.ui.access_log_dialog import local_time
 from consult_desktop.ui.task_runner import TaskRunner
 
@@ -80,7 +81,7 @@ class SyncProblemsDialog(QDialog):
 
     def reload(self) -> None:
         self.status.setText(self.tr("Loading…"))
-        self._runner.db(lambda store: store.resources.quarantined(), self._show,
+        self._runner.db(queries.sync_problems, self._show,
                         lambda exc: self.status.setText(str(exc)))
 
     def _show(self, rows: list[dict]) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consult_desktop.record import actions
 from consult_desktop.store import Profile
 from consult_desktop.ui.task_runner import TaskRunner
 
@@ -117,7 +118,7 @@ def confirm_and_wipe(parent: QWidget | None, runner: TaskRunner, profile: Profil
             outcome.append(result if isinstance(result, BaseException) else None)
             finish()
 
-        runner.close_store(lambda _none: runner.net(profile.wipe, done, done), done)
+        runner.close_store(lambda _none: runner.net(lambda: actions.wipe_profile(profile), done, done), done)
 
     _wait(lambda: bool(outcome), wipe, SYNC_STOP_TIMEOUT_MS)
     error = outcome[0] if outcome else TimeoutError()
