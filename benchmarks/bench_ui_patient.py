@@ -32,8 +32,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from consult_desktop.record.patient_snapshot import load_patient_snapshot  # noqa: E402
 from consult_desktop.store import KdfParams, Profile, Store  # noqa: E402
-from consult_desktop.ui.patient_view import PatientView  # noqa: E402
-from consult_desktop.ui.task_runner import TaskRunner  # noqa: E402
+from consult_desktop.ui.patients.patient_view import PatientView  # noqa: E402
+from consult_desktop.ui.shell.task_runner import TaskRunner  # noqa: E402
 
 SERVER = "bench"
 LOINC = "http://loinc.org"

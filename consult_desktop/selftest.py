@@ -283,7 +283,7 @@ def _report(out: TextIO | None, outcome: Outcome) -> None:
 def _window_checks(ctx: Context) -> list[Outcome]:
     """The main window and the PDF viewer, sharing one QApplication and task runner."""
     try:
-        from consult_desktop.ui.selftest_window import WindowChecks
+        from consult_desktop.ui.dialogs.selftest_window import WindowChecks
     except Exception as exc:  # Qt missing or unloadable: both checks fail with the reason
         reason = f"Qt could not be loaded: {type(exc).__name__}: {exc}"
         return [Outcome("main-window", False, reason), Outcome("pdf-viewer", False, reason)]

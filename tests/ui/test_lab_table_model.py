@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QPalette
 from consult_desktop.domain.lab_flags import LabFlag
 from consult_desktop.domain.lab_result import LabResult
 from consult_desktop.record.patient_snapshot import LabRow
-from consult_desktop.ui.lab_table_model import FLAG_ROLE, LabFilterProxy, LabTableModel
+from consult_desktop.ui.labs.lab_table_model import FLAG_ROLE, LabFilterProxy, LabTableModel
 
 
 def result(rid: str, value: float | None = None, *, low: float | None = 3.5, high: float | None = 5.1,

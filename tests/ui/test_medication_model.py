@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from consult_desktop.record import medication as medication_loader
 from consult_desktop.record import medication_actions
-from consult_desktop.ui.medication_comparison_model import KEY_ROLE, SEVERITY_ROLE, MedicationComparisonModel
+from consult_desktop.ui.medication.medication_comparison_model import KEY_ROLE, SEVERITY_ROLE, MedicationComparisonModel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 import medication_records as mr  # noqa: E402

@@ -12,11 +12,11 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 
-from consult_desktop.ui.medication_flags_panel import ContraindicationDialog
-from consult_desktop.ui.medication_view import MedicationView
-from consult_desktop.ui.patient_view import PatientView
-from consult_desktop.ui.prescription_editor import PrescriptionEditor, StopPrescriptionDialog
-from consult_desktop.ui.task_runner import TaskRunner
+from consult_desktop.ui.medication.medication_flags_panel import ContraindicationDialog
+from consult_desktop.ui.medication.medication_view import MedicationView
+from consult_desktop.ui.medication.prescription_editor import PrescriptionEditor, StopPrescriptionDialog
+from consult_desktop.ui.patients.patient_view import PatientView
+from consult_desktop.ui.shell.task_runner import TaskRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 import medication_records as mr  # noqa: E402

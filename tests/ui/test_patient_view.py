@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from consult_desktop.ui.patient_view import PatientView
-from consult_desktop.ui.severity_style import Level
-from consult_desktop.ui.task_runner import TaskRunner
+from consult_desktop.ui.patients.patient_view import PatientView
+from consult_desktop.ui.shell.task_runner import TaskRunner
+from consult_desktop.ui.widgets.severity_style import Level
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 import patient_records as rec  # noqa: E402
@@ -95,7 +95,7 @@ def test_lab_tab_and_problems_are_filled(qtbot, view: PatientView) -> None:
 
 
 def test_tabs_are_selected_by_name_and_the_medication_tab_holds_the_comparison(qtbot, view: PatientView) -> None:
-    from consult_desktop.ui.medication_view import MedicationView
+    from consult_desktop.ui.medication.medication_view import MedicationView
 
     assert view.current_tab() == "documents"
     for name in ("labs", "problems", "encounters", "medication", "documents"):

@@ -16,8 +16,8 @@ from consult_desktop.demo.hospital import DemoHospital
 from consult_desktop.fhir import mapping
 from consult_desktop.store import Profile
 from consult_desktop.sync.progress import SyncReport, SyncStatus
-from consult_desktop.ui.main_window import MainWindow
-from consult_desktop.ui.sync_controller import SyncController
+from consult_desktop.ui.shell.main_window import MainWindow
+from consult_desktop.ui.sync.sync_controller import SyncController
 from consult_desktop.ui_settings import UiSettings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))

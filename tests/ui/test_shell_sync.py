@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 
 from consult_desktop.store import Profile
 from consult_desktop.sync.progress import SyncProgress, SyncReport, SyncStatus
-from consult_desktop.ui.main_window import MainWindow
-from consult_desktop.ui.patient_table_model import NEW_ITEMS_ROLE
-from consult_desktop.ui.sync_controller import SyncController
+from consult_desktop.ui.patients.patient_table_model import NEW_ITEMS_ROLE
+from consult_desktop.ui.shell.main_window import MainWindow
+from consult_desktop.ui.sync.sync_controller import SyncController
 from consult_desktop.ui_settings import UiSettings
 
 

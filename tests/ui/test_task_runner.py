@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from consult_desktop.store import Profile
-from consult_desktop.ui.task_runner import TaskRunner
+from consult_desktop.ui.shell.task_runner import TaskRunner
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def test_errors_reach_on_error_or_the_unhandled_signal(qtbot, runner: TaskRunner
 def test_query_answers_only_while_its_owner_still_wants_them(qtbot, runner: TaskRunner) -> None:
     from PySide6.QtWidgets import QWidget
 
-    from consult_desktop.ui.task_runner import drop
+    from consult_desktop.ui.shell.task_runner import drop
 
     owner = QWidget()
     qtbot.addWidget(owner)
@@ -91,7 +91,7 @@ def test_with_data_key_reads_the_key_on_the_database_lane_then_runs_on_the_netwo
         qtbot, runner: TaskRunner, tmp_path: Path) -> None:
     from PySide6.QtCore import QObject
 
-    from consult_desktop.ui.task_runner import ProfileLocked
+    from consult_desktop.ui.shell.task_runner import ProfileLocked
 
     owner = QObject()
     errors: list[BaseException] = []
@@ -111,7 +111,7 @@ def test_with_data_key_reads_the_key_on_the_database_lane_then_runs_on_the_netwo
 def test_later_steps_stop_when_their_owner_moves_on(qtbot) -> None:
     from PySide6.QtWidgets import QWidget
 
-    from consult_desktop.ui.task_runner import drop, later
+    from consult_desktop.ui.shell.task_runner import drop, later
 
     owner = QWidget()
     qtbot.addWidget(owner)
