@@ -175,11 +175,8 @@ class Shell:
 
 
 def _preload() -> None:
-    try:
-        import consult_desktop.ui.patients.patient_view  # noqa: F401
-        import consult_desktop.ui.shell.main_window  # noqa: F401
-    except ImportError:
-        pass
+    import consult_desktop.ui.patients.patient_view  # noqa: F401
+    import consult_desktop.ui.shell.main_window  # noqa: F401
 
 
 def create_application() -> Any:

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TextIO
 
 from consult_desktop import __version__, exit_codes
+from consult_desktop.check_failed import CheckFailed
 
 SERVER = "selftest"
 PATIENT_ID = "selftest-patient"
@@ -40,10 +41,6 @@ LANGUAGES = ("en", "fr", "nl")
 # The platform's own keychain backend (module names as in keyring's entry points).
 KEYCHAIN_MODULES = {"win32": "keyring.backends.Windows", "darwin": "keyring.backends.macOS"}
 LINUX_KEYCHAIN_MODULE = "keyring.backends.SecretService"
-
-
-class CheckFailed(Exception):
-    """A check ran but the result is wrong; the message says what was expected."""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
-from consult_desktop.selftest import CheckFailed
+from consult_desktop.check_failed import CheckFailed
 from consult_desktop.store import Profile
 from consult_desktop.sync.progress import SyncReport, SyncStatus
 from consult_desktop.ui.shell.qt_compat import protect_singletons

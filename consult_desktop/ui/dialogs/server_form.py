@@ -37,7 +37,18 @@ class ServerForm(QWidget):
         super().__init__(parent)
         self._private_key: str | None = None
         self._has_stored_secrets = False
+        self._build_fields(show_role)
+        self._build_layout(show_role)
+        self.auth.currentIndexChanged.connect(self._update_visibility)
+        self.client_auth.currentIndexChanged.connect(self._update_visibility)
+        self.key_button.clicked.connect(self._choose_key)
+        self.sign_in_button.clicked.connect(self.sign_in_requested)
+        for edit in (self.url, self.client_id, self.client_secret, self.token):
+            edit.textChanged.connect(self.changed)
+        self.auth.currentIndexChanged.connect(self.changed)
+        self._update_visibility()
 
+    def _build_fields(self, show_role: bool) -> None:
         self.url = QLineEdit(self)
         self.url.setObjectName("serverUrl")
         self.url.setPlaceholderText("https://fhir.hospital.be/r4")
@@ -77,9 +88,6 @@ class ServerForm(QWidget):
         self.sign_in_button.setObjectName("signIn")
         self.sign_in_status = QLabel(self)
         self.sign_in_status.setWordWrap(True)
-        sign_in_row = QHBoxLayout()
-        sign_in_row.addWidget(self.sign_in_button)
-        sign_in_row.addWidget(self.sign_in_status, 1)
 
         self.scope = QLineEdit(self)
         self.token_url = QLineEdit(self)
@@ -87,13 +95,17 @@ class ServerForm(QWidget):
         self.ca_bundle = QLineEdit(self)
         self.ca_bundle.setPlaceholderText(self.tr("System certificates"))
 
+    def _build_layout(self, show_role: bool) -> None:
+        sign_in_row = QHBoxLayout()
+        sign_in_row.addWidget(self.sign_in_button)
+        sign_in_row.addWidget(self.sign_in_status, 1)
         self.form = QFormLayout()
         self.form.addRow(self.tr("Server address:"), self.url)
         self.form.addRow(self.tr("Authentication:"), self.auth)
         self.form.addRow(self.tr("Client id:"), self.client_id)
         self.form.addRow(self.tr("Client authentication:"), self.client_auth)
         self.form.addRow(self.tr("Client secret:"), self.client_secret)
-        self.form.addRow(self.tr("Private key:"), key_row)
+        self.form.addRow(self.tr("Private key:"), self._key_row)
         self.form.addRow(self.tr("Key id:"), self.key_id)
         self.form.addRow(self.tr("Access token:"), self.token)
         self.form.addRow("", sign_in_row)
@@ -121,15 +133,6 @@ class ServerForm(QWidget):
         layout.addWidget(advanced)
         layout.addWidget(self.error)
         layout.addStretch(1)
-
-        self.auth.currentIndexChanged.connect(self._update_visibility)
-        self.client_auth.currentIndexChanged.connect(self._update_visibility)
-        self.key_button.clicked.connect(self._choose_key)
-        self.sign_in_button.clicked.connect(self.sign_in_requested)
-        for edit in (self.url, self.client_id, self.client_secret, self.token):
-            edit.textChanged.connect(self.changed)
-        self.auth.currentIndexChanged.connect(self.changed)
-        self._update_visibility()
 
     # -- values ----------------------------------------------------------------------------------------
     @property

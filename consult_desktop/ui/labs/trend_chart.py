@@ -58,6 +58,24 @@ def flag_level(flag: LabFlag) -> Level:
         flag, Level.NORMAL)
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """Where the plot is and which values and times its edges stand for."""
+
+    plot: QRectF
+    vmin: float
+    vmax: float
+    tmin: dt.datetime
+    tmax: dt.datetime
+
+    def x_of(self, when: dt.datetime) -> float:
+        span = (self.tmax - self.tmin).total_seconds() or 1.0
+        return self.plot.left() + (when - self.tmin).total_seconds() / span * self.plot.width()
+
+    def y_of(self, value: float) -> float:
+        return self.plot.bottom() - (value - self.vmin) / ((self.vmax - self.vmin) or 1.0) * self.plot.height()
+
+
 class TrendChart(QWidget):
     LEFT, RIGHT, TOP, BOTTOM = 64, 20, 34, 40
 
@@ -124,7 +142,6 @@ class TrendChart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
-        text_colour = palette.color(QPalette.ColorRole.Text)
         s = self._series
         if s is None or not s.points:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
@@ -136,18 +153,18 @@ class TrendChart(QWidget):
             return
         plot = QRectF(self.LEFT, self.TOP, max(10, self.width() - self.LEFT - self.RIGHT),
                       max(10, self.height() - self.TOP - self.BOTTOM))
-        vmin, vmax = self._value_range(s)
-        tmin, tmax = self._time_range(s)
-        span_t = (tmax - tmin).total_seconds() or 1.0
+        frame = _Frame(plot, *self._value_range(s), *self._time_range(s))
+        self._paint_title(painter, s, frame)
+        self._paint_reference_band(painter, s, frame)
+        self._paint_value_axis(painter, frame)
+        self._paint_time_axis(painter, frame)
+        self._paint_series(painter, s, frame)
+        painter.end()
 
-        def x_of(when: dt.datetime) -> float:
-            return plot.left() + (when - tmin).total_seconds() / span_t * plot.width()
-
-        def y_of(value: float) -> float:
-            return plot.bottom() - (value - vmin) / ((vmax - vmin) or 1.0) * plot.height()
-
-        # Title; the unit runs along the value axis.
-        painter.setPen(text_colour)
+    def _paint_title(self, painter: QPainter, s: TrendSeries, frame: _Frame) -> None:
+        """The title; the unit runs along the value axis."""
+        plot = frame.plot
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
         title = s.title if not s.omitted else self.tr("%1 (not drawn: %2)").replace(
             "%1", s.title).replace("%2", str(s.omitted))
         bold = QFont(self.font())
@@ -161,56 +178,61 @@ class TrendChart(QWidget):
         painter.drawText(QRectF(-plot.height() / 2, 0, plot.height(), 16), Qt.AlignmentFlag.AlignHCenter, s.unit)
         painter.restore()
 
-        # Reference band.
-        if s.ref_low is not None or s.ref_high is not None:
-            top = y_of(min(s.ref_high, vmax)) if s.ref_high is not None else plot.top()
-            bottom = y_of(max(s.ref_low, vmin)) if s.ref_low is not None else plot.bottom()
-            band = QColor(palette.color(QPalette.ColorRole.Highlight))
-            band.setAlpha(45)
-            painter.fillRect(QRectF(plot.left(), top, plot.width(), max(0.0, bottom - top)), band)
+    def _paint_reference_band(self, painter: QPainter, s: TrendSeries, frame: _Frame) -> None:
+        if s.ref_low is None and s.ref_high is None:
+            return
+        plot = frame.plot
+        top = frame.y_of(min(s.ref_high, frame.vmax)) if s.ref_high is not None else plot.top()
+        bottom = frame.y_of(max(s.ref_low, frame.vmin)) if s.ref_low is not None else plot.bottom()
+        band = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+        band.setAlpha(45)
+        painter.fillRect(QRectF(plot.left(), top, plot.width(), max(0.0, bottom - top)), band)
 
-        # Value axis with grid lines.
+    def _paint_value_axis(self, painter: QPainter, frame: _Frame) -> None:
+        """Value labels with dotted grid lines."""
+        palette = self.palette()
         grid = QColor(palette.color(QPalette.ColorRole.Mid))
         grid.setAlpha(110)
-        step = nice_step(vmax - vmin)
-        value = vmin
-        while value <= vmax + step / 2:
-            y = y_of(value)
+        step = nice_step(frame.vmax - frame.vmin)
+        value = frame.vmin
+        while value <= frame.vmax + step / 2:
+            y = frame.y_of(value)
             painter.setPen(QPen(grid, 1, Qt.PenStyle.DotLine))
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            painter.setPen(text_colour)
+            painter.drawLine(QPointF(frame.plot.left(), y), QPointF(frame.plot.right(), y))
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
             painter.drawText(QRectF(18, y - 9, self.LEFT - 26, 18),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{value:g}")
             value += step
 
-        # Time axis.
-        painter.setPen(QPen(text_colour, 1))
+    def _paint_time_axis(self, painter: QPainter, frame: _Frame) -> None:
+        plot, tmin, tmax = frame.plot, frame.tmin, frame.tmax
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 1))
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())
         painter.drawLine(plot.bottomLeft(), plot.topLeft())
         fmt = "%d/%m/%y" if (tmax - tmin).days < 3 * 365 else "%m/%Y"
         ticks = max(2, min(6, int(plot.width() // 90)))
         for i in range(ticks + 1):
             when = tmin + (tmax - tmin) * (i / ticks)
-            x = x_of(when)
+            x = frame.x_of(when)
             painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4))
             label = QRectF(x - 45, plot.bottom() + 6, 90, 18)
             label.moveLeft(max(2.0, min(label.left(), self.width() - label.width() - 2)))  # keep inside
             painter.drawText(label, Qt.AlignmentFlag.AlignHCenter, when.strftime(fmt))
 
-        # Line and points.
-        line_colour = palette.color(QPalette.ColorRole.Text)
-        screen = [(QPointF(x_of(p.when), y_of(p.value)), p) for p in s.points]
+    def _paint_series(self, painter: QPainter, s: TrendSeries, frame: _Frame) -> None:
+        """The line through the values, then each point with its flag."""
+        palette = self.palette()
+        screen = [(QPointF(frame.x_of(p.when), frame.y_of(p.value)), p) for p in s.points]
         if len(screen) > 1:
             path = QPainterPath(screen[0][0])
             for point, _ in screen[1:]:
                 path.lineTo(point)
-            painter.setPen(QPen(line_colour, 1.5))
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 1.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(path)
         for point, p in screen:
             self._draw_point(painter, point, p.flag, palette)
         self._screen_points = screen
-        painter.end()
 
     def _draw_point(self, painter: QPainter, at: QPointF, flag: LabFlag, palette: QPalette) -> None:
         if not flag.is_abnormal:

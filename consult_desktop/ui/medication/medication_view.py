@@ -6,10 +6,8 @@ change (a prescription added, edited, stopped, deleted or imported; a flag ackno
 action of `record.medication_actions` run there too, whose `PatientChanged` is announced on the change
 signal; the view reloads when that signal names its patient's medication. The operation runner drops answers
 for another patient, or after `clear()`. Contraindicated flags not yet acknowledged interrupt once per
-patient opening with a modal dialog; every other flag is shown but quiet. Shortcuts (active while the view
-has focus): Ctrl+N new prescription, Ctrl+E / Enter edit, Delete stop, Shift+Delete delete an entry made by
-mistake, Ctrl+I import, Ctrl+1/2/3 continue/stop/modify, Ctrl+0 clear the decision, Ctrl+P export PDF. GUI
-thread only.
+patient opening with a modal dialog; every other flag is shown but quiet. The actions and their shortcuts
+are in `MedicationToolbar` (Enter on a line also edits). GUI thread only.
 """
 
 from __future__ import annotations
@@ -20,14 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QMessageBox,
     QSplitter,
     QTableView,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +43,7 @@ from consult_desktop.ui.medication.medication_flags_panel import (
     ContraindicationDialog,
     MedicationFlagsPanel,
 )
+from consult_desktop.ui.medication.medication_toolbar import MedicationToolbar
 from consult_desktop.ui.medication.prescription_editor import PrescriptionEditor, StopPrescriptionDialog
 from consult_desktop.ui.medication.prescription_list import PrescriptionList
 from consult_desktop.ui.medication.reconciliation_pdf import ReconciliationReport
@@ -100,25 +97,14 @@ class MedicationView(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
 
-        self._toolbar = QToolBar(self)
-        self._toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.new_action = self._action(self.tr("New prescription"), "Ctrl+N", self.new_prescription)
-        self.edit_action = self._action(self.tr("Edit"), "Ctrl+E", self.edit_selected)
-        self.stop_action = self._action(self.tr("Stop"), QKeySequence.StandardKey.Delete, self.stop_selected)
-        self.delete_action = self._action(self.tr("Delete (entered by mistake)"), "Shift+Del", self.delete_selected)
-        self.import_action = self._action(self.tr("Import…"), "Ctrl+I", lambda: self.import_file())
-        self._toolbar.addSeparator()
-        self.decision_actions = {
-            "continue": self._action(self.tr("Decide: continue"), "Ctrl+1", lambda: self.set_decision("continue")),
-            "stop": self._action(self.tr("Decide: stop"), "Ctrl+2", lambda: self.set_decision("stop")),
-            "modify": self._action(self.tr("Decide: modify"), "Ctrl+3", lambda: self.set_decision("modify")),
-        }
-        self.clear_decision_action = self._action(self.tr("Clear decision"), "Ctrl+0", lambda: self.set_decision(None))
-        self._toolbar.addSeparator()
-        self.export_action = self._action(self.tr("Export PDF…"), "Ctrl+P", lambda: self.export_pdf())
+        self._toolbar = MedicationToolbar(self, self)
+        bar = self._toolbar
+        self.new_action, self.edit_action, self.stop_action = bar.new_action, bar.edit_action, bar.stop_action
+        self.delete_action, self.import_action, self.export_action = bar.delete_action, bar.import_action, \
+            bar.export_action
+        self.decision_actions, self.clear_decision_action = bar.decision_actions, bar.clear_decision_action
         self._table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for action in (self.edit_action, self.stop_action, *self.decision_actions.values(), self.clear_decision_action):
-            self._table.addAction(action)
+        self._table.addActions(bar.line_actions())
 
         self._empty = QLabel(self)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -143,16 +129,6 @@ class MedicationView(QWidget):
         self._flags.acknowledge_requested.connect(self._ask_acknowledgement)
         self._changes.patient_changed.connect(self._patient_changed)
         self.clear()
-
-    def _action(self, text: str, shortcut: Any, slot: Callable[[], None]) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        self._toolbar.addAction(action)
-        return action
 
     # -- patient --------------------------------------------------------------------------------------------
     def show_patient(self, server_id: str, patient_id: str) -> None:

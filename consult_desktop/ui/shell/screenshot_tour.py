@@ -66,8 +66,8 @@ def _pick_patient(window: Any) -> tuple[str, str] | None:
 
 def run_tour(out_dir: Path, *, patients: int = 30, language: str = "") -> list[Path]:
     from consult_desktop.demo_session import DEMO_PASSPHRASE, DemoSession
-    from consult_desktop.ui.shell import i18n
     from consult_desktop.ui.dialogs.unlock_dialog import UnlockDialog
+    from consult_desktop.ui.shell import i18n
     from consult_desktop.ui.shell.main_window import MainWindow
     from consult_desktop.ui.shell.qt_compat import protect_singletons
     from consult_desktop.ui.shell.task_runner import TaskRunner
@@ -108,45 +108,48 @@ def run_tour(out_dir: Path, *, patients: int = 30, language: str = "") -> list[P
         log.info("tour: sync %s", reports[0].status.value)
         _save(window, out_dir, "02-patient-list", saved)
 
-        if window.patient_view is None:
-            log.warning("tour: no patient view in this build; stopping after the list")
-            return saved
-        view = window.patient_view
-        key = _pick_patient(window)
-        if key is None:
-            raise TourError("no demo patient with a PDF and a lab trend")
-        window.list_panel.select_patient(*key)
-        _wait(lambda: view.snapshot() is not None, "the patient")
-        if view.open_first_pdf():
-            viewer = view.documents_tab().viewer()
-            _wait(lambda: viewer.mode() == "pdf", "the PDF")
-            _settle(1.0)
-        _save(window, out_dir, "03-document-pdf", saved)
-
-        view.select_tab("labs")
-        labs = view.lab_tab()
-        model = labs.model()
-        codes = [model.row_at(r).result.code for r in range(model.rowCount())]
-        repeated = next((r for r, c in enumerate(codes) if c and codes.count(c) > 1), 0)
-        labs.select_source_row(repeated)
-        _save(window, out_dir, "04-lab-results-trend", saved)
-
-        view.select_tab("medication")
-        _save(window, out_dir, "05-medication", saved)
-
-        problems = window.open_sync_problems()
-        if problems is not None:
-            _settle(0.5)
-            _save(problems, out_dir, "06-sync-problems", saved)
-            problems.close()
-        access = window.open_access_log()
-        if access is not None:
-            _wait(lambda: access.entries_shown > 0, "the access log")
-            _save(access, out_dir, "07-access-log", saved)
-            access.close()
+        _tour_patient(window, out_dir, saved)
+        _tour_dialogs(window, out_dir, saved)
         return saved
     finally:
         if window is not None:
             window.close()
         runner.shutdown(wait=True)
         session.close()
+
+
+def _tour_patient(window: Any, out_dir: Path, saved: list[Path]) -> None:
+    """A patient with a PDF and a lab trend: the document, the trend, the medication tab."""
+    view = window.patient_view
+    key = _pick_patient(window)
+    if key is None:
+        raise TourError("no demo patient with a PDF and a lab trend")
+    window.list_panel.select_patient(*key)
+    _wait(lambda: view.snapshot() is not None, "the patient")
+    if view.open_first_pdf():
+        viewer = view.documents_tab().viewer()
+        _wait(lambda: viewer.mode() == "pdf", "the PDF")
+        _settle(1.0)
+    _save(window, out_dir, "03-document-pdf", saved)
+    view.select_tab("labs")
+    labs = view.lab_tab()
+    model = labs.model()
+    codes = [model.row_at(r).result.code for r in range(model.rowCount())]
+    repeated = next((r for r, c in enumerate(codes) if c and codes.count(c) > 1), 0)
+    labs.select_source_row(repeated)
+    _save(window, out_dir, "04-lab-results-trend", saved)
+    view.select_tab("medication")
+    _save(window, out_dir, "05-medication", saved)
+
+
+def _tour_dialogs(window: Any, out_dir: Path, saved: list[Path]) -> None:
+    problems = window.open_sync_problems()
+    if problems is not None:
+        _settle(0.5)
+        _save(problems, out_dir, "06-sync-problems", saved)
+        problems.close()
+    access = window.open_access_log()
+    if access is not None:
+        _wait(lambda: access.entries_shown > 0, "the access log")
+        _save(access, out_dir, "07-access-log", saved)
+        access.close()

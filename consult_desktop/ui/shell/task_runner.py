@@ -44,44 +44,39 @@ class ProfileLocked(RuntimeError):
 
 
 class _Owners:
-    """Which answers are still wanted: per owner an epoch (bumped by `drop`) and per (owner, slot) the serial
-    of the newest query. Touched only on the GUI thread."""
+    """Which answers are still wanted. The owner carries its own state as dynamic Qt properties (an epoch,
+    bumped by `drop`, and per slot the serial of the newest query), so nothing outlives it or mistakes a new
+    object for an old one. Touched only on the GUI thread."""
+
+    EPOCH = "consultOperationEpoch"
 
     def __init__(self) -> None:
-        self._epochs: dict[int, int] = {}
-        self._serials: dict[tuple[int, str], int] = {}
         self._counter = 0
 
     def ticket(self, owner: QObject, slot: str | None) -> Callable[[], bool]:
         """Start an answer for `owner`; the function returned says whether it is still wanted."""
-        key = id(owner)
-        if key not in self._epochs:
-            self._epochs[key] = 0
-            owner.destroyed.connect(lambda *_args, k=key: self._forget(k))
-        epoch = self._epochs[key]
+        epoch = owner.property(self.EPOCH) or 0
         self._counter += 1
         serial = self._counter
         if slot is not None:
-            self._serials[(key, slot)] = serial
+            owner.setProperty(self._slot(slot), serial)
 
         def fresh() -> bool:
-            if not isValid(owner) or self._epochs.get(key) != epoch:
+            if not isValid(owner) or (owner.property(self.EPOCH) or 0) != epoch:
                 return False
-            return slot is None or self._serials.get((key, slot)) == serial
+            return slot is None or owner.property(self._slot(slot)) == serial
 
         return fresh
 
     def drop(self, owner: QObject, slot: str | None = None) -> None:
-        key = id(owner)
         if slot is not None:
-            self._serials.pop((key, slot), None)
-        elif key in self._epochs:
-            self._epochs[key] += 1
+            owner.setProperty(self._slot(slot), 0)
+        else:
+            owner.setProperty(self.EPOCH, (owner.property(self.EPOCH) or 0) + 1)
 
-    def _forget(self, key: int) -> None:
-        self._epochs.pop(key, None)
-        for pair in [pair for pair in self._serials if pair[0] == key]:
-            del self._serials[pair]
+    @staticmethod
+    def _slot(slot: str) -> str:
+        return f"consultOperationSlot:{slot}"
 
 
 _owners = _Owners()
