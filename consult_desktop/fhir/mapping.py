@@ -36,6 +36,7 @@ from consult_desktop.domain.lab_flags import is_abnormal
 from consult_desktop.domain.lab_result import LabResult
 from consult_desktop.domain.patient import Patient, display_name
 from consult_desktop.domain.procedure import Procedure
+from consult_desktop.domain.references import reference_target
 from consult_desktop.domain.roles import RoleProfile
 from consult_desktop.fhir.fhir_values import (
     LOINC,
@@ -59,7 +60,7 @@ from consult_desktop.fhir.fhir_values import (
 __all__ = [
     "MAPPERS", "SSIN_SYSTEM", "display_name", "document_allowed", "map_allergy", "map_condition",
     "map_diagnostic_report", "map_document", "map_document_reference", "map_encounter", "map_immunization",
-    "map_observation", "map_patient", "map_procedure", "map_resource", "patient_id_of",
+    "map_observation", "map_patient", "map_procedure", "map_resource", "party_name", "patient_id_of",
 ]
 
 SSIN_SYSTEM = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/ssin"
@@ -125,6 +126,8 @@ def map_document_reference(resource: Any) -> Document | None:
         doc_status=text(resource.get("docStatus")),
         description=text(resource.get("description")),
         attachments=attachments,
+        author_refs=_bare_references(resource.get("author")),
+        practice_setting=concept_text(context.get("practiceSetting")),
     )
 
 
@@ -153,6 +156,9 @@ def map_diagnostic_report(resource: Any) -> Document | None:
         attachments=tuple(
             a for f in dicts(resource.get("presentedForm")) if (a := _attachment(f)) is not None
         ),
+        author_refs=_bare_references([*dicts(resource.get("resultsInterpreter")), *dicts(resource.get("performer"))]),
+        conclusion=text(resource.get("conclusion")),
+        result_ids=tuple(rid for ref in dicts(resource.get("result")) if (rid := reference_id(ref, "Observation"))),
     )
 
 
@@ -238,6 +244,8 @@ def map_encounter(resource: Any) -> Encounter | None:
         reason=concept_text(first(resource.get("reasonCode"))),
         service_provider=reference_display(resource.get("serviceProvider")),
         discharge_disposition=concept_text(disposition),
+        service=concept_text(first(service) if isinstance(service := resource.get("serviceType"), list) else service),
+        service_provider_ref=next(iter(_bare_references([resource.get("serviceProvider")])), None),
     )
 
 
@@ -402,6 +410,31 @@ def _creation_dates(resource: dict[str, Any]) -> list[str]:
         if isinstance(attachment, dict) and (created := text(attachment.get("creation"))):
             result.append(created)
     return result
+
+
+def party_name(resource: Any) -> str | None:
+    """The name of a Practitioner, PractitionerRole or Organization (an author, a hospital)."""
+    if not isinstance(resource, dict):
+        return None
+    rtype = resource.get("resourceType")
+    if rtype == "Organization":
+        return text(resource.get("name"))
+    if rtype == "PractitionerRole":
+        return reference_display(resource.get("practitioner")) or reference_display(resource.get("organization"))
+    names = dicts(resource.get("name"))
+    chosen = next((n for n in names if n.get("use") == "official"), names[0] if names else None)
+    if chosen is None:
+        return None
+    if text(chosen.get("text")):
+        return text(chosen.get("text"))
+    parts = [*strings(chosen.get("prefix")), *strings(chosen.get("given")), text(chosen.get("family")) or ""]
+    return " ".join(p for p in parts if p) or None
+
+
+def _bare_references(references: Any) -> tuple[tuple[str, str], ...]:
+    """(type, id) of the references sent without a display text (the screens look their names up)."""
+    return tuple(target for ref in dicts(references)
+                 if not reference_display(ref) and (target := reference_target(ref)) is not None)
 
 
 def _first_display(references: Any) -> str | None:

@@ -22,10 +22,8 @@ from consult_desktop.domain.document import Document
 from consult_desktop.domain.encounter import Encounter
 from consult_desktop.domain.lab_result import LabResult
 from consult_desktop.domain.patient import Patient
-from consult_desktop.domain.references import reference_id, reference_target
 from consult_desktop.domain.roles import profile_for
 from consult_desktop.fhir import mapping
-from consult_desktop.fhir.fhir_values import concept_text, dicts, first, reference_display, strings, text
 from consult_desktop.record.document_content import kind_of, preferred_attachment
 from consult_desktop.store import LAST_SYNC_KEY, Store
 
@@ -98,22 +96,18 @@ def load_patient_snapshot(store: Store, server_id: str, patient_id: str) -> Pati
     patient: Patient | None = None
     allergies: list[Allergy] = []
     conditions: list[Condition] = []
-    encounters: list[tuple[Encounter, dict]] = []
-    documents: list[tuple[Document, dict]] = []
+    encounters: list[Encounter] = []
+    documents: list[Document] = []
+    reports: list[Document] = []
     observations: list[LabResult] = []
     panel_of: dict[str, tuple[str, str]] = {}  # observation id -> (report id, report title)
     for resource in store.resources.for_patient(server_id, patient_id, SNAPSHOT_TYPES):
         rtype = resource.get("resourceType")
         if rtype == "Observation":
             result = mapping.map_observation(resource)
-            if result is not None and _is_lab(result, resource):
+            if result is not None and _is_lab(result):
                 observations.append(result)
             continue
-        if rtype == "DiagnosticReport":
-            for ref in dicts(resource.get("result")):
-                obs_id = reference_id(ref, "Observation")
-                if obs_id:
-                    panel_of.setdefault(obs_id, (resource["id"], _report_title(resource)))
         item = mapping.map_resource(resource)
         if item is None:
             continue
@@ -124,14 +118,20 @@ def load_patient_snapshot(store: Store, server_id: str, patient_id: str) -> Pati
         elif isinstance(item, Condition):
             conditions.append(item)
         elif isinstance(item, Encounter):
-            encounters.append((item, resource))
-        elif isinstance(item, Document) and _is_readable(item, resource):
-            documents.append((item, resource))
+            encounters.append(item)
+        elif isinstance(item, Document):
+            if item.resource_type == "DiagnosticReport":
+                reports.append(item)
+            if _is_readable(item):
+                documents.append(item)
+    for report in reports:
+        for obs_id in report.result_ids:
+            panel_of.setdefault(obs_id, (report.id, report.title))
 
     encounter_rows_unsorted = _encounter_rows(store, server_id, encounters)
     encounter_labels = {r.encounter.id: encounter_label(r.encounter, r.service) for r in encounter_rows_unsorted}
     authors = _author_names(store, server_id, documents)
-    doc_rows = tuple(_document_row(d, r, encounter_labels, authors) for d, r in documents)
+    doc_rows = tuple(_document_row(d, encounter_labels, authors) for d in documents)
     doc_rows = tuple(sorted(doc_rows, key=lambda r: date_text.sort_key(r.date), reverse=True))
     per_encounter: dict[str, int] = {}
     for row in doc_rows:
@@ -169,21 +169,22 @@ def encounter_label(encounter: Encounter, service: str | None = None) -> str:
     return " ".join(p for p in (when, name) if p)
 
 
-def _encounter_rows(store: Store, server_id: str, encounters: list[tuple[Encounter, dict]]) -> list[EncounterRow]:
-    providers = {e.id: ref for e, raw in encounters if not e.service_provider and (ref := provider_reference(raw))}
+def _encounter_rows(store: Store, server_id: str, encounters: list[Encounter]) -> list[EncounterRow]:
+    providers = {e.id: ref for e in encounters if not e.service_provider and (ref := _named(e.service_provider_ref))}
     names = resolve_names(store, server_id, providers.values())
     rows = []
-    for encounter, raw in encounters:
+    for encounter in encounters:
         ref = providers.get(encounter.id)
         if ref is not None and ref in names:
             encounter = replace(encounter, service_provider=names[ref])
-        rows.append(EncounterRow(encounter, 0, encounter_service(raw)))
+        rows.append(EncounterRow(encounter, 0, encounter.service))
     return rows
 
 
-def _author_names(store: Store, server_id: str, documents: list[tuple[Document, dict]]) -> dict[str, str]:
+def _author_names(store: Store, server_id: str, documents: list[Document]) -> dict[str, str]:
     """Document id -> author name, for documents whose author reference carries no display text."""
-    wanted = {d.id: refs for d, raw in documents if not d.author and (refs := author_references(raw))}
+    wanted = {d.id: refs for d in documents
+              if not d.author and (refs := [ref for r in d.author_refs if (ref := _named(r)) is not None])}
     names = resolve_names(store, server_id, (ref for refs in wanted.values() for ref in refs))
     out = {}
     for doc_id, refs in wanted.items():
@@ -193,14 +194,13 @@ def _author_names(store: Store, server_id: str, documents: list[tuple[Document, 
     return out
 
 
-def _document_row(document: Document, resource: dict, labels: dict[str, str], authors: dict[str, str]
-                  ) -> DocumentRow:
+def _document_row(document: Document, labels: dict[str, str], authors: dict[str, str]) -> DocumentRow:
     index = preferred_attachment(document)
     format_kind = None
     if index is not None:
         format_kind = kind_of(document.attachments[index].content_type).value
     type_display = document.type_display or document.category_display
-    service = document_service(resource)
+    service = document.practice_setting
     if service and type_display and service.casefold() not in type_display.casefold():
         type_display = f"{type_display} · {service}"
     return DocumentRow(
@@ -217,22 +217,17 @@ def _document_row(document: Document, resource: dict, labels: dict[str, str], au
     )
 
 
-def _is_readable(document: Document, resource: dict) -> bool:
+def _is_readable(document: Document) -> bool:
     """A lab report with results only is shown in the lab tab, not as a document to read."""
     if document.resource_type == "DocumentReference":
         return True
-    return bool(document.attachments) or text(resource.get("conclusion")) is not None
+    return bool(document.attachments) or document.conclusion is not None
 
 
-def _is_lab(result: LabResult, resource: dict) -> bool:
+def _is_lab(result: LabResult) -> bool:
     if result.value is None and result.value_text is None:
         return False  # a panel header (hasMember) or a result without a value
     return result.category is None or result.category in LAB_CATEGORIES
-
-
-def _report_title(resource: dict) -> str:
-    document = mapping.map_diagnostic_report(resource)
-    return document.title if document is not None else ""
 
 
 def _allergy_status(store: Store, server_id: str, allergies: list[Allergy]) -> AllergyStatus:
@@ -263,40 +258,9 @@ def _allergies_synced(store: Store, server_id: str) -> bool:
 
 
 # -- names behind references ----------------------------------------------------------------------------------------
-def _named_target(reference: object) -> Ref | None:
-    """(type, id) of a reference to a Practitioner, PractitionerRole or Organization (a name to show)."""
-    target = reference_target(reference)
+def _named(target: Ref | None) -> Ref | None:
+    """The reference when it points to a Practitioner, PractitionerRole or Organization (a name to show)."""
     return target if target is not None and target[0] in NAMED_TYPES else None
-
-
-def author_references(resource: dict) -> list[Ref]:
-    fields = ("author",) if resource.get("resourceType") == "DocumentReference" else (
-        "resultsInterpreter", "performer")
-    refs = []
-    for field in fields:
-        for ref in dicts(resource.get(field)):
-            found = _named_target(ref)
-            if found is not None:
-                refs.append(found)
-    return refs
-
-
-def encounter_service(resource: dict) -> str | None:
-    """The clinical service of a stay (Encounter.serviceType), e.g. "Cardiologie"."""
-    service = resource.get("serviceType")
-    if isinstance(service, list):
-        service = first(service)
-    return concept_text(service)
-
-
-def provider_reference(resource: dict) -> Ref | None:
-    provider = resource.get("serviceProvider")
-    return None if reference_display(provider) else _named_target(provider)
-
-
-def document_service(resource: dict) -> str | None:
-    context = resource.get("context") if isinstance(resource.get("context"), dict) else {}
-    return concept_text(context.get("practiceSetting"))
 
 
 def resolve_names(store: Store, server_id: str, refs: Iterable[Ref]) -> dict[Ref, str]:
@@ -306,23 +270,7 @@ def resolve_names(store: Store, server_id: str, refs: Iterable[Ref]) -> dict[Ref
         resource = store.resources.get(server_id, rtype, rid)
         if resource is None:
             continue
-        name = _name_of(resource)
+        name = mapping.party_name(resource)
         if name:
             names[(rtype, rid)] = name
     return names
-
-
-def _name_of(resource: dict) -> str | None:
-    rtype = resource.get("resourceType")
-    if rtype == "Organization":
-        return text(resource.get("name"))
-    if rtype == "PractitionerRole":
-        return reference_display(resource.get("practitioner")) or reference_display(resource.get("organization"))
-    names = dicts(resource.get("name"))
-    chosen = next((n for n in names if n.get("use") == "official"), names[0] if names else None)
-    if chosen is None:
-        return None
-    if text(chosen.get("text")):
-        return text(chosen.get("text"))
-    parts = [*strings(chosen.get("prefix")), *strings(chosen.get("given")), text(chosen.get("family")) or ""]
-    return " ".join(p for p in parts if p) or None
