@@ -102,7 +102,7 @@ def load_document_content(
     base = DocumentContent(resource_type, resource_id, title=document.title, date=document.date)
     index = preferred_attachment(document)
     if index is None:
-        return _text_only(base, document, resource)
+        return _text_only(base, document)
 
     declared = document.attachments[index]
     stored = store.resources.get_attachment(server_id, resource_type, resource_id, stored_index(resource, declared))
@@ -113,7 +113,7 @@ def load_document_content(
             return replace(base, kind=ContentKind.FETCH_FAILED, content_type=content_type, error=stored.error)
         if declared.url:
             return replace(base, kind=ContentKind.NOT_DOWNLOADED, content_type=content_type)
-        return _text_only(base, document, resource)
+        return _text_only(base, document)
 
     kind = kind_of(content_type, data)
     if kind is ContentKind.PDF:
@@ -128,12 +128,11 @@ def load_document_content(
     return replace(base, kind=ContentKind.UNSUPPORTED, content_type=content_type)
 
 
-def _text_only(base: DocumentContent, document: Document, resource: dict) -> DocumentContent:
+def _text_only(base: DocumentContent, document: Document) -> DocumentContent:
     """A report without any rendition: show its conclusion or description as text when there is one."""
     parts = [document.title]
-    conclusion = resource.get("conclusion")
-    if isinstance(conclusion, str) and conclusion.strip():
-        parts.append(conclusion)
+    if document.conclusion:
+        parts.append(document.conclusion)
     elif document.description and document.description != document.title:
         parts.append(document.description)
     if len(parts) == 1:

@@ -249,7 +249,8 @@ class MainWindow(QMainWindow):
         server_id, patient_id = key
         if self.list_panel.model.row_of(server_id, patient_id) < 0:
             return  # their local copy was removed by a sync
-        self.runner.db(lambda store: actions.mark_viewed(store, server_id, patient_id), None, self._unhandled_error)
+        self.runner.db(lambda store: actions.mark_viewed(store, server_id, patient_id), self.changes.announce,
+                       self._unhandled_error)
         self.list_panel.clear_badge(server_id, patient_id)
 
     # -- locking -----------------------------------------------------------------------------------------
