@@ -1,9 +1,9 @@
 """What a user does with a record, each action writing its own audit entry and returning what it changed.
 
 Opening and leaving a patient, locking and unlocking, creating the profile and changing its passphrase,
-exporting a reconciliation summary and wiping the profile; the medication actions (prescribe, edit, stop,
-delete, import, acknowledge a flag, decide a line) are in `medication_actions`. The command line uses the
-same functions where it does the same thing. The store is
+saving the hospital server's settings, exporting a reconciliation summary and wiping the profile; the
+medication actions (prescribe, edit, stop, delete, import, acknowledge a flag, decide a line) are in
+`medication_actions`. The command line uses the same functions where it does the same thing. The store is
 reached only through `Store.records` and `Store.resources`, in the few functions of this module and of
 `medication_actions`. Plain Python, no Qt: call on the thread that opened the store (the desktop's database
 lane, or the command line's main thread).
@@ -12,7 +12,9 @@ lane, or the command line's main thread).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from consult_desktop.fhir.server_config import ServerConfig
 from consult_desktop.record.changes import VIEWED, FileWritten, PatientChanged, ProfileWiped
 from consult_desktop.store import KdfParams, Profile, Store
 
@@ -61,3 +63,11 @@ def wipe_profile(profile: Profile) -> ProfileWiped:
     """Remove the profile and its keychain entry from this computer (its store must be closed)."""
     profile.wipe()
     return ProfileWiped()
+
+
+def save_server_settings(store: Store, config: ServerConfig, **secrets: Any) -> str:
+    """Store the hospital server's settings and secrets (logged as "server-configured"); returns its id.
+    `secrets`: client_secret, token, private_key_pem, options (see `sync.setup.save_server`)."""
+    from consult_desktop.sync.setup import save_server
+
+    return save_server(store, config, **secrets)

@@ -7,6 +7,7 @@ makes; each takes an open `Store`. Plain Python, no Qt: call on the thread that 
 
 from __future__ import annotations
 
+from consult_desktop.fhir.server_config import ServerConfig
 from consult_desktop.store import LAST_SYNC_KEY, PatientSummary, Store
 from consult_desktop.store.records import AuditEntry
 
@@ -35,3 +36,10 @@ def last_sync(store: Store) -> str | None:
 
 def cipher_version(store: Store) -> str:
     return store.cipher_version()
+
+
+def server_settings(store: Store) -> ServerConfig | None:
+    """The hospital server this profile syncs with (the settings dialog, the sign-in explanation)."""
+    from consult_desktop.sync.setup import configured_server
+
+    return configured_server(store)

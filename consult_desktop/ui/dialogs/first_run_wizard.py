@@ -209,10 +209,11 @@ class RolePage(QWizardPage):
 
 
 class ServerPage(_AsyncPage):
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None, *,
+    def __init__(self, runner: TaskRunner, profile: Profile, parent: QWidget | None = None, *,
                  open_browser: Callable[[str], object] | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._profile = profile
         self._open_browser = open_browser
         self._role = Role.GP.value
         self.setTitle(self.tr("Connect to the hospital"))
@@ -238,10 +239,8 @@ class ServerPage(_AsyncPage):
     def _save(self, ok: Callable[[object], None], failed: Callable[[BaseException], None]) -> None:
         config, secrets = self.form.config()
 
-        def save(store):  # database thread
-            from consult_desktop.sync.setup import save_server
-
-            return save_server(store, config, **secrets)
+        def save(store: Store) -> str:  # database thread
+            return actions.save_server_settings(store, config, **secrets)
 
         self._runner.db(save, ok, failed)
 
@@ -273,7 +272,7 @@ class ServerPage(_AsyncPage):
         def after_save(_server_id: object) -> None:
             from consult_desktop.sync.setup import sign_in as do_sign_in
 
-            profile = self.wizard().profile  # type: ignore[attr-defined]
+            profile = self._profile
             browser = self._open_browser
             self._runner.with_data_key(self, lambda data_key: do_sign_in(profile, data_key, browser)
                                        if browser is not None else do_sign_in(profile, data_key), signed_in, failed)
@@ -311,7 +310,7 @@ class FirstRunWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.passphrase_page = PassphrasePage(runner, profile, self)
         self.role_page = RolePage(self)
-        self.server_page = ServerPage(runner, self, open_browser=open_browser)
+        self.server_page = ServerPage(runner, profile, self, open_browser=open_browser)
         self.ready_page = ReadyPage(self)
         for page in (self.passphrase_page, self.role_page, self.server_page, self.ready_page):
             self.addPage(page)

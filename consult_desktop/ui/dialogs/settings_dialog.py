@@ -2,7 +2,7 @@
 server (address, authentication, role).
 
 Desktop preferences are saved to the preferences file; the server settings and secrets go to the encrypted
-profile through `save_server` on the database lane. GUI thread only.
+profile through `record.actions.save_server_settings` on the database lane. GUI thread only.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consult_desktop.fhir.server_config import ServerConfig
+from consult_desktop.record import actions, queries
+from consult_desktop.store import Store
 from consult_desktop.ui.dialogs.server_form import ServerForm
 from consult_desktop.ui.shell.task_runner import TaskRunner
 from consult_desktop.ui_settings import UiSettings
@@ -98,17 +101,12 @@ class SettingsDialog(QDialog):
         self.tabs.setCurrentWidget(self.server)
 
     def _load_server(self) -> None:
-        def load(store):  # database thread
-            from consult_desktop.sync.setup import configured_server
-
-            return configured_server(store)
-
-        def loaded(config: object) -> None:
-            self.server.set_config(config)  # type: ignore[arg-type]
+        def loaded(config: ServerConfig | None) -> None:
+            self.server.set_config(config)
             self._server_loaded = True
             self._server_dirty = False
 
-        self._runner.db(load, loaded, lambda exc: self.server.show_error(str(exc)))
+        self._runner.db(queries.server_settings, loaded, lambda exc: self.server.show_error(str(exc)))
 
     def _mark_server_dirty(self, *_args: object) -> None:
         if self._server_loaded:
@@ -132,10 +130,8 @@ class SettingsDialog(QDialog):
             return
         config, secrets = self.server.config()
 
-        def save(store):  # database thread
-            from consult_desktop.sync.setup import save_server
-
-            return save_server(store, config, **secrets)
+        def save(store: Store) -> str:  # database thread
+            return actions.save_server_settings(store, config, **secrets)
 
         def saved(_server_id: object) -> None:
             self.server_saved.emit()

@@ -9,7 +9,7 @@ shown is dropped) so that later full-text searches also find words inside PDFs. 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QModelIndex, QPointF, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument, QPdfPageRenderer, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -153,12 +153,6 @@ class PdfPane(QWidget):
         if link.isValid():
             self._view.pageNavigator().jump(link)
         self.search_changed.emit()
-
-    def search_model(self) -> QPdfSearchModel:
-        return self._search
-
-    def search_rows(self) -> int:
-        return self._search.rowCount(QModelIndex())
 
     # -- text layer ---------------------------------------------------------------------------------------
     def _start_extraction(self) -> None:

@@ -66,10 +66,6 @@ class PatientFilterProxy(QSortFilterProxyModel):
         if days != self._discharged_days:
             self._change(lambda: setattr(self, "_discharged_days", days))
 
-    @property
-    def query_active(self) -> bool:
-        return bool(self._terms) or self._only_new or self._discharged_days is not None
-
     def _change(self, apply: Any) -> None:
         begin = getattr(self, "beginFilterChange", None)
         if begin is not None:  # Qt >= 6.9

@@ -133,10 +133,6 @@ class PatientTableModel(QAbstractTableModel):
         self.changePersistentIndexList(before, [self.index(position[id(r)], c) for r, c in tracked])
         self.layoutChanged.emit()
 
-    @property
-    def sort_state(self) -> tuple[int, Qt.SortOrder]:
-        return self._sort
-
     def _apply_sort(self) -> None:
         column, order = self._sort
         # Patients without a value (no discharge, no SSIN) go last in both directions.

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from consult_desktop.record import actions, queries
 from consult_desktop.record.changes import PatientKey, RecordsSynced
-from consult_desktop.store import PatientSummary, Profile
+from consult_desktop.store import PatientSummary, Profile, Store
 from consult_desktop.sync.progress import SyncReport, SyncStatus
 from consult_desktop.ui.dialogs.access_log_dialog import AccessLogDialog
 from consult_desktop.ui.dialogs.unlock_dialog import UnlockDialog
@@ -318,12 +318,6 @@ class MainWindow(QMainWindow):
                                            (self.tr("Try again"), self.start_sync)])
 
     def _explain_auth_failure(self, report: SyncReport) -> None:
-        def load(store):  # database thread
-            from consult_desktop.sync.setup import configured_server
-
-            config = configured_server(store)
-            return config.auth_kind if config is not None else None
-
         def show(kind: str | None) -> None:
             if kind == "smart":
                 self.message_bar.show_message("error", self.tr(
@@ -334,7 +328,11 @@ class MainWindow(QMainWindow):
                     "The hospital refused the credentials of this program. Check the server settings; the local "
                     "copy is still available."), [(self.tr("Settings…"), lambda: self.open_settings(server_tab=True))])
 
-        self.runner.db(load, show, lambda exc: show(None))
+        def auth_kind(store: Store) -> str | None:  # database thread
+            config = queries.server_settings(store)
+            return config.auth_kind if config is not None else None
+
+        self.runner.db(auth_kind, show, lambda exc: show(None))
 
     def _signed_in(self, error: str | None) -> None:
         if error:
