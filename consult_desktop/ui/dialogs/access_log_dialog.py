@@ -102,8 +102,8 @@ class AccessLogDialog(QDialog):
     def reload(self) -> None:
         patient_id = self._patient[1] if self._patient and self.only_patient.isChecked() else None
         self.status.setText(self.tr("Loading…"))
-        self._runner.db(lambda store: queries.access_log(store, LIMIT, patient_id), self._show,
-                        lambda exc: self.status.setText(str(exc)))
+        self._runner.query(self, lambda store: queries.access_log(store, LIMIT, patient_id), self._show,
+                           lambda exc: self.status.setText(str(exc)), slot="entries")
 
     def _show(self, entries: list[AuditEntry]) -> None:
         self.table.setSortingEnabled(False)

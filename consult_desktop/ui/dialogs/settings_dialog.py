@@ -106,7 +106,7 @@ class SettingsDialog(QDialog):
             self._server_loaded = True
             self._server_dirty = False
 
-        self._runner.db(queries.server_settings, loaded, lambda exc: self.server.show_error(str(exc)))
+        self._runner.query(self, queries.server_settings, loaded, lambda exc: self.server.show_error(str(exc)))
 
     def _mark_server_dirty(self, *_args: object) -> None:
         if self._server_loaded:
@@ -144,7 +144,7 @@ class SettingsDialog(QDialog):
 
         self.buttons.setEnabled(False)
         self.status.setText(self.tr("Saving…"))
-        self._runner.db(save, saved, failed)
+        self._runner.query(self, save, saved, failed)
 
     def _finish(self, updated: UiSettings) -> None:
         if updated != self._settings:

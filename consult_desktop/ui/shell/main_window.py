@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         if self._locked:
             return
-        self.runner.db(queries.patient_list, self._rows_loaded, self._unhandled_error)
+        self.runner.query(self, queries.patient_list, self._rows_loaded, self._unhandled_error, slot="patients")
 
     def _rows_loaded(self, rows: list[PatientSummary]) -> None:
         if self._locked:

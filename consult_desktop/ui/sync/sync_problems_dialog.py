@@ -81,8 +81,8 @@ class SyncProblemsDialog(QDialog):
 
     def reload(self) -> None:
         self.status.setText(self.tr("Loading…"))
-        self._runner.db(queries.sync_problems, self._show,
-                        lambda exc: self.status.setText(str(exc)))
+        self._runner.query(self, queries.sync_problems, self._show, lambda exc: self.status.setText(str(exc)),
+                           slot="problems")
 
     def _show(self, rows: list[dict]) -> None:
         self._rows = rows
