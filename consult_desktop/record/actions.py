@@ -16,12 +16,21 @@ from typing import Any
 
 from consult_desktop.fhir.server_config import ServerConfig
 from consult_desktop.record.changes import VIEWED, FileWritten, PatientChanged, ProfileWiped
+from consult_desktop.record.document_content import AUDIT_OPEN_DOCUMENT, DocumentContent, load_document_content
 from consult_desktop.store import KdfParams, Profile, Store
 
 
 def open_patient(store: Store, server_id: str, patient_id: str) -> None:
     """The GP opened this patient's record (the access log shows it; the hospital is told at the next sync)."""
     store.records.audit("open-patient", server_id=server_id, patient_id=patient_id)
+
+
+def open_document(store: Store, server_id: str, patient_id: str, resource_type: str, resource_id: str
+                  ) -> DocumentContent:
+    """The GP opened a document: logged (the access log, the hospital's audit trail), then read to show."""
+    store.records.audit(AUDIT_OPEN_DOCUMENT, server_id=server_id, patient_id=patient_id,
+                        object_type=resource_type, object_id=resource_id)
+    return load_document_content(store, server_id, patient_id, resource_type, resource_id)
 
 
 def mark_viewed(store: Store, server_id: str, patient_id: str) -> PatientChanged:

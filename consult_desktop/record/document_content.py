@@ -1,9 +1,10 @@
 """What the document viewer needs to show one document, read from the store on the database lane.
 
-`load_document_content(store, ...)` runs on the database thread: it writes the "open-document" audit
-record, reads the resource and the one attachment worth showing (PDF first, then HTML, text, image), decodes
-text and sanitises HTML there, and returns a plain `DocumentContent`. Nothing here imports Qt; the viewer
-turns the bytes into pages or images on the GUI thread.
+`load_document_content(store, ...)` runs on the database thread (the action `actions.open_document` writes
+the "open-document" audit entry and calls it): it reads the resource and the one attachment worth showing
+(PDF first, then HTML, text, image), decodes text and sanitises HTML there, and returns a plain
+`DocumentContent`. Nothing here imports Qt; the viewer turns the bytes into pages or images on the GUI
+thread.
 """
 
 from __future__ import annotations
@@ -92,9 +93,8 @@ def stored_index(resource: dict, attachment: Attachment) -> int:
 def load_document_content(
     store: Store, server_id: str, patient_id: str, resource_type: str, resource_id: str,
 ) -> DocumentContent:
-    """Database lane: audit the opening, then read what to show. Never raises for missing content."""
-    store.records.audit(AUDIT_OPEN_DOCUMENT, server_id=server_id, patient_id=patient_id,
-                        object_type=resource_type, object_id=resource_id)
+    """Database lane: read what to show (`actions.open_document` also logs the opening). Never raises for
+    missing content."""
     resource = store.resources.get(server_id, resource_type, resource_id)
     if resource is None:
         return DocumentContent(resource_type, resource_id, kind=ContentKind.MISSING)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from consult_desktop.domain import date_text
 from consult_desktop.record import actions, queries
-from consult_desktop.record.document_content import ContentKind, DocumentContent, load_document_content
+from consult_desktop.record.document_content import ContentKind, DocumentContent
 from consult_desktop.record.patient_snapshot import DocumentRow
 from consult_desktop.store import Store
 from consult_desktop.ui.documents.document_list_model import KEY_ROLE, DocumentListModel, DocumentSortProxy
@@ -188,7 +188,7 @@ class DocumentsTab(QWidget):
         self._viewer.show_loading(self._model.row_at(row).title if row is not None else "")
 
         def load(store: Store) -> DocumentContent:
-            return load_document_content(store, server_id, patient_id, resource_type, resource_id)
+            return actions.open_document(store, server_id, patient_id, resource_type, resource_id)
 
         def shown(content: DocumentContent) -> None:
             self._viewer.show_content(content)
