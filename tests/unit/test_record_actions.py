@@ -8,6 +8,7 @@ from pathlib import Path
 
 from consult_desktop.record import actions, queries
 from consult_desktop.record.changes import VIEWED, FileWritten, PatientChanged, ProfileWiped
+from consult_desktop.record.document_content import ContentKind
 from consult_desktop.record.patient_snapshot import AllergyStatus, load_patient_snapshot
 from consult_desktop.store import Profile
 
@@ -26,6 +27,9 @@ def test_snapshot_actions_and_reads_on_a_real_encrypted_store(tmp_path: Path) ->
         assert snapshot.documents and snapshot.labs
 
         actions.open_patient(store, rec.SERVER, rec.PATIENT)
+        first = snapshot.documents[0]
+        content = actions.open_document(store, rec.SERVER, rec.PATIENT, first.resource_type, first.resource_id)
+        assert content.kind is not ContentKind.MISSING
         assert actions.mark_viewed(store, rec.SERVER, rec.PATIENT) == PatientChanged(
             (rec.SERVER, rec.PATIENT), frozenset({VIEWED}))
         assert store.records.last_viewed(rec.SERVER, rec.PATIENT) is not None
@@ -34,6 +38,7 @@ def test_snapshot_actions_and_reads_on_a_real_encrypted_store(tmp_path: Path) ->
         actions.audit_session(store, "lock")
         log = [(e.action, e.patient_id) for e in queries.access_log(store, 100)]
         assert ("open-patient", rec.PATIENT) in log and ("reconciliation-exported", rec.PATIENT) in log
+        assert ("open-document", rec.PATIENT) in log
         assert ("profile-created", None) in log and ("lock", None) in log
         assert [s.id for s in queries.patient_list(store)] == [rec.PATIENT]
     finally:
