@@ -261,8 +261,8 @@ def _is_discharge(resource: dict[str, Any]) -> bool:
 
 
 def _stay_key(resource: dict[str, Any]) -> str:
-    encounter = (resource.get("encounter") or resource.get("context") or {}).get("reference")
-    return str(encounter) if encounter else "day:" + str(_written(resource) or "")[:10]
+    encounter = reference_id(resource.get("encounter") or resource.get("context"), "Encounter")
+    return "stay:" + encounter if encounter else "day:" + str(_written(resource) or "")[:10]
 
 
 def _written(resource: dict[str, Any]) -> str | None:
