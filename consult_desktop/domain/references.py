@@ -27,17 +27,10 @@ def reference_id(reference: Any, expected_type: str | None = None) -> str | None
         return None
     if ref.startswith("urn:uuid:"):
         return _text(ref[len("urn:uuid:"):])
-    if ref.startswith(("#", "urn:")) or "?" in ref:
+    target = reference_target(ref)
+    if target is None or (expected_type is not None and target[0] != expected_type):
         return None
-    parts = [p for p in ref.split("/") if p]
-    if "_history" in parts:
-        parts = parts[: parts.index("_history")]
-    if len(parts) < 2:
-        return None
-    rtype, rid = parts[-2], parts[-1]
-    if expected_type is not None and rtype != expected_type:
-        return None
-    return rid
+    return target[1]
 
 
 def reference_target(reference: Any) -> tuple[str, str] | None:
