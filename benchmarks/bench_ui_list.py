@@ -28,9 +28,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from consult_desktop.store import KdfParams, PatientSummary, Profile  # noqa: E402
 from consult_desktop.store.derived import SSIN_SYSTEM, patient_row  # noqa: E402
-from consult_desktop.ui.patient_list_panel import PatientListPanel  # noqa: E402
-from consult_desktop.ui.patient_table_model import COL_BIRTH, COL_NAME  # noqa: E402
-from consult_desktop.ui.qt_compat import protect_singletons  # noqa: E402
+from consult_desktop.ui.patients.patient_list_panel import PatientListPanel  # noqa: E402
+from consult_desktop.ui.patients.patient_table_model import COL_BIRTH, COL_NAME  # noqa: E402
+from consult_desktop.ui.shell.qt_compat import protect_singletons  # noqa: E402
 
 FAMILIES = ["Dubois", "Lefèvre", "Janssens", "Peeters", "Maes", "Jacobs", "Mertens", "Willems", "Claes", "Goossens",
             "Wouters", "De Smet", "Lambert", "Dupont", "Martin", "Vermeulen", "Van den Bossche", "Lemaire", "Hermans",

@@ -30,10 +30,10 @@ from PIL import Image  # noqa: E402
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from consult_desktop.record.patient_snapshot import load_patient_snapshot  # noqa: E402
 from consult_desktop.store import KdfParams, Profile, Store  # noqa: E402
-from consult_desktop.ui.patient_snapshot import load_patient_snapshot  # noqa: E402
-from consult_desktop.ui.patient_view import PatientView  # noqa: E402
-from consult_desktop.ui.task_runner import TaskRunner  # noqa: E402
+from consult_desktop.ui.patients.patient_view import PatientView  # noqa: E402
+from consult_desktop.ui.shell.task_runner import TaskRunner  # noqa: E402
 
 SERVER = "bench"
 LOINC = "http://loinc.org"

@@ -45,8 +45,8 @@ class Shell:
 
     def __init__(self, app: Any, args: argparse.Namespace) -> None:
         from consult_desktop.store import Profile
-        from consult_desktop.ui.task_runner import TaskRunner
-        from consult_desktop.ui.ui_settings import UiSettings
+        from consult_desktop.ui.shell.task_runner import TaskRunner
+        from consult_desktop.ui_settings import UiSettings
 
         self.app = app
         self.args = args
@@ -68,8 +68,8 @@ class Shell:
             self._show_unlock()
 
     def _show_unlock(self) -> None:
-        from consult_desktop.ui.icons import app_icon
-        from consult_desktop.ui.unlock_dialog import UnlockDialog
+        from consult_desktop.ui.dialogs.unlock_dialog import UnlockDialog
+        from consult_desktop.ui.widgets.icons import app_icon
 
         dialog = UnlockDialog(self.runner, self.profile, hint=self.demo_hint)
         dialog.setWindowIcon(app_icon())
@@ -93,8 +93,8 @@ class Shell:
                                lambda exc: log.info("keychain not used: %s", type(exc).__name__))
 
     def _show_wizard(self) -> None:
-        from consult_desktop.ui.first_run_wizard import FirstRunWizard
-        from consult_desktop.ui.icons import app_icon
+        from consult_desktop.ui.dialogs.first_run_wizard import FirstRunWizard
+        from consult_desktop.ui.widgets.icons import app_icon
 
         wizard = FirstRunWizard(self.runner, self.profile)
         wizard.setWindowIcon(app_icon())
@@ -119,8 +119,8 @@ class Shell:
 
     # -- main window ---------------------------------------------------------------------------------------
     def _open_main(self, *, sync_now: bool) -> None:
-        from consult_desktop.ui.main_window import MainWindow
-        from consult_desktop.ui.sync_controller import SyncController
+        from consult_desktop.ui.shell.main_window import MainWindow
+        from consult_desktop.ui.sync.sync_controller import SyncController
 
         sync = SyncController(self.runner, self.profile)
         window = MainWindow(self.runner, self.profile, sync, self.settings, demo_hint=self.demo_hint)
@@ -136,7 +136,7 @@ class Shell:
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QProgressDialog
 
-        from consult_desktop.ui.demo_session import DEMO_PASSPHRASE, DemoSession
+        from consult_desktop.demo_session import DEMO_PASSPHRASE, DemoSession
 
         progress = QProgressDialog(QCoreApplication.translate("Shell", "Starting the demo hospital…"), "", 0, 0)
         progress.setCancelButton(None)
@@ -175,20 +175,17 @@ class Shell:
 
 
 def _preload() -> None:
-    try:
-        import consult_desktop.ui.main_window  # noqa: F401
-        import consult_desktop.ui.patient_view  # noqa: F401
-    except ImportError:
-        pass
+    import consult_desktop.ui.patients.patient_view  # noqa: F401
+    import consult_desktop.ui.shell.main_window  # noqa: F401
 
 
 def create_application() -> Any:
     """The QApplication (or the existing one), named, with translations installed."""
     from PySide6.QtWidgets import QApplication
 
-    from consult_desktop.ui import crash_guard, i18n
-    from consult_desktop.ui.qt_compat import protect_singletons
-    from consult_desktop.ui.ui_settings import UiSettings
+    from consult_desktop.ui.shell import crash_guard, i18n
+    from consult_desktop.ui.shell.qt_compat import protect_singletons
+    from consult_desktop.ui_settings import UiSettings
 
     protect_singletons()
     crash_guard.install()

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TextIO
 
 from consult_desktop import __version__, exit_codes
+from consult_desktop.check_failed import CheckFailed
 
 SERVER = "selftest"
 PATIENT_ID = "selftest-patient"
@@ -40,10 +41,6 @@ LANGUAGES = ("en", "fr", "nl")
 # The platform's own keychain backend (module names as in keyring's entry points).
 KEYCHAIN_MODULES = {"win32": "keyring.backends.Windows", "darwin": "keyring.backends.macOS"}
 LINUX_KEYCHAIN_MODULE = "keyring.backends.SecretService"
-
-
-class CheckFailed(Exception):
-    """A check ran but the result is wrong; the message says what was expected."""
 
 
 @dataclass(frozen=True)
@@ -283,7 +280,7 @@ def _report(out: TextIO | None, outcome: Outcome) -> None:
 def _window_checks(ctx: Context) -> list[Outcome]:
     """The main window and the PDF viewer, sharing one QApplication and task runner."""
     try:
-        from consult_desktop.ui.selftest_window import WindowChecks
+        from consult_desktop.ui.dialogs.selftest_window import WindowChecks
     except Exception as exc:  # Qt missing or unloadable: both checks fail with the reason
         reason = f"Qt could not be loaded: {type(exc).__name__}: {exc}"
         return [Outcome("main-window", False, reason), Outcome("pdf-viewer", False, reason)]

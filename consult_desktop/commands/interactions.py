@@ -72,7 +72,7 @@ def _language(chosen: str | None) -> str:
     if chosen:
         return chosen
     try:
-        from consult_desktop.ui.ui_settings import UiSettings
+        from consult_desktop.ui_settings import UiSettings
 
         preference = UiSettings.load().language
     except ImportError:  # pragma: no cover - the preferences module moved or is absent in a reduced build

@@ -15,6 +15,7 @@ from consult_desktop.commands.common import (
     read_passphrase,
     run_guarded,
 )
+from consult_desktop.record import actions
 from consult_desktop.store import KeychainUnavailable, ProfileNotFound
 
 
@@ -26,9 +27,7 @@ def cmd_init(args: argparse.Namespace) -> int:
                            exit_codes.ERROR)
     passphrase = read_passphrase(args, prompt="New passphrase: ", confirm=True)
     check_strength(passphrase)
-    store = profile.create(passphrase)
-    store.audit.write("profile-created")
-    store.close()
+    actions.create_profile(profile, passphrase).close()
     print(f"Encrypted profile created at {profile.directory}")
     if args.keychain:
         try:
@@ -50,7 +49,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     check_strength(new)
     profile.change_passphrase(old, new)
     with profile.unlock(new) as store:
-        store.audit.write("passphrase-changed")
+        actions.passphrase_changed(store)
     print("Passphrase changed. The database was not re-encrypted; only the key file was rewritten.")
     return exit_codes.OK
 
@@ -90,7 +89,7 @@ def cmd_wipe(args: argparse.Namespace) -> int:
         if answer.strip().lower() != "wipe":
             print("Nothing was removed.")
             return exit_codes.CANCELLED
-    profile.wipe()
+    actions.wipe_profile(profile)
     print(f"Profile removed from {profile.directory}.")
     return exit_codes.OK
 

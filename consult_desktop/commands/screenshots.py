@@ -1,6 +1,6 @@
 """`consult-desktop screenshots --out DIR`: PNG screenshots of the program running on the demo hospital.
 
-Main thread only. Everything Qt lives in `consult_desktop.ui.screenshot_tour`, imported when the command runs
+Main thread only. Everything Qt lives in `consult_desktop.ui.shell.screenshot_tour`, imported when the command runs
 (the command line stays free of Qt otherwise). Without a display, Qt's offscreen platform is used.
 """
 
@@ -25,7 +25,7 @@ def _needs_offscreen() -> bool:
 def cmd_screenshots(args: argparse.Namespace) -> int:
     if args.offscreen or _needs_offscreen():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from consult_desktop.ui.screenshot_tour import TourError, run_tour
+    from consult_desktop.ui.shell.screenshot_tour import TourError, run_tour
 
     out = Path(args.out).expanduser()
     try:

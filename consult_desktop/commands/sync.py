@@ -19,9 +19,10 @@ from consult_desktop import exit_codes
 from consult_desktop.commands.common import CommandError, open_store, profile_of, run_guarded
 from consult_desktop.fhir.errors import ConfigurationError, FhirError
 from consult_desktop.fhir.server_config import ServerConfig
+from consult_desktop.record import actions
 from consult_desktop.sync.engine import SyncOptions
 from consult_desktop.sync.progress import CancelToken, SyncProgress, SyncStage, SyncStatus
-from consult_desktop.sync.setup import configured_servers, run_sync, save_server, sign_in
+from consult_desktop.sync.setup import configured_servers, run_sync, sign_in
 
 STATUS_CODES = {
     SyncStatus.OK: exit_codes.OK,
@@ -70,8 +71,8 @@ def cmd_server_set(args: argparse.Namespace) -> int:
                            exit_codes.USAGE)
     options = SyncOptions(strategy=args.strategy, group_id=args.group, general_practitioner=args.gp_reference)
     with open_store(args) as store:
-        server_id = save_server(store, config, client_secret=secret, token=token, private_key_pem=private_key,
-                                options=options)
+        server_id = actions.save_server_settings(store, config, client_secret=secret, token=token,
+                                                 private_key_pem=private_key, options=options)
     print(f"Hospital server set: {config.base_url} (authentication: {config.auth_kind}, role: {config.role}, "
           f"id {server_id}).")
     if config.auth_kind == "smart":

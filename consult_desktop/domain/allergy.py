@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# SNOMED CT "no known ..." findings: a record that says there are none, not an allergy.
+NO_KNOWN_ALLERGY_CODES = frozenset({"716186003", "409137002", "429625007", "428607008"})
+
 
 @dataclass(frozen=True, slots=True)
 class AllergyReaction:
@@ -44,3 +47,8 @@ class Allergy:
         if self.clinical_status in {"inactive", "resolved"}:
             return False
         return self.verification_status not in {"refuted", "entered-in-error"}
+
+    @property
+    def states_none_known(self) -> bool:
+        """A "no known allergy" record: it says there are none, it names no substance to avoid."""
+        return self.substance_code in NO_KNOWN_ALLERGY_CODES

@@ -46,7 +46,9 @@ class Document:
     document type (DocumentReference.type) or report code (DiagnosticReport.code) when coded in LOINC;
     ``type_codes`` every code of that element (for role filtering); ``category`` / ``category_codes``
     likewise for the category. ``status`` is the resource status; ``doc_status`` DocumentReference's
-    docStatus (preliminary, final, amended ...). ``date`` is the FHIR dateTime as sent.
+    docStatus (preliminary, final, amended ...). ``date`` is the FHIR dateTime as sent. ``author_refs`` are
+    the (type, id) of authors sent without a display text; ``practice_setting`` the clinical service of a
+    DocumentReference; ``conclusion`` and ``result_ids`` (its Observations) belong to a DiagnosticReport.
     """
 
     id: str
@@ -65,6 +67,10 @@ class Document:
     doc_status: str | None = None
     description: str | None = None
     attachments: tuple[Attachment, ...] = ()
+    author_refs: tuple[tuple[str, str], ...] = ()
+    practice_setting: str | None = None
+    conclusion: str | None = None
+    result_ids: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:

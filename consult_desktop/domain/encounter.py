@@ -12,7 +12,8 @@ from dataclasses import dataclass
 class Encounter:
     """One encounter. ``class_code`` is the v3 ActCode (``AMB``, ``IMP``, ``EMER`` ...); ``start`` /
     ``end`` the period as sent; ``type_display`` the first type's text; ``service_provider`` and
-    ``discharge_disposition`` are display texts."""
+    ``discharge_disposition`` are display texts; ``service`` the clinical service (serviceType);
+    ``service_provider_ref`` the (type, id) of the hospital when it is sent without a display text."""
 
     id: str
     patient_id: str | None = None
@@ -25,3 +26,5 @@ class Encounter:
     reason: str | None = None
     service_provider: str | None = None
     discharge_disposition: str | None = None
+    service: str | None = None
+    service_provider_ref: tuple[str, str] | None = None

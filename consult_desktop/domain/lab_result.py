@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+LOINC = "http://loinc.org"
+# LOINC codes of an estimated GFR (creatinine and/or cystatin C based, per 1.73 m2); the demo hospital uses 62238-1.
+EGFR_CODES = frozenset({"33914-3", "62238-1", "98979-8", "48642-3", "48643-1", "69405-9"})
+
 
 @dataclass(frozen=True, slots=True)
 class LabResult:
@@ -38,3 +42,8 @@ class LabResult:
     category: str | None = None
     encounter_id: str | None = None
     status: str | None = None
+
+    @property
+    def is_egfr(self) -> bool:
+        """An estimated glomerular filtration rate (the renal dose checks use the latest one)."""
+        return self.code in EGFR_CODES and self.code_system in (LOINC, None)

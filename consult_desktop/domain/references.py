@@ -27,17 +27,22 @@ def reference_id(reference: Any, expected_type: str | None = None) -> str | None
         return None
     if ref.startswith("urn:uuid:"):
         return _text(ref[len("urn:uuid:"):])
-    if ref.startswith(("#", "urn:")) or "?" in ref:
+    target = reference_target(ref)
+    if target is None or (expected_type is not None and target[0] != expected_type):
+        return None
+    return target[1]
+
+
+def reference_target(reference: Any) -> tuple[str, str] | None:
+    """(type, id) of a relative or absolute typed reference (`Practitioner/7`, `https://h/fhir/Encounter/3`,
+    history suffix ignored); None for contained, conditional, `urn:` or untyped references."""
+    ref = _text(reference.get("reference") if isinstance(reference, dict) else reference)
+    if ref is None or ref.startswith(("#", "urn:")) or "?" in ref:
         return None
     parts = [p for p in ref.split("/") if p]
     if "_history" in parts:
         parts = parts[: parts.index("_history")]
-    if len(parts) < 2:
-        return None
-    rtype, rid = parts[-2], parts[-1]
-    if expected_type is not None and rtype != expected_type:
-        return None
-    return rid
+    return (parts[-2], parts[-1]) if len(parts) >= 2 else None
 
 
 def patient_id_of(resource: Any) -> str | None:

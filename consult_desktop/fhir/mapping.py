@@ -15,8 +15,8 @@ Choices made:
   address, else the first; the preferred communication language, else the first.
 - Codes: LOINC is preferred for documents and observations, SNOMED CT for conditions and procedures;
   otherwise the first coding.
-- LabResult.abnormal: the interpretation code decides when it is known (``N`` normal; ``H``, ``L``,
-  ``A`` and their variants abnormal); otherwise a numeric value outside the reference range.
+- LabResult.abnormal: the one rule of `domain.lab_flags.is_abnormal` (the interpretation code decides when it
+  is known; otherwise the reference range, a value with a comparator only when unambiguous).
 
 Pure functions; safe on any thread.
 """
@@ -32,9 +32,11 @@ from consult_desktop.domain.condition import Condition
 from consult_desktop.domain.document import Attachment, Document
 from consult_desktop.domain.encounter import Encounter
 from consult_desktop.domain.immunization import Immunization
+from consult_desktop.domain.lab_flags import is_abnormal
 from consult_desktop.domain.lab_result import LabResult
 from consult_desktop.domain.patient import Patient, display_name
 from consult_desktop.domain.procedure import Procedure
+from consult_desktop.domain.references import reference_target
 from consult_desktop.fhir.fhir_values import (
     LOINC,
     SNOMED,
@@ -57,12 +59,10 @@ from consult_desktop.fhir.fhir_values import (
 __all__ = [
     "MAPPERS", "SSIN_SYSTEM", "display_name", "map_allergy", "map_condition",
     "map_diagnostic_report", "map_document", "map_document_reference", "map_encounter", "map_immunization",
-    "map_observation", "map_patient", "map_procedure", "map_resource", "patient_id_of",
+    "map_observation", "map_patient", "map_procedure", "map_resource", "party_name", "patient_id_of",
 ]
 
 SSIN_SYSTEM = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/ssin"
-_ABNORMAL = {"A", "AA", "H", "HH", "HU", "L", "LL", "LU", "POS", "DET", "R", "W"}
-_NORMAL = {"N", "NEG", "ND", "S"}
 
 
 def _base(resource: Any, resource_type: str) -> str | None:
@@ -125,6 +125,8 @@ def map_document_reference(resource: Any) -> Document | None:
         doc_status=text(resource.get("docStatus")),
         description=text(resource.get("description")),
         attachments=attachments,
+        author_refs=_bare_references(resource.get("author")),
+        practice_setting=concept_text(context.get("practiceSetting")),
     )
 
 
@@ -153,6 +155,9 @@ def map_diagnostic_report(resource: Any) -> Document | None:
         attachments=tuple(
             a for f in dicts(resource.get("presentedForm")) if (a := _attachment(f)) is not None
         ),
+        author_refs=_bare_references([*dicts(resource.get("resultsInterpreter")), *dicts(resource.get("performer"))]),
+        conclusion=text(resource.get("conclusion")),
+        result_ids=tuple(rid for ref in dicts(resource.get("result")) if (rid := reference_id(ref, "Observation"))),
     )
 
 
@@ -203,7 +208,7 @@ def map_observation(resource: Any) -> LabResult | None:
         ref_high=high,
         ref_text=text(rng.get("text")),
         interpretation=interpretation,
-        abnormal=_abnormal(interpretation, value, comparator, low, high),
+        abnormal=is_abnormal(interpretation, value, comparator, low, high),
         effective=text(effective) or text(resource.get("issued")),
         category=coding_code(first(resource.get("category"))),
         encounter_id=reference_id(resource.get("encounter"), "Encounter"),
@@ -238,6 +243,8 @@ def map_encounter(resource: Any) -> Encounter | None:
         reason=concept_text(first(resource.get("reasonCode"))),
         service_provider=reference_display(resource.get("serviceProvider")),
         discharge_disposition=concept_text(disposition),
+        service=concept_text(first(service) if isinstance(service := resource.get("serviceType"), list) else service),
+        service_provider_ref=next(iter(_bare_references([resource.get("serviceProvider")])), None),
     )
 
 
@@ -390,6 +397,31 @@ def _creation_dates(resource: dict[str, Any]) -> list[str]:
     return result
 
 
+def party_name(resource: Any) -> str | None:
+    """The name of a Practitioner, PractitionerRole or Organization (an author, a hospital)."""
+    if not isinstance(resource, dict):
+        return None
+    rtype = resource.get("resourceType")
+    if rtype == "Organization":
+        return text(resource.get("name"))
+    if rtype == "PractitionerRole":
+        return reference_display(resource.get("practitioner")) or reference_display(resource.get("organization"))
+    names = dicts(resource.get("name"))
+    chosen = next((n for n in names if n.get("use") == "official"), names[0] if names else None)
+    if chosen is None:
+        return None
+    if text(chosen.get("text")):
+        return text(chosen.get("text"))
+    parts = [*strings(chosen.get("prefix")), *strings(chosen.get("given")), text(chosen.get("family")) or ""]
+    return " ".join(p for p in parts if p) or None
+
+
+def _bare_references(references: Any) -> tuple[tuple[str, str], ...]:
+    """(type, id) of the references sent without a display text (the screens look their names up)."""
+    return tuple(target for ref in dicts(references)
+                 if not reference_display(ref) and (target := reference_target(ref)) is not None)
+
+
 def _first_display(references: Any) -> str | None:
     for ref in dicts(references):
         if display := reference_display(ref):
@@ -405,22 +437,6 @@ def _when(resource: dict[str, Any], stem: str) -> str | None:
     if kind == "Period":
         return period_bounds(value)[0]
     return None
-
-
-def _abnormal(
-    interpretation: str | None,
-    value: float | None,
-    comparator: str | None,
-    low: float | None,
-    high: float | None,
-) -> bool | None:
-    if interpretation in _ABNORMAL:
-        return True
-    if interpretation in _NORMAL:
-        return False
-    if value is None or comparator or (low is None and high is None):
-        return None
-    return (low is not None and value < low) or (high is not None and value > high)
 
 
 def _ssin(identifiers: Any) -> str | None:

@@ -1162,46 +1162,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New prescription</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete (entered by mistake)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decide: continue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decide: stop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decide: modify</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Loading the medication…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1255,6 +1215,49 @@
     </message>
     <message>
         <source>Reconciliation summary saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MedicationToolbar</name>
+    <message>
+        <source>New prescription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete (entered by mistake)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide: continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide: stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide: modify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

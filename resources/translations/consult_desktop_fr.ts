@@ -1162,46 +1162,6 @@
         <translation>Comparaison de la médication</translation>
     </message>
     <message>
-        <source>New prescription</source>
-        <translation>Nouvelle prescription</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Modifier</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Arrêter</translation>
-    </message>
-    <message>
-        <source>Delete (entered by mistake)</source>
-        <translation>Supprimer (saisie erronée)</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>Importer…</translation>
-    </message>
-    <message>
-        <source>Decide: continue</source>
-        <translation>Décision : poursuivre</translation>
-    </message>
-    <message>
-        <source>Decide: stop</source>
-        <translation>Décision : arrêter</translation>
-    </message>
-    <message>
-        <source>Decide: modify</source>
-        <translation>Décision : adapter</translation>
-    </message>
-    <message>
-        <source>Clear decision</source>
-        <translation>Effacer la décision</translation>
-    </message>
-    <message>
-        <source>Export PDF…</source>
-        <translation>Exporter en PDF…</translation>
-    </message>
-    <message>
         <source>Loading the medication…</source>
         <translation>Chargement de la médication…</translation>
     </message>
@@ -1256,6 +1216,49 @@
     <message>
         <source>Reconciliation summary saved to %1</source>
         <translation>Résumé de la conciliation médicamenteuse enregistré dans %1</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationToolbar</name>
+    <message>
+        <source>New prescription</source>
+        <translation>Nouvelle prescription</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Delete (entered by mistake)</source>
+        <translation>Supprimer (saisie erronée)</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <source>Decide: continue</source>
+        <translation>Décision : poursuivre</translation>
+    </message>
+    <message>
+        <source>Decide: stop</source>
+        <translation>Décision : arrêter</translation>
+    </message>
+    <message>
+        <source>Decide: modify</source>
+        <translation>Décision : adapter</translation>
+    </message>
+    <message>
+        <source>Clear decision</source>
+        <translation>Effacer la décision</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exporter en PDF…</translation>
     </message>
 </context>
 <context>

@@ -1162,46 +1162,6 @@
         <translation>Vergelijking van de medicatie</translation>
     </message>
     <message>
-        <source>New prescription</source>
-        <translation>Nieuw voorschrift</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Bewerken</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Stoppen</translation>
-    </message>
-    <message>
-        <source>Delete (entered by mistake)</source>
-        <translation>Verwijderen (foutief ingevoerd)</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>Importeren…</translation>
-    </message>
-    <message>
-        <source>Decide: continue</source>
-        <translation>Beslissing: verderzetten</translation>
-    </message>
-    <message>
-        <source>Decide: stop</source>
-        <translation>Beslissing: stoppen</translation>
-    </message>
-    <message>
-        <source>Decide: modify</source>
-        <translation>Beslissing: aanpassen</translation>
-    </message>
-    <message>
-        <source>Clear decision</source>
-        <translation>Beslissing wissen</translation>
-    </message>
-    <message>
-        <source>Export PDF…</source>
-        <translation>Exporteren als pdf…</translation>
-    </message>
-    <message>
         <source>Loading the medication…</source>
         <translation>Medicatie laden…</translation>
     </message>
@@ -1256,6 +1216,49 @@
     <message>
         <source>Reconciliation summary saved to %1</source>
         <translation>Overzicht van de medicatiereconciliatie opgeslagen in %1</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationToolbar</name>
+    <message>
+        <source>New prescription</source>
+        <translation>Nieuw voorschrift</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bewerken</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Delete (entered by mistake)</source>
+        <translation>Verwijderen (foutief ingevoerd)</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importeren…</translation>
+    </message>
+    <message>
+        <source>Decide: continue</source>
+        <translation>Beslissing: verderzetten</translation>
+    </message>
+    <message>
+        <source>Decide: stop</source>
+        <translation>Beslissing: stoppen</translation>
+    </message>
+    <message>
+        <source>Decide: modify</source>
+        <translation>Beslissing: aanpassen</translation>
+    </message>
+    <message>
+        <source>Clear decision</source>
+        <translation>Beslissing wissen</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exporteren als pdf…</translation>
     </message>
 </context>
 <context>

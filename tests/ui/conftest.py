@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from consult_desktop.store import KdfParams, Profile, Store
-from consult_desktop.ui.qt_compat import protect_singletons
-from consult_desktop.ui.task_runner import TaskRunner
+from consult_desktop.ui.shell.qt_compat import protect_singletons
+from consult_desktop.ui.shell.task_runner import TaskRunner
 
 # Without this, PySide6 6.12.0 on CPython 3.11 aborts the test run after a few thousand signal emits.
 protect_singletons()
@@ -32,7 +32,7 @@ DUBOIS, JANSSENS, PEETERS = "p-dubois", "p-janssens", "p-peeters"
 @pytest.fixture(scope="session", autouse=True)
 def _english_texts(qapp, tmp_path_factory: pytest.TempPathFactory) -> None:
     """The English translation holds the plural forms ("1 patient", "7 minutes"), as in the program."""
-    from consult_desktop.ui import i18n
+    from consult_desktop.ui.shell import i18n
 
     mp = pytest.MonkeyPatch()
     mp.setenv("CONSULT_CACHE_DIR", str(tmp_path_factory.mktemp("i18n-cache")))

@@ -7,7 +7,7 @@ from importlib import metadata
 from PySide6.QtCore import qVersion
 
 from consult_desktop import __version__
-from consult_desktop.ui.about_dialog import AboutDialog, licence_dir, show_about
+from consult_desktop.ui.dialogs.about_dialog import AboutDialog, licence_dir, show_about
 
 
 def test_shows_the_version_and_the_licences_of_bundled_components(qtbot) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from consult_desktop.ui import crash_guard
+from consult_desktop.ui.shell import crash_guard
 
 
 def test_report_names_type_and_place_but_not_the_message(caplog, monkeypatch) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from consult_desktop.ui.document_list_model import KEY_ROLE, DocumentListModel, DocumentSortProxy
-from consult_desktop.ui.patient_snapshot import DocumentRow
+from consult_desktop.record.patient_snapshot import DocumentRow
+from consult_desktop.ui.documents.document_list_model import KEY_ROLE, DocumentListModel, DocumentSortProxy
 
 
 def row(rid: str, date: str | None, author: str = "", encounter: str | None = None) -> DocumentRow:

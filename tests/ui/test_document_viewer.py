@@ -13,11 +13,11 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
-from consult_desktop.ui.document_content import ContentKind, DocumentContent
-from consult_desktop.ui.document_viewer import DocumentViewer, OfflineTextBrowser
-from consult_desktop.ui.find_bar import FindBar
-from consult_desktop.ui.patient_view import PatientView
-from consult_desktop.ui.task_runner import TaskRunner
+from consult_desktop.record.document_content import ContentKind, DocumentContent
+from consult_desktop.ui.documents.document_viewer import DocumentViewer, OfflineTextBrowser
+from consult_desktop.ui.documents.find_bar import FindBar
+from consult_desktop.ui.patients.patient_view import PatientView
+from consult_desktop.ui.shell.task_runner import TaskRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 import patient_records as rec  # noqa: E402

@@ -44,8 +44,9 @@ def test_unlock_sync_open_pdf_lock_unlock(qtbot, qapp, tmp_path: Path, demo_serv
         window = shell.window
         assert window.list_panel.model.rowCount() == 0  # nothing synced yet
 
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow, timeout=10000)  # F5 is a window shortcut
+        # F5 is an application shortcut: it needs an active window, which the offscreen platform grants a
+        # moment after the unlock dialog closed.
+        qtbot.waitUntil(lambda: (window.activateWindow(), qapp.activeWindow() is window)[1], timeout=10000)
         with qtbot.waitSignal(window.sync.finished, timeout=120000) as finished:
             qtbot.keyClick(window, Qt.Key.Key_F5)
         report = finished.args[0]

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 
+from consult_desktop.domain.lab_flags import LabFlag
 from consult_desktop.domain.lab_result import LabResult
-from consult_desktop.ui.lab_flags import LabFlag, flag_for
-from consult_desktop.ui.lab_table_model import FLAG_ROLE, LabFilterProxy, LabTableModel
-from consult_desktop.ui.patient_snapshot import LabRow
+from consult_desktop.record.patient_snapshot import LabRow
+from consult_desktop.ui.labs.lab_table_model import FLAG_ROLE, LabFilterProxy, LabTableModel
 
 
 def result(rid: str, value: float | None = None, *, low: float | None = 3.5, high: float | None = 5.1,
@@ -21,26 +20,6 @@ def result(rid: str, value: float | None = None, *, low: float | None = 3.5, hig
     return LabResult(id=rid, code=code, code_system="http://loinc.org", display=display, value=value,
                      comparator=comparator, unit=unit, value_text=value_text, ref_low=low, ref_high=high,
                      interpretation=interpretation, effective=when)
-
-
-@pytest.mark.parametrize(("kwargs", "expected"), [
-    ({"value": 4.2}, LabFlag.NORMAL),
-    ({"value": 5.1}, LabFlag.NORMAL),  # the limits belong to the range
-    ({"value": 5.6}, LabFlag.HIGH),
-    ({"value": 3.1}, LabFlag.LOW),
-    ({"value": 7.0, "high": None}, LabFlag.NORMAL),  # only a lower limit
-    ({"value": 4.2, "low": None, "high": None}, LabFlag.UNKNOWN),
-    ({"value": 5.6, "interpretation": "N"}, LabFlag.NORMAL),  # the laboratory knows better than the range
-    ({"value": 4.2, "interpretation": "H"}, LabFlag.HIGH),
-    ({"value": 6.9, "interpretation": "HH"}, LabFlag.CRITICAL_HIGH),
-    ({"value": 2.1, "interpretation": "LL"}, LabFlag.CRITICAL_LOW),
-    ({"value_text": "positive", "interpretation": "A", "low": None, "high": None}, LabFlag.ABNORMAL),
-    ({"value": 3.0, "comparator": "<"}, LabFlag.LOW),  # "<3.0" is below 3.5 for sure
-    ({"value": 5.0, "comparator": "<"}, LabFlag.UNKNOWN),  # "<5.0" could be normal or low
-    ({"value": 6.0, "comparator": ">"}, LabFlag.HIGH),
-])
-def test_flags_from_ranges_and_interpretation(kwargs: dict, expected: LabFlag) -> None:
-    assert flag_for(result("x", **kwargs)) is expected
 
 
 def make_model(rows: list[LabRow]) -> LabTableModel:

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage, QPalette
 
-from consult_desktop.ui.lab_flags import LabFlag
-from consult_desktop.ui.lab_table_model import LabTableModel
-from consult_desktop.ui.patient_view import PatientView
-from consult_desktop.ui.task_runner import TaskRunner
-from consult_desktop.ui.trend_chart import TrendChart, TrendPoint, TrendSeries, nice_step
+from consult_desktop.domain.lab_flags import LabFlag
+from consult_desktop.ui.labs.lab_table_model import LabTableModel
+from consult_desktop.ui.labs.trend_chart import TrendChart, TrendPoint, TrendSeries, nice_step
+from consult_desktop.ui.patients.patient_view import PatientView
+from consult_desktop.ui.shell.task_runner import TaskRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 import patient_records as rec  # noqa: E402

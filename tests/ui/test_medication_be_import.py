@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from consult_desktop.medlist.reader import read_medication_file
-from consult_desktop.ui.medication_view import MedicationView
-from consult_desktop.ui.task_runner import TaskRunner
+from consult_desktop.ui.medication.medication_view import MedicationView
+from consult_desktop.ui.shell.task_runner import TaskRunner
 from tests.fixtures import medication_records as mr
 from tests.unit.test_medlist_import_export import PID, SSIN, _patient
 from tests.unit.test_medlist_readers import SCHEME

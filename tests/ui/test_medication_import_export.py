@@ -12,9 +12,9 @@ from PySide6.QtPdf import QPdfDocument
 
 from consult_desktop.demo.hospital import DemoHospital
 from consult_desktop.store import Profile
-from consult_desktop.ui.medication_flags_panel import ContraindicationDialog
-from consult_desktop.ui.medication_view import MedicationView
-from consult_desktop.ui.task_runner import TaskRunner
+from consult_desktop.ui.medication.medication_flags_panel import ContraindicationDialog
+from consult_desktop.ui.medication.medication_view import MedicationView
+from consult_desktop.ui.shell.task_runner import TaskRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 import medication_records as mr  # noqa: E402

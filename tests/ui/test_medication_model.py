@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from consult_desktop.ui import medication_loader
-from consult_desktop.ui.medication_comparison_model import KEY_ROLE, SEVERITY_ROLE, MedicationComparisonModel
+from consult_desktop.record import medication as medication_loader
+from consult_desktop.record import medication_actions
+from consult_desktop.ui.medication.medication_comparison_model import KEY_ROLE, SEVERITY_ROLE, MedicationComparisonModel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 import medication_records as mr  # noqa: E402
@@ -101,30 +102,8 @@ def test_flags_column_shows_severity_word_and_icon(model) -> None:
     assert model.index(row, model.FLAGS).data(Qt.ItemDataRole.DecorationRole) is not None  # the severity icon
 
 
-def test_loader_prefers_the_latest_discharge_list_and_resolves_stored_medication(store) -> None:
-    data = medication_loader.load_medication(store, mr.SERVER, mr.PATIENT)
-    labels = {line.label for line in data.comparison.lines}
-    assert "Lanoxin 0,125 mg" not in labels  # the older stay's discharge list
-    assert "Dafalgan 1 g" not in labels  # home medication recorded at admission, not a discharge line
-    assert data.hospital.kind == "discharge" and data.hospital.stay == "Cardiologie"
-    assert data.hospital.date.startswith("2025-02-15")
-    pantoprazole = next(line for line in data.comparison.lines if line.label == "Pantomed 40 mg")
-    assert pantoprazole.checked and pantoprazole.ingredients == ("Pantoprazole",)  # via Medication/med-panto
-    assert data.egfr is not None and data.egfr.value == 45 and data.egfr.date.startswith("2025-02-14")
-    assert data.allergies == ("Penicilline",)
-    assert data.patient_name == "LAMBERT, Josée"
-
-
-def test_line_and_flag_keys_are_stable_across_loads(store) -> None:
-    first = medication_loader.load_medication(store, mr.SERVER, mr.PATIENT)
-    second = medication_loader.load_medication(store, mr.SERVER, mr.PATIENT)
-    assert first.line_keys == second.line_keys and first.flag_keys == second.flag_keys
-    assert "line:amlodipine" in first.line_keys and "line:?zorglub 10 mg" in first.line_keys
-    assert len(set(first.flag_keys)) == len(first.flag_keys)
-
-
 def test_decision_shows_in_its_column(qapp, store) -> None:
-    medication_loader.set_decision(store, mr.SERVER, mr.PATIENT, "line:amlodipine", "modify", "back to 5 mg")
+    medication_actions.set_decision(store, mr.SERVER, mr.PATIENT, "line:amlodipine", "modify", "back to 5 mg")
     model = MedicationComparisonModel()
     model.set_data(medication_loader.load_medication(store, mr.SERVER, mr.PATIENT))
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(KEY_ROLE) == "line:amlodipine")
@@ -138,11 +117,3 @@ def test_weekly_and_every_other_day_frequencies_read_naturally(qapp) -> None:
     assert model.frequency_text(0.5) == "every 2 days"
     assert model.frequency_text(3) == "3x/day"
     assert model.frequency_text(None) == ""
-
-
-def test_medication_of_a_newer_stay_is_counted_but_not_compared(qapp, store) -> None:
-    store.resources.put_many(mr.SERVER, [mr.request("h-newer", "Clexane 40 mg", category="inpatient",
-                                                    encounter_id="e3", authored="2025-03-01T10:00:00+01:00")])
-    data = medication_loader.load_medication(store, mr.SERVER, mr.PATIENT)
-    assert data.hospital.later_active == 1
-    assert "Clexane 40 mg" not in {line.label for line in data.comparison.lines}

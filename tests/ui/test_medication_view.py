@@ -12,11 +12,11 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 
-from consult_desktop.ui.medication_flags_panel import ContraindicationDialog
-from consult_desktop.ui.medication_view import MedicationView
-from consult_desktop.ui.patient_view import PatientView
-from consult_desktop.ui.prescription_editor import PrescriptionEditor, StopPrescriptionDialog
-from consult_desktop.ui.task_runner import TaskRunner
+from consult_desktop.ui.medication.medication_flags_panel import ContraindicationDialog
+from consult_desktop.ui.medication.medication_view import MedicationView
+from consult_desktop.ui.medication.prescription_editor import PrescriptionEditor, StopPrescriptionDialog
+from consult_desktop.ui.patients.patient_view import PatientView
+from consult_desktop.ui.shell.task_runner import TaskRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 import medication_records as mr  # noqa: E402
@@ -276,3 +276,23 @@ def test_a_failed_load_says_so_instead_of_an_empty_list(qtbot, runner) -> None:
     shown = [label.text() for label in medication.findChildren(QLabel) if label.isVisible()]
     assert "The medication could not be read or saved in the local database." in shown
     assert medication.model().rowCount() == 0
+
+
+def test_the_view_reloads_only_for_a_medication_change_of_its_own_patient(qtbot, runner, tmp_path: Path) -> None:
+    from consult_desktop.record.changes import MEDICATION, VIEWED, PatientChanged
+    from consult_desktop.ui.shell.change_bus import ChangeBus
+
+    mr.open_store_in_runner(qtbot, runner, tmp_path / "profile", None)
+    bus = ChangeBus()
+    medication = MedicationView(runner, changes=bus)
+    qtbot.addWidget(medication)
+    with qtbot.waitSignal(medication.data_loaded, timeout=10000):
+        medication.show_patient(mr.SERVER, mr.PATIENT)
+    qtbot.waitUntil(lambda: runner.in_flight == 0, timeout=10000)
+
+    bus.announce(PatientChanged((mr.SERVER, "somebody-else"), frozenset({MEDICATION})))
+    bus.announce(PatientChanged((mr.SERVER, mr.PATIENT), frozenset({VIEWED})))
+    assert runner.in_flight == 0  # nothing to reload: another patient, or not the medication
+    with qtbot.waitSignal(medication.data_loaded, timeout=10000) as loaded:
+        bus.announce(PatientChanged((mr.SERVER, mr.PATIENT), frozenset({MEDICATION})))
+    assert loaded.args == [mr.SERVER, mr.PATIENT]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from consult_desktop.ui.patient_view import PatientView
-from consult_desktop.ui.severity_style import Level
-from consult_desktop.ui.task_runner import TaskRunner
+from consult_desktop.ui.patients.patient_view import PatientView
+from consult_desktop.ui.shell.task_runner import TaskRunner
+from consult_desktop.ui.widgets.severity_style import Level
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 import patient_records as rec  # noqa: E402
@@ -94,10 +94,8 @@ def test_lab_tab_and_problems_are_filled(qtbot, view: PatientView) -> None:
     assert len(texts) == 2 and "Nephrologie" in texts[0] and "Documents: 1" in texts[0]
 
 
-def test_tabs_are_selected_by_name_and_medication_view_can_be_replaced(qtbot, view: PatientView) -> None:
-    from PySide6.QtWidgets import QLabel
-
-    from consult_desktop.ui.medication_view import MedicationView
+def test_tabs_are_selected_by_name_and_the_medication_tab_holds_the_comparison(qtbot, view: PatientView) -> None:
+    from consult_desktop.ui.medication.medication_view import MedicationView
 
     assert view.current_tab() == "documents"
     for name in ("labs", "problems", "encounters", "medication", "documents"):
@@ -107,11 +105,8 @@ def test_tabs_are_selected_by_name_and_medication_view_can_be_replaced(qtbot, vi
         view.select_tab("billing")
     assert isinstance(view.medication_widget(), MedicationView)
     view.select_tab("medication")
-    replacement = QLabel("comparison")
-    view.set_medication_widget(replacement)
-    assert view.medication_widget() is replacement
     assert view.current_tab() == "medication"
-    assert view.tab_widget().currentWidget() is replacement
+    assert view.tab_widget().currentWidget() is view.medication_widget()
 
 
 def test_clear_on_lock_drops_every_patient_detail(qtbot, view: PatientView) -> None:

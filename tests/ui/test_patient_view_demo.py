@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtPdf import QPdfDocument
 
 from consult_desktop.demo.hospital import DemoHospital
+from consult_desktop.domain.date_text import sort_key
 from consult_desktop.fhir import mapping
 from consult_desktop.store import Profile
-from consult_desktop.ui.date_text import sort_key
-from consult_desktop.ui.patient_header import format_ssin
-from consult_desktop.ui.patient_view import PatientView
-from consult_desktop.ui.task_runner import TaskRunner
+from consult_desktop.ui.patients.patient_header import format_ssin
+from consult_desktop.ui.patients.patient_view import PatientView
+from consult_desktop.ui.shell.task_runner import TaskRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 from demo_records import SERVER, fill_from_demo  # noqa: E402

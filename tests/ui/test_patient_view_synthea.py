@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from consult_desktop.store import Profile
-from consult_desktop.ui.patient_view import PatientView
-from consult_desktop.ui.task_runner import TaskRunner
+from consult_desktop.ui.patients.patient_view import PatientView
+from consult_desktop.ui.shell.task_runner import TaskRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 from patient_records import FAST_KDF  # noqa: E402

@@ -14,7 +14,7 @@ def test_demo_mode_opens_unlocked_and_synced(qtbot, qapp, monkeypatch: pytest.Mo
     pytest.importorskip("consult_desktop.demo.server", reason="demo server not present")
     pytest.importorskip("consult_desktop.sync.setup", reason="sync engine setup module not present")
     from consult_desktop.app import Shell
-    from consult_desktop.ui.demo_session import DEMO_PASSPHRASE
+    from consult_desktop.demo_session import DEMO_PASSPHRASE
 
     monkeypatch.setenv("CONSULT_DEMO_PATIENTS", "6")
     shell = Shell(qapp, argparse.Namespace(data_dir=None, demo=True))

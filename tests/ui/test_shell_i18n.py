@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from consult_desktop.ui import i18n
+from consult_desktop.ui.shell import i18n
 
 pytestmark = pytest.mark.skipif(i18n.lrelease_executable() is None, reason="lrelease (PySide6 tools) not found")
 
@@ -30,9 +30,9 @@ def test_translations_compile_once_into_the_cache(tmp_path: Path) -> None:
 
 
 def test_french_and_dutch_interfaces(qtbot, runner, filled_profile, language) -> None:
-    from consult_desktop.ui.sync_controller import SyncController
-    from consult_desktop.ui.sync_status_bar import SyncStatusBar
-    from consult_desktop.ui.unlock_dialog import UnlockDialog
+    from consult_desktop.ui.dialogs.unlock_dialog import UnlockDialog
+    from consult_desktop.ui.sync.sync_controller import SyncController
+    from consult_desktop.ui.sync.sync_status_bar import SyncStatusBar
 
     seven_minutes_ago = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=7)
     assert language("fr") == "fr"
@@ -58,8 +58,8 @@ def test_french_and_dutch_interfaces(qtbot, runner, filled_profile, language) ->
 def test_sync_stages_are_shown_in_the_users_language(qtbot, runner, filled_profile, language, code: str,
                                                      backfill: str, export: str) -> None:
     from consult_desktop.sync.progress import SyncStage
-    from consult_desktop.ui.sync_controller import SyncController
-    from consult_desktop.ui.sync_status_bar import SyncStatusBar
+    from consult_desktop.ui.sync.sync_controller import SyncController
+    from consult_desktop.ui.sync.sync_status_bar import SyncStatusBar
 
     language(code)
     bar = SyncStatusBar(SyncController(runner, filled_profile))
@@ -72,7 +72,7 @@ def test_sync_stages_are_shown_in_the_users_language(qtbot, runner, filled_profi
 
 
 def test_english_plural_forms(qtbot, language) -> None:
-    from consult_desktop.ui.patient_list_panel import PatientListPanel
+    from consult_desktop.ui.patients.patient_list_panel import PatientListPanel
 
     language("en")
     panel = PatientListPanel()
@@ -101,7 +101,7 @@ def test_every_interface_text_has_a_french_and_dutch_translation(tmp_path: Path)
     lupdate = Path(i18n.lrelease_executable() or "").with_name("lupdate")
     if not lupdate.is_file():
         pytest.skip("lupdate (PySide6 tools) not found")
-    package = Path(i18n.__file__).resolve().parents[1]
+    package = Path(i18n.__file__).resolve().parents[2]
     sources = [str(package / "app.py"), *sorted(str(p) for p in (package / "ui").rglob("*.py"))]
     import subprocess
 

@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt
 
 from consult_desktop.store import Profile
 from consult_desktop.sync.progress import SyncReport, SyncStatus
-from consult_desktop.ui.main_window import MainWindow
-from consult_desktop.ui.patient_table_model import KEY_ROLE, NEW_ITEMS_ROLE
-from consult_desktop.ui.sync_controller import SyncController
-from consult_desktop.ui.ui_settings import UiSettings
+from consult_desktop.ui.patients.patient_table_model import KEY_ROLE, NEW_ITEMS_ROLE
+from consult_desktop.ui.shell.main_window import MainWindow
+from consult_desktop.ui.sync.sync_controller import SyncController
+from consult_desktop.ui_settings import UiSettings
 
 
 def no_sync(profile, data_key, on_progress=None, cancel=None, patient_id=None) -> SyncReport:
@@ -127,8 +127,8 @@ def test_ctrl_l_locks(qtbot, window: MainWindow) -> None:
 
 
 def test_settings_apply_at_once_and_are_kept(qtbot, window: MainWindow) -> None:
-    from consult_desktop.ui.settings_dialog import SettingsDialog
-    from consult_desktop.ui.ui_settings import UiSettings as Saved
+    from consult_desktop.ui.dialogs.settings_dialog import SettingsDialog
+    from consult_desktop.ui_settings import UiSettings as Saved
 
     window.open_settings()
     dialog = window.findChild(SettingsDialog, "settingsDialog")

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 
 from consult_desktop.store import PatientSummary
 from consult_desktop.store.derived import patient_row
-from consult_desktop.ui.patient_filter_proxy import PatientFilterProxy, query_terms
-from consult_desktop.ui.patient_table_model import (
+from consult_desktop.ui.patients.patient_filter_proxy import PatientFilterProxy, query_terms
+from consult_desktop.ui.patients.patient_table_model import (
     COL_BIRTH,
     COL_DISCHARGE,
     COL_NAME,

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 CODE = """
-from consult_desktop.ui.qt_compat import protect_singletons
+from consult_desktop.ui.shell.qt_compat import protect_singletons
 protect_singletons()
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, Signal
 

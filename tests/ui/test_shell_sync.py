@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 
 from consult_desktop.store import Profile
 from consult_desktop.sync.progress import SyncProgress, SyncReport, SyncStatus
-from consult_desktop.ui.main_window import MainWindow
-from consult_desktop.ui.patient_table_model import NEW_ITEMS_ROLE
-from consult_desktop.ui.sync_controller import SyncController
-from consult_desktop.ui.ui_settings import UiSettings
+from consult_desktop.ui.patients.patient_table_model import NEW_ITEMS_ROLE
+from consult_desktop.ui.shell.main_window import MainWindow
+from consult_desktop.ui.sync.sync_controller import SyncController
+from consult_desktop.ui_settings import UiSettings
 
 
 class FakeEngine:
@@ -65,7 +65,8 @@ def test_f5_syncs_off_the_gui_thread_and_the_list_refreshes(qtbot, window: MainW
     engine.write = [{"resourceType": "Patient", "id": "p-new", "name": [{"family": "Wouters", "given": ["Lien"]}],
                      "birthDate": "2001-02-03"}]
     engine.reports = [SyncReport(SyncStatus.OK, resources_written=1)]
-    window.activateWindow()
+    # F5 is an application shortcut: it needs an active window (granted asynchronously offscreen).
+    qtbot.waitUntil(lambda: (window.activateWindow(), window.isActiveWindow())[1], timeout=10000)
     with qtbot.waitSignal(window.data_changed, timeout=15000):
         qtbot.keyClick(window, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: window.list_panel.model.rowCount() == 4, timeout=15000)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from consult_desktop.store import Profile
-from consult_desktop.ui.unlock_dialog import UnlockDialog
+from consult_desktop.ui.dialogs.unlock_dialog import UnlockDialog
 
 
 def test_wrong_then_right_passphrase(qtbot, runner, filled_profile: Profile, known) -> None:

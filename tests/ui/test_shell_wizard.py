@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QWizard
 
 from consult_desktop.store import Profile
-from consult_desktop.ui.first_run_wizard import FirstRunWizard, passphrase_strength
+from consult_desktop.ui.dialogs.first_run_wizard import FirstRunWizard, passphrase_strength
 
 
 def test_wizard_creates_profile_and_saves_server(qtbot, runner, tmp_path: Path, known) -> None:

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 
 from consult_desktop.store import keychain
 from consult_desktop.sync.progress import SyncReport, SyncStatus
-from consult_desktop.ui.sync_controller import SyncController
-from consult_desktop.ui.wipe_workstation import WipeWorkstationDialog, confirm_and_wipe
+from consult_desktop.ui.dialogs.wipe_workstation import WipeWorkstationDialog, confirm_and_wipe
+from consult_desktop.ui.sync.sync_controller import SyncController
 
 
 @pytest.fixture

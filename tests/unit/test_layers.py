@@ -14,7 +14,8 @@ import pytest
 import consult_desktop
 
 CORE = ["consult_desktop.domain", "consult_desktop.store", "consult_desktop.fhir", "consult_desktop.sync",
-        "consult_desktop.meds", "consult_desktop.cli", "consult_desktop.kmehr", "consult_desktop.medlist"]
+        "consult_desktop.meds", "consult_desktop.record", "consult_desktop.cli", "consult_desktop.kmehr",
+        "consult_desktop.medlist"]
 
 
 @pytest.mark.parametrize("package", CORE)

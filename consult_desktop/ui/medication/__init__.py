@@ -1,1 +1,3 @@
-"""Widgets of the medication tab (the comparison view's parts). GUI thread only."""
+"""The medication tab: the hospital's list beside the GP's, safety flags, prescriptions, the reconciliation PDF.
+GUI thread only.
+"""

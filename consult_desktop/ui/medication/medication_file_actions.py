@@ -27,7 +27,7 @@ from consult_desktop.medlist.report import build_report
 from consult_desktop.meds.fhir_input import InputFileError
 from consult_desktop.store import Store
 from consult_desktop.ui.medication.import_preview_dialog import ImportPreviewDialog
-from consult_desktop.ui.task_runner import TaskRunner
+from consult_desktop.ui.shell.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
 

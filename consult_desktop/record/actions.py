@@ -1,0 +1,82 @@
+"""What a user does with a record, each action writing its own audit entry and returning what it changed.
+
+Opening and leaving a patient, locking and unlocking, creating the profile and changing its passphrase,
+saving the hospital server's settings, exporting a reconciliation summary and wiping the profile; the
+medication actions (prescribe, edit, stop, delete, import, acknowledge a flag, decide a line) are in
+`medication_actions`. The command line uses the same functions where it does the same thing. The store is
+reached only through the store's repositories, in the few functions of this module and of
+`medication_actions`. Plain Python, no Qt: call on the thread that opened the store (the desktop's database
+lane, or the command line's main thread).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from consult_desktop.fhir.server_config import ServerConfig
+from consult_desktop.record.changes import VIEWED, FileWritten, PatientChanged, ProfileWiped
+from consult_desktop.record.document_content import AUDIT_OPEN_DOCUMENT, DocumentContent, load_document_content
+from consult_desktop.store import KdfParams, Profile, Store
+
+
+def open_patient(store: Store, server_id: str, patient_id: str) -> None:
+    """The GP opened this patient's record (the access log shows it; the hospital is told at the next sync)."""
+    store.audit.write("open-patient", server_id=server_id, patient_id=patient_id)
+
+
+def open_document(store: Store, server_id: str, patient_id: str, resource_type: str, resource_id: str
+                  ) -> DocumentContent:
+    """The GP opened a document: logged (the access log, the hospital's audit trail), then read to show."""
+    store.audit.write(AUDIT_OPEN_DOCUMENT, server_id=server_id, patient_id=patient_id,
+                        object_type=resource_type, object_id=resource_id)
+    return load_document_content(store, server_id, patient_id, resource_type, resource_id)
+
+
+def mark_viewed(store: Store, server_id: str, patient_id: str) -> PatientChanged:
+    """The GP left the patient: what was new is now seen (the list's badge goes)."""
+    store.views.mark_viewed(server_id, patient_id)
+    return PatientChanged((server_id, patient_id), frozenset({VIEWED}))
+
+
+def audit_session(store: Store, action: str) -> None:
+    """A session event without a patient ("lock", "unlock")."""
+    store.audit.write(action)
+
+
+def add_document_text(store: Store, server_id: str, resource_type: str, resource_id: str, text: str) -> None:
+    """The text layer of a PDF read while it was shown joins the full-text index (searches then find it)."""
+    store.resources.add_document_text(server_id, resource_type, resource_id, text)
+
+
+def create_profile(profile: Profile, passphrase: str, kdf: KdfParams | None = None) -> Store:
+    """Create the encrypted profile and log its creation; returns the open store (the caller closes it)."""
+    store = profile.create(passphrase, kdf=kdf) if kdf is not None else profile.create(passphrase)
+    store.audit.write("profile-created")
+    return store
+
+
+def passphrase_changed(store: Store) -> None:
+    """Logged after `Profile.change_passphrase` (the key file was rewritten, not the database)."""
+    store.audit.write("passphrase-changed")
+
+
+def record_export(store: Store, server_id: str, patient_id: str, path: Path) -> FileWritten:
+    """The reconciliation summary of this patient was written to a file (the access log shows it)."""
+    store.audit.write("reconciliation-exported", server_id=server_id, patient_id=patient_id,
+                        object_type="file", object_id=path.name)
+    return FileWritten(str(path))
+
+
+def wipe_profile(profile: Profile) -> ProfileWiped:
+    """Remove the profile and its keychain entry from this computer (its store must be closed)."""
+    profile.wipe()
+    return ProfileWiped()
+
+
+def save_server_settings(store: Store, config: ServerConfig, **secrets: Any) -> str:
+    """Store the hospital server's settings and secrets (logged as "server-configured"); returns its id.
+    `secrets`: client_secret, token, private_key_pem, options (see `sync.setup.save_server`)."""
+    from consult_desktop.sync.setup import save_server
+
+    return save_server(store, config, **secrets)

@@ -1,0 +1,45 @@
+"""The small reads of the screens that are not one patient's record: the patient list, the access log, the
+search in a patient's documents, the sync problems, the last sync time, the database's cipher version.
+
+Together with `patient_snapshot`, `document_content` and `medication` these are all the reads the desktop
+makes; each takes an open `Store`. Plain Python, no Qt: call on the thread that opened the store.
+"""
+
+from __future__ import annotations
+
+from consult_desktop.fhir.server_config import ServerConfig
+from consult_desktop.store import LAST_SYNC_KEY, PatientSummary, Store
+from consult_desktop.store.audit import AuditEntry
+
+
+def patient_list(store: Store) -> list[PatientSummary]:
+    return store.patient_summaries()
+
+
+def access_log(store: Store, limit: int, patient_id: str | None = None) -> list[AuditEntry]:
+    return store.audit.entries(limit, patient_id=patient_id)
+
+
+def search_documents(store: Store, server_id: str, patient_id: str, query: str) -> list[tuple]:
+    """(resource type, id, snippet with the found words in [brackets]) of this patient's documents."""
+    return store.resources.search_documents(server_id, patient_id, query)
+
+
+def sync_problems(store: Store) -> list[dict]:
+    """Resources kept in quarantine by the sync, with their error (ids, no patient data in the error)."""
+    return store.resources.quarantined()
+
+
+def last_sync(store: Store) -> str | None:
+    return store.settings.get(LAST_SYNC_KEY)
+
+
+def cipher_version(store: Store) -> str:
+    return store.cipher_version()
+
+
+def server_settings(store: Store) -> ServerConfig | None:
+    """The hospital server this profile syncs with (the settings dialog, the sign-in explanation)."""
+    from consult_desktop.sync.setup import configured_server
+
+    return configured_server(store)

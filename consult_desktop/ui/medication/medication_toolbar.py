@@ -1,0 +1,61 @@
+"""`MedicationToolbar`: the actions of the medication tab with their shortcuts (active while the tab has focus).
+
+Ctrl+N new prescription, Ctrl+E edit, Delete stop, Shift+Delete delete an entry made by mistake, Ctrl+I
+import, Ctrl+1/2/3 decide continue/stop/modify, Ctrl+0 clear the decision, Ctrl+P export the PDF. Each action
+calls the `MedicationView` method of the same name; the view enables them. GUI thread only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar, QWidget
+
+
+class MedicationActions(Protocol):
+    def new_prescription(self) -> object: ...
+    def edit_selected(self) -> object: ...
+    def stop_selected(self) -> object: ...
+    def delete_selected(self) -> object: ...
+    def import_file(self) -> None: ...
+    def set_decision(self, decision: str | None) -> None: ...
+    def export_pdf(self) -> object: ...
+
+
+class MedicationToolbar(QToolBar):
+    def __init__(self, view: QWidget, actions: MedicationActions) -> None:
+        super().__init__(view)
+        self._view = view
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.new_action = self._action(self.tr("New prescription"), "Ctrl+N", actions.new_prescription)
+        self.edit_action = self._action(self.tr("Edit"), "Ctrl+E", actions.edit_selected)
+        self.stop_action = self._action(self.tr("Stop"), QKeySequence.StandardKey.Delete, actions.stop_selected)
+        self.delete_action = self._action(self.tr("Delete (entered by mistake)"), "Shift+Del", actions.delete_selected)
+        self.import_action = self._action(self.tr("Import…"), "Ctrl+I", actions.import_file)
+        self.addSeparator()
+        self.decision_actions = {
+            "continue": self._action(self.tr("Decide: continue"), "Ctrl+1", lambda: actions.set_decision("continue")),
+            "stop": self._action(self.tr("Decide: stop"), "Ctrl+2", lambda: actions.set_decision("stop")),
+            "modify": self._action(self.tr("Decide: modify"), "Ctrl+3", lambda: actions.set_decision("modify")),
+        }
+        self.clear_decision_action = self._action(self.tr("Clear decision"), "Ctrl+0",
+                                                  lambda: actions.set_decision(None))
+        self.addSeparator()
+        self.export_action = self._action(self.tr("Export PDF…"), "Ctrl+P", actions.export_pdf)
+
+    def line_actions(self) -> list[QAction]:
+        """What the comparison table's context menu offers for the chosen line."""
+        return [self.edit_action, self.stop_action, *self.decision_actions.values(), self.clear_decision_action]
+
+    def _action(self, text: str, shortcut: Any, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self._view)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.triggered.connect(lambda _checked=False: slot())
+        self._view.addAction(action)
+        self.addAction(action)
+        return action
