@@ -173,10 +173,20 @@ def write_document_text(
     )
 
 
+# FTS5 keeps deleted rows' words in its segments (as delete markers beside the old data) until a merge;
+# 'secure-delete' removes them at once, and 'optimize' merges away what earlier deletions left behind.
+# Persistent in the index's config table, so every later connection deletes securely too.
+FTS_SECURE_DELETE = """
+INSERT INTO documents_fts(documents_fts, rank) VALUES('secure-delete', 1);
+INSERT INTO documents_fts(documents_fts) VALUES('optimize');
+"""
+SECURE_DELETE_TITLE = "document search index deletes securely"
+
 Step = tuple[int, str, str, Callable[[Connection], None] | None]
 MIGRATIONS: list[Step] = [
     (1, "initial schema", V1, None),
     (2, "patient index, views and document search", V2, _v2_backfill),
+    (3, SECURE_DELETE_TITLE, FTS_SECURE_DELETE, None),
 ]
 LATEST = MIGRATIONS[-1][0]
 
