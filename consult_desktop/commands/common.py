@@ -17,6 +17,7 @@ from consult_desktop.store import (
     DatabaseCorrupt,
     KeychainUnavailable,
     KeyFileDamaged,
+    MigrationFailed,
     PortableProfileInvalid,
     Profile,
     ProfileExists,
@@ -90,7 +91,7 @@ def code_for(exc: StoreError) -> int:
         return exit_codes.BAD_PASSPHRASE
     if isinstance(exc, ProfileNotFound):
         return exit_codes.NO_PROFILE
-    if isinstance(exc, KeyFileDamaged | DatabaseCorrupt | SchemaTooNew | PortableProfileInvalid):
+    if isinstance(exc, KeyFileDamaged | DatabaseCorrupt | SchemaTooNew | PortableProfileInvalid | MigrationFailed):
         return exit_codes.PROFILE_DAMAGED
     if isinstance(exc, StorageFull | StorageNotWritable):
         return exit_codes.STORAGE

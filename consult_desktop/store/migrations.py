@@ -2,7 +2,9 @@
 
 `PRAGMA user_version` holds the schema number. Opening a database from a newer program is refused before
 anything is written. Before migrating an existing database, an encrypted copy of it is written next to it
-(`consult.db.v<N>.bak`) so a failed upgrade can be undone by hand. Runs on the store's thread.
+(`consult.db.v<N>.bak`); it is removed once the upgraded database has been opened and checked, and kept
+(named in the error) only when the upgrade failed, so a failed upgrade can be undone by hand. Runs on the
+store's thread.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 
 from consult_desktop.store import derived
 from consult_desktop.store.database import Connection, map_error, transaction
-from consult_desktop.store.errors import SchemaTooNew
+from consult_desktop.store.errors import DatabaseCorrupt, MigrationFailed, SchemaTooNew, StoreError
 
 V1 = """
 CREATE TABLE servers(
@@ -203,17 +205,39 @@ def check_not_newer(conn: Connection) -> int:
 
 
 def migrate(conn: Connection, db_path: Path | None, target: int = LATEST) -> int:
-    """Bring the schema to `target`; returns the version found before. Backup first if data exists."""
+    """Bring the schema to `target`; returns the version found before.
+
+    An existing database is copied first; the copy is removed once the migrated database passes a check,
+    and kept (and named in the MigrationFailed message) when the upgrade fails.
+    """
     found = check_not_newer(conn)
     if found >= target:
         return found
-    if found > 0 and db_path is not None:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        backup = db_path.with_name(f"{db_path.name}.v{found}.bak")
-        try:
-            shutil.copy2(db_path, backup)
-        except OSError as exc:
-            raise map_error(exc) from exc
+    backup = _backup(conn, db_path, found) if found > 0 and db_path is not None else None
+    try:
+        _apply(conn, found, target)
+        _check_migrated(conn)
+    except Exception as exc:
+        if backup is None:
+            raise
+        raise MigrationFailed(str(backup), _reason(exc)) from exc
+    if backup is not None:
+        # Until here the copy was the way back; now it is only an extra, unpurged copy of patient data.
+        backup.unlink(missing_ok=True)
+    return found
+
+
+def _backup(conn: Connection, db_path: Path, found: int) -> Path:
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    backup = db_path.with_name(f"{db_path.name}.v{found}.bak")
+    try:
+        shutil.copy2(db_path, backup)
+    except OSError as exc:
+        raise map_error(exc) from exc
+    return backup
+
+
+def _apply(conn: Connection, found: int, target: int) -> None:
     for version, _title, sql, backfill in MIGRATIONS:
         if found < version <= target:
             with transaction(conn):
@@ -223,4 +247,17 @@ def migrate(conn: Connection, db_path: Path | None, target: int = LATEST) -> int
                 if backfill is not None:
                     backfill(conn)
                 conn.execute(f"PRAGMA user_version = {version}")
-    return found
+
+
+def _check_migrated(conn: Connection) -> None:
+    result = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    if result != ["ok"]:
+        raise DatabaseCorrupt("the upgraded database fails its consistency check")
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'documents_fts'").fetchone():
+        conn.execute("INSERT INTO documents_fts(documents_fts) VALUES('integrity-check')")
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, StoreError):
+        return str(exc)
+    return type(exc).__name__
