@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from consult_desktop import exit_codes
+from consult_desktop.crash_report import safe_report
 from consult_desktop.store import (
     DatabaseCorrupt,
     KeychainUnavailable,
@@ -128,3 +130,12 @@ def run_guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argpa
     wrapped.__name__ = handler.__name__
     wrapped.__doc__ = handler.__doc__
     return wrapped
+
+
+def report_unexpected(exc: BaseException) -> None:
+    """Log the type and code location of an unexpected error (never its message) and tell the user."""
+    logging.getLogger("consult_desktop.crash").error("unexpected error: %s",
+                                                     safe_report(type(exc), exc.__traceback__))
+    print(f"consult-desktop: the command stopped because of an unexpected error ({type(exc).__name__}). "
+          "Everything stored before it is intact. If it happens again, tell your support; the line above "
+          "holds no patient data.", file=sys.stderr)
