@@ -16,7 +16,6 @@ All block: call them from worker threads.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +31,7 @@ from consult_desktop.fhir.errors import (
     NotFound,
     ServerUnreachable,
 )
+from consult_desktop.fhir.response_limits import iter_lines_limited, loads_limited
 from consult_desktop.fhir.retry_policy import parse_retry_after
 from consult_desktop.fhir.transport import FHIR_JSON, HttpTransport, parse_json_object
 from consult_desktop.fhir.url_policy import host_of, safe_path
@@ -161,14 +161,16 @@ def download(
         )
     response = transport.send("GET", url, auth=use_auth, accept=NDJSON, stream=True, cancel=cancel)
     path = safe_path(url)
+    limits = transport.limits
     try:
-        for number, line in enumerate(response.iter_lines(), start=1):
+        lines = iter_lines_limited(response, limits.max_bytes, path)
+        for number, line in enumerate(lines, start=1):
             if number % 1000 == 0:
                 check_cancel(cancel)
             if not line.strip():
                 continue
             try:
-                value = json.loads(line)
+                value = loads_limited(line, path, limits)
             except ValueError as exc:
                 raise MalformedResponse(
                     f"Line {number} of the export file {path} is not valid JSON.", path=path

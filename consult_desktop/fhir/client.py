@@ -51,6 +51,7 @@ from consult_desktop.fhir.capabilities import (
 from consult_desktop.fhir.concurrency import BoundedResult, CancelToken, check_cancel, run_bounded
 from consult_desktop.fhir.errors import AuthenticationFailed, ConfigurationError, MalformedResponse
 from consult_desktop.fhir.paging import HistoryPage, Page, parse_history_page, parse_page
+from consult_desktop.fhir.response_limits import check_page_resources
 from consult_desktop.fhir.retry_policy import RetryPolicy
 from consult_desktop.fhir.server_config import ServerConfig
 from consult_desktop.fhir.transport import HttpTransport, Params
@@ -286,6 +287,7 @@ class FhirClient:
             data, final_url = self.transport.get_json(
                 current, params=current_params, auth=self.auth, cancel=cancel
             )
+            check_page_resources(data, safe_path(final_url), self.transport.limits)
             page = parse(data, final_url)
             seen.add(final_url)
             yield page
