@@ -23,7 +23,7 @@ from urllib.parse import urljoin
 
 import requests
 
-from consult_desktop.fhir.auth import Auth
+from consult_desktop.fhir.auth_base import Auth
 from consult_desktop.fhir.concurrency import CancelToken, check_cancel
 from consult_desktop.fhir.errors import (
     InsecureConnectionRefused,

@@ -41,7 +41,7 @@ from typing import Any, TypeVar
 import requests
 
 from consult_desktop.fhir import attachments, bulk_export
-from consult_desktop.fhir.auth import Auth, fetch_smart_configuration
+from consult_desktop.fhir.auth_base import Auth
 from consult_desktop.fhir.bulk_export import ExportStatus
 from consult_desktop.fhir.capabilities import (
     ServerCapabilities,
@@ -54,6 +54,7 @@ from consult_desktop.fhir.paging import HistoryPage, Page, parse_history_page, p
 from consult_desktop.fhir.response_limits import check_page_resources
 from consult_desktop.fhir.retry_policy import RetryPolicy
 from consult_desktop.fhir.server_config import ServerConfig
+from consult_desktop.fhir.token_endpoint import fetch_smart_configuration
 from consult_desktop.fhir.transport import HttpTransport, Params
 from consult_desktop.fhir.url_policy import safe_path
 
