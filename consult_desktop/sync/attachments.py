@@ -132,7 +132,9 @@ class AttachmentFetcher:
     def _download(self, job: Job) -> tuple[Job, str | None, bytes | None, str | None]:
         if self.cancel is not None and self.cancel.cancelled:
             raise OperationCancelled()
-        if job.inline is not None:
+        if job.inline is not None:  # stored before inline data was moved out of the JSON at ingest
+            if len(job.inline) * 3 // 4 > self.max_bytes + 2:
+                return job, job.content_type, None, PERMANENT + "the inline attachment is larger than the limit"
             try:
                 return job, job.content_type, base64.b64decode(job.inline, validate=True), None
             except (binascii.Error, ValueError):

@@ -126,6 +126,7 @@ class SyncEngine:
         authorised = set(patients)
         ingester = _RoleIngester(self.store, self.server_id, authorised, frozenset(types), self.validate,
                                  self.role)
+        ingester.max_inline_bytes = self.options.max_attachment_bytes
         state["ingester"] = ingester
         state["purged"] = self._purge_unauthorised(authorised)
         deletions.start_history_if_new(self.store, self.server_id, round_start)
