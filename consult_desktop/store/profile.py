@@ -2,13 +2,18 @@
 
 One directory holds the SQLCipher database (`consult.db`, with its `-wal`/`-shm` companions) and the key
 file (`key.json`). The location is `--data-dir`, else `CONSULT_DATA_DIR`, else the per-user data directory.
-Unlocking reads files and never writes: a wrong passphrase leaves every byte on disk as it was. Repeated
-failures in one process wait increasingly long before the next attempt. Call from the thread that will own
+Unlocking reads files and never writes into the profile: a wrong passphrase leaves every byte of it as it
+was. Repeated failures wait increasingly long before the next attempt, also across processes: the attempt
+counter lives in the user's state directory (`CONSULT_STATE_DIR`, else the platform's), keyed by the
+profile's path. Call from the thread that will own
 the returned Store's connection.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 import os
 import secrets
 import shutil
@@ -29,15 +34,17 @@ from consult_desktop.store.errors import (
     ProfileNotFound,
     StorageFull,
     StorageNotWritable,
+    StoreError,
     WrongPassphrase,
 )
-from consult_desktop.store.keyfile import KdfParams, KeyFile
+from consult_desktop.store.keyfile import KdfParams, KeyFile, write_atomic
 from consult_desktop.store.migrations import migrate
 from consult_desktop.store.store import Store
 
 DB_NAME = "consult.db"
 KEY_NAME = "key.json"
 APP_NAME = "ConsultDesktop"
+log = logging.getLogger(__name__)
 
 
 def default_data_dir() -> Path:
@@ -46,14 +53,26 @@ def default_data_dir() -> Path:
 
 @dataclass
 class UnlockThrottle:
-    """Exponential wait after failed attempts: 0, 0, 1, 2, 4 ... 30 s before the next one."""
+    """Exponential wait after failed attempts: 0, 0, 1, 2, 4 ... 30 s before the next one.
+
+    With a `path` (see `Profile.throttle`) the count and the time of the last failure live in that file,
+    outside the profile, so the wait holds across processes (ten command-line runs in a row) while a wrong
+    passphrase still writes nothing into the profile. The time already waited since the last failure counts.
+    """
 
     sleep: Callable[[float], None] = time.sleep
     failures: int = 0
+    path: Path | None = None
+    clock: Callable[[], float] = time.time
+    last_failure: float | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def delay(self) -> float:
-        return 0.0 if self.failures < 2 else min(2.0 ** (self.failures - 2), 30.0)
+        self._load()
+        wait = 0.0 if self.failures < 2 else min(2.0 ** (self.failures - 2), 30.0)
+        if wait and self.last_failure is not None:
+            wait = max(0.0, min(wait, wait - (self.clock() - self.last_failure)))
+        return wait
 
     def before_attempt(self) -> None:
         wait = self.delay()
@@ -62,7 +81,46 @@ class UnlockThrottle:
 
     def record(self, ok: bool) -> None:
         with self._lock:
+            self._load()
             self.failures = 0 if ok else self.failures + 1
+            self.last_failure = None if ok or self.path is None else self.clock()
+            self._save()
+
+    def _load(self) -> None:
+        if self.path is None:
+            return
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            self.failures, self.last_failure = int(data["failures"]), float(data["last_failure"])
+        except FileNotFoundError:
+            self.failures, self.last_failure = 0, None
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # unreadable: keep what this process counted
+
+    def _save(self) -> None:
+        if self.path is None:
+            return
+        try:
+            if self.failures == 0:
+                self.path.unlink(missing_ok=True)
+                return
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            write_atomic(self.path, json.dumps({"failures": self.failures,
+                                                "last_failure": self.last_failure}).encode())
+        except (OSError, StoreError):
+            log.warning("the unlock attempt counter could not be saved; it holds for this process only")
+
+
+def state_dir() -> Path:
+    """Per-user state outside any profile: `CONSULT_STATE_DIR`, else the platform's user state directory."""
+    chosen = os.environ.get("CONSULT_STATE_DIR")
+    return Path(chosen) if chosen else Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+
+
+def attempts_file(directory: Path) -> Path:
+    """Where the unlock attempt counter of the profile at `directory` is kept (keyed by its path)."""
+    key = hashlib.sha256(str(directory).encode("utf-8")).hexdigest()[:32]
+    return state_dir() / "unlock-attempts" / f"{key}.json"
 
 
 _throttles: dict[Path, UnlockThrottle] = {}
@@ -94,7 +152,7 @@ class Profile:
 
     @property
     def throttle(self) -> UnlockThrottle:
-        return _throttles.setdefault(self.directory, UnlockThrottle())
+        return _throttles.setdefault(self.directory, UnlockThrottle(path=attempts_file(self.directory)))
 
     def exists(self) -> bool:
         return self.key_path.exists() or self.db_path.exists()
