@@ -7,9 +7,11 @@ database thread, the command line on the main thread.
 from __future__ import annotations
 
 import errno
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 import sqlcipher3
 
@@ -20,12 +22,23 @@ Connection = sqlcipher3.Connection
 DatabaseError = sqlcipher3.DatabaseError
 
 
-def open_database(path: Path, data_key: bytes, *, create: bool = False) -> Connection:
-    """Open (or create) the encrypted database and check that the key really opens it."""
+def open_database(path: Path, data_key: bytes, *, create: bool = False, read_only: bool = False) -> Connection:
+    """Open (or create) the encrypted database and check that the key really opens it.
+
+    `read_only` opens a profile on a medium that cannot be written (a locked drive, a read-only folder):
+    immutable, so SQLite needs neither a lock nor the `-wal`/`-shm` files it could not create there.
+    """
     if not create and not path.exists():
         raise DatabaseCorrupt("the database file is missing")
+    if create and not path.exists():
+        # Created empty with owner-only permissions: SQLite then gives its -wal/-shm files the same mode.
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except OSError as exc:
+            raise map_error(exc) from exc
+    target = f"file:{quote(str(path))}?mode=ro&immutable=1" if read_only else str(path)
     try:
-        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
+        conn = sqlcipher3.connect(target, isolation_level=None, check_same_thread=True, uri=read_only)
     except sqlcipher3.OperationalError as exc:
         raise StorageNotWritable(str(path.parent), str(exc)) from exc
     try:
@@ -40,8 +53,9 @@ def open_database(path: Path, data_key: bytes, *, create: bool = False) -> Conne
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        conn.execute("PRAGMA journal_mode = WAL").fetchone()
-        conn.execute("PRAGMA synchronous = NORMAL")
+        if not read_only:
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA busy_timeout = 5000")
         # 32 MiB of page cache (decrypted pages, in memory only): index pages stay hot during a sync.
         conn.execute("PRAGMA cache_size = -32768")

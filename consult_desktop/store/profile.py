@@ -38,7 +38,7 @@ from consult_desktop.store.errors import (
     WrongPassphrase,
 )
 from consult_desktop.store.keyfile import KdfParams, KeyFile, write_atomic
-from consult_desktop.store.migrations import migrate
+from consult_desktop.store.migrations import LATEST, check_not_newer, migrate
 from consult_desktop.store.store import Store
 
 DB_NAME = "consult.db"
@@ -157,6 +157,24 @@ class Profile:
     def exists(self) -> bool:
         return self.key_path.exists() or self.db_path.exists()
 
+    def is_read_only(self) -> bool:
+        """True when the profile cannot be written here (read-only medium or folder, read-only database)."""
+        if not os.access(self.directory, os.W_OK):
+            return True
+        return self.db_path.exists() and not os.access(self.db_path, os.W_OK)
+
+    def secure_permissions(self) -> None:
+        """Owner-only access where the OS has POSIX modes: the directory 0700, its files 0600."""
+        if os.name != "posix":
+            return
+        try:
+            os.chmod(self.directory, 0o700)
+            for path in self.files():
+                if path.name.startswith((DB_NAME, KEY_NAME)):
+                    os.chmod(path, 0o600)
+        except OSError:
+            log.info("the profile's permissions could not be tightened (read-only or not ours)")
+
     def files(self) -> list[Path]:
         if not self.directory.is_dir():
             return []
@@ -170,6 +188,7 @@ class Profile:
             self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
             raise StorageNotWritable(str(self.directory), exc.strerror or "") from exc
+        self.secure_permissions()
         data_key = secrets.token_bytes(32)
         keyfile = KeyFile.wrap(data_key, passphrase, kdf or KdfParams())
         try:
@@ -211,15 +230,25 @@ class Profile:
         return self.open(data_key)
 
     def open(self, data_key: bytes) -> Store:
-        """A new connection with a data key already unwrapped (a second connection for a sync thread)."""
+        """A new connection with a data key already unwrapped (a second connection for a sync thread).
+
+        A profile that cannot be written here opens read-only: reading works, every write is refused."""
         keyfile = KeyFile.read(self.key_path)
-        conn = open_database(self.db_path, data_key)
+        read_only = self.is_read_only()
+        if not read_only:
+            self.secure_permissions()
+        conn = open_database(self.db_path, data_key, read_only=read_only)
         try:
-            migrate(conn, self.db_path)
+            if read_only:
+                if check_not_newer(conn) < LATEST:
+                    raise StorageNotWritable(str(self.directory), "read-only, and it needs a one-time upgrade "
+                                             "by this version: open it once where it can be written")
+            else:
+                migrate(conn, self.db_path)
         except BaseException:
             conn.close()
             raise
-        return Store(conn, self.db_path, keyfile.profile_id, data_key)
+        return Store(conn, self.db_path, keyfile.profile_id, data_key, read_only=read_only)
 
     def change_passphrase(self, old: str, new: str) -> None:
         """Re-wrap the data key under the new passphrase; the database itself is not touched."""

@@ -6,15 +6,18 @@ command line's main thread).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 from consult_desktop.store.database import Connection, transaction
 from consult_desktop.store.records import Records
 from consult_desktop.store.resources import ResourceRepository
 
+log = logging.getLogger(__name__)
 LAST_SYNC_KEY = "sync.last_success"
 NEW_CONTENT_TYPES = ("DocumentReference", "DiagnosticReport", "Observation")
 
@@ -35,20 +38,46 @@ class PatientSummary:
     last_discharge: str | None
 
 
+class _ReadOnlyBookkeeping:
+    """The records of a read-only profile: everything reads as usual; the bookkeeping a screen writes while
+    the GP reads (access log entries, last-viewed marks) cannot be saved there and is skipped, so reading
+    works. Every other write fails with StorageNotWritable, as the database refuses it."""
+
+    SKIPPED = frozenset({"audit", "mark_viewed"})
+
+    def __init__(self, inner: Records) -> None:
+        self._inner = inner
+
+    def __getattr__(self, name: str) -> Any:
+        if name in self.SKIPPED:
+            return _skip
+        return getattr(self._inner, name)
+
+
+def _skip(*_args: object, **_kwargs: object) -> None:
+    log.info("read-only profile: bookkeeping entry not saved")
+
+
 class Store:
-    def __init__(self, conn: Connection, db_path: Path, profile_id: str, data_key: bytes) -> None:
+    def __init__(self, conn: Connection, db_path: Path, profile_id: str, data_key: bytes, *,
+                 read_only: bool = False) -> None:
         self.conn = conn
+        # A profile on a medium that cannot be written: reading works, writing is refused (see Profile.open).
+        self.read_only = read_only
         # Kept while unlocked so another thread (sync) can open its own connection; dropped on close.
         self.data_key: bytes | None = data_key
         self.db_path = db_path
         self.profile_id = profile_id
         self.resources = ResourceRepository(conn)
         self.records = Records(conn)
+        if read_only:
+            self.records = cast(Records, _ReadOnlyBookkeeping(self.records))
 
     def close(self) -> None:
         self.data_key = None
         try:
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if not self.read_only:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             self.conn.close()
 
