@@ -21,6 +21,8 @@ from consult_desktop import __version__, exit_codes
 COMMAND_MODULES = (
     "consult_desktop.commands.profile",
     "consult_desktop.commands.sync",
+    "consult_desktop.commands.check",
+    "consult_desktop.commands.backup",
     "consult_desktop.commands.interactions",
     "consult_desktop.commands.demo_server",
     "consult_desktop.commands.screenshots",

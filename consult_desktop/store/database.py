@@ -42,7 +42,10 @@ def open_database(path: Path, data_key: bytes, *, create: bool = False, read_onl
     except sqlcipher3.OperationalError as exc:
         raise StorageNotWritable(str(path.parent), str(exc)) from exc
     try:
-        # The key must be the first statement on the connection.
+        # SQLCipher's own log would print a line per failing page read to stderr; damage is reported in our
+        # words instead (store.integrity, `consult-desktop check`).
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        # The key must be the first statement on the connection (after the process-wide log setting).
         conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
         # 8 KiB pages: half the per-page HMAC and AES work of SQLCipher's 4 KiB default for ~1 KB FHIR rows.
         # Not stored in the file, so every connection must set it before the first read.
