@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import math
 import os
 import secrets
 import shutil
@@ -71,7 +72,8 @@ class UnlockThrottle:
         self._load()
         wait = 0.0 if self.failures < 2 else min(2.0 ** (self.failures - 2), 30.0)
         if wait and self.last_failure is not None:
-            wait = max(0.0, min(wait, wait - (self.clock() - self.last_failure)))
+            # What is left of the wait, in whole seconds (as the unlock dialog announces it).
+            wait = float(math.ceil(max(0.0, min(wait, wait - (self.clock() - self.last_failure)))))
         return wait
 
     def before_attempt(self) -> None:
