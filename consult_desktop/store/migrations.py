@@ -9,11 +9,15 @@ store's thread.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from consult_desktop.domain.attachments import raw_attachments, without_inline_data
 from consult_desktop.store import derived
 from consult_desktop.store.database import Connection, map_error, transaction
 from consult_desktop.store.errors import DatabaseCorrupt, MigrationFailed, SchemaTooNew, StoreError
@@ -182,13 +186,35 @@ FTS_SECURE_DELETE = """
 INSERT INTO documents_fts(documents_fts, rank) VALUES('secure-delete', 1);
 INSERT INTO documents_fts(documents_fts) VALUES('optimize');
 """
-SECURE_DELETE_TITLE = "document search index deletes securely"
+SECURE_DELETE_TITLE = "document search index deletes securely; inline attachment data stored once"
+# Inline attachments obey the same limit as downloaded ones (SyncOptions.max_attachment_bytes).
+MAX_INLINE_BYTES = 25 * 1024 * 1024
+
+def _move_inline_data(conn: Connection) -> None:
+    """Documents stored with inline attachment data in their JSON: the data becomes the attachment BLOB."""
+    rows = conn.execute(
+        "SELECT server_id, type, id, json FROM resources WHERE type IN ('DocumentReference', 'DiagnosticReport') "
+        "AND instr(json, '\"data\"') > 0"
+    ).fetchall()
+    for server_id, rtype, rid, raw in rows:
+        resource = json.loads(raw)
+        stripped = without_inline_data(resource)
+        if stripped is resource:
+            continue
+        stored = {row[0] for row in conn.execute(
+            "SELECT idx FROM attachments WHERE server_id=? AND resource_type=? AND resource_id=? AND data IS NOT NULL",
+            (server_id, rtype, rid))}
+        if not stored:
+            store_inline_attachments(conn, server_id, rtype, rid, resource, MAX_INLINE_BYTES)
+        conn.execute("UPDATE resources SET json=? WHERE server_id=? AND type=? AND id=?",
+                     (json.dumps(stripped, separators=(",", ":"), ensure_ascii=False), server_id, rtype, rid))
+
 
 Step = tuple[int, str, str, Callable[[Connection], None] | None]
 MIGRATIONS: list[Step] = [
     (1, "initial schema", V1, None),
     (2, "patient index, views and document search", V2, _v2_backfill),
-    (3, SECURE_DELETE_TITLE, FTS_SECURE_DELETE, None),
+    (3, SECURE_DELETE_TITLE, FTS_SECURE_DELETE, _move_inline_data),
 ]
 LATEST = MIGRATIONS[-1][0]
 
@@ -261,3 +287,32 @@ def _reason(exc: Exception) -> str:
     if isinstance(exc, StoreError):
         return str(exc)
     return type(exc).__name__
+
+
+def store_inline_attachments(
+    conn: Connection, server_id: str, rtype: str, rid: str, resource: dict, max_bytes: int
+) -> None:
+    """A document's inline attachments as BLOBs (or a permanent "too large"/"not base64" error)."""
+    for index, att in enumerate(raw_attachments(resource)):
+        data = att.get("data") if isinstance(att, dict) else None
+        if not isinstance(data, str):
+            continue
+        content: bytes | None = None
+        if len(data) * 3 // 4 > max_bytes + 2:
+            error = (f"permanent: The inline attachment is larger than the allowed {max_bytes / 1048576:.1f} MB "
+                     "and was not stored.")
+        else:
+            try:
+                content, error = base64.b64decode(data, validate=True), None
+            except (binascii.Error, ValueError):
+                error = "permanent: the inline data is not valid base64"
+            if content is not None and len(content) > max_bytes:
+                content, error = None, (f"permanent: The inline attachment is larger than the allowed "
+                                        f"{max_bytes / 1048576:.1f} MB and was not stored.")
+        ctype = att.get("contentType") if isinstance(att.get("contentType"), str) else None
+        conn.execute(
+            "INSERT OR REPLACE INTO attachments(server_id, resource_type, resource_id, idx, content_type, url, size, "
+            "sha256, data, error) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (server_id, rtype, rid, index, ctype, None, len(content or b""),
+             hashlib.sha256(content).hexdigest() if content is not None else None, content, error),
+        )

@@ -7,8 +7,6 @@ so it is stored once. A stored version is never replaced by an older one. Runs o
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import json
 import re
@@ -16,13 +14,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from consult_desktop.domain.attachments import raw_attachments, without_inline_data
+from consult_desktop.domain.attachments import without_inline_data
 from consult_desktop.store import derived
 from consult_desktop.store.database import Connection, transaction
-from consult_desktop.store.migrations import write_document_text, write_patient_row
-
-# Inline attachments obey the same limit as downloaded ones (SyncOptions.max_attachment_bytes).
-MAX_INLINE_BYTES = 25 * 1024 * 1024
+from consult_desktop.store.migrations import (
+    MAX_INLINE_BYTES,
+    store_inline_attachments,
+    write_document_text,
+    write_patient_row,
+)
 
 
 def utc_now() -> str:
@@ -91,7 +91,7 @@ class ResourceRepository:
                     # A new version may carry other content: its attachments are fetched again.
                     conn.execute("DELETE FROM attachments WHERE server_id=? AND resource_type=? AND resource_id=?",
                                  (server_id, rtype, rid))
-                    _store_inline(conn, server_id, rtype, rid, resource, max_inline_bytes)
+                    store_inline_attachments(conn, server_id, rtype, rid, resource, max_inline_bytes)
                 # A newer, valid version supersedes a quarantined one.
                 conn.execute("DELETE FROM quarantine WHERE server_id=? AND type=? AND id=?", (server_id, rtype, rid))
         return PutResult(written, len(rows) - written)
@@ -329,28 +329,3 @@ def _row(server_id: str, resource: dict, patient_id: str | None, now: str) -> tu
     )
     return row, resource
 
-
-def _store_inline(conn: Connection, server_id: str, rtype: str, rid: str, resource: dict, max_bytes: int) -> None:
-    for index, att in enumerate(raw_attachments(resource)):
-        data = att.get("data") if isinstance(att, dict) else None
-        if not isinstance(data, str):
-            continue
-        content: bytes | None = None
-        if len(data) * 3 // 4 > max_bytes + 2:
-            error = (f"permanent: The inline attachment is larger than the allowed {max_bytes / 1048576:.1f} MB "
-                     "and was not stored.")
-        else:
-            try:
-                content, error = base64.b64decode(data, validate=True), None
-            except (binascii.Error, ValueError):
-                error = "permanent: the inline data is not valid base64"
-            if content is not None and len(content) > max_bytes:
-                content, error = None, (f"permanent: The inline attachment is larger than the allowed "
-                                        f"{max_bytes / 1048576:.1f} MB and was not stored.")
-        ctype = att.get("contentType") if isinstance(att.get("contentType"), str) else None
-        conn.execute(
-            "INSERT OR REPLACE INTO attachments(server_id, resource_type, resource_id, idx, content_type, url, size, "
-            "sha256, data, error) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (server_id, rtype, rid, index, ctype, None, len(content or b""),
-             hashlib.sha256(content).hexdigest() if content is not None else None, content, error),
-        )

@@ -45,3 +45,27 @@ def test_an_inline_attachment_above_the_limit_is_not_stored(tmp_path: Path) -> N
         size = store.conn.execute("SELECT length(json) FROM resources WHERE id='d1'").fetchone()[0]
         assert size < 2000  # neither in the JSON
         assert store.stats()["attachments"]["bytes"] < 100
+
+
+def test_a_profile_stored_before_keeps_inline_data_once_after_its_upgrade(tmp_path: Path) -> None:
+    import json
+    import secrets
+
+    from consult_desktop.store.database import open_database
+    from consult_desktop.store.keyfile import KdfParams, KeyFile
+    from consult_desktop.store.migrations import MIGRATIONS, SECURE_DELETE_TITLE, migrate
+
+    number = next(n for n, title, _sql, _fill in MIGRATIONS if title == SECURE_DELETE_TITLE)
+    directory = tmp_path / "p"
+    directory.mkdir()
+    data_key = secrets.token_bytes(32)
+    conn = open_database(directory / "consult.db", data_key, create=True)
+    migrate(conn, None, target=number - 1)
+    conn.execute("INSERT INTO resources(server_id, type, id, patient_id, stored_at, json) "
+                 "VALUES ('h', 'DocumentReference', 'd1', 'p1', '2026-01-01', ?)", (json.dumps(document("d1", PDF)),))
+    conn.close()
+    KeyFile.wrap(data_key, PASS, KdfParams()).write(directory / "key.json")
+    with Profile.resolve(directory).unlock(PASS) as store:
+        raw_json = store.conn.execute("SELECT json FROM resources WHERE id='d1'").fetchone()[0]
+        assert '"data"' not in raw_json
+        assert store.resources.get_attachment("h", "DocumentReference", "d1", 0).data == PDF
