@@ -85,7 +85,7 @@ def kickoff(
         params.append(("_type", ",".join(types)))
     url = transport.resolve(path)
     response = transport.send(
-        "GET", url, params=params, auth=auth, headers={"Prefer": "respond-async"}, accept=FHIR_JSON
+        "GET", url, params=params, auth=auth, headers={"Prefer": "respond-async"}, accept=FHIR_JSON, stream=True
     )
     location = response.headers.get("Content-Location")
     response.close()
@@ -100,7 +100,7 @@ def kickoff(
 def poll(transport: HttpTransport, auth: Auth | None, status_url: str) -> ExportStatus:
     """Ask once how the export is going."""
     response = transport.send(
-        "GET", status_url, auth=_auth_for(transport, auth, status_url), accept="application/json"
+        "GET", status_url, auth=_auth_for(transport, auth, status_url), accept="application/json", stream=True
     )
     if response.status_code == 202:
         retry_after = parse_retry_after(response.headers.get("Retry-After"), transport.clock())
@@ -113,7 +113,8 @@ def poll(transport: HttpTransport, auth: Auth | None, status_url: str) -> Export
             f"Unexpected answer (HTTP {response.status_code}) while checking the export.",
             status=response.status_code, path=safe_path(status_url),
         )
-    return ExportStatus(done=True, manifest=parse_manifest(parse_json_object(response), status_url))
+    manifest = parse_json_object(response, transport.limits)
+    return ExportStatus(done=True, manifest=parse_manifest(manifest, status_url))
 
 
 def parse_manifest(data: dict[str, Any], base: str) -> ExportManifest:
@@ -192,7 +193,7 @@ def download(
 def cancel_export(transport: HttpTransport, auth: Auth | None, status_url: str) -> None:
     """Ask the server to stop the export and delete its files; an export already gone is fine."""
     try:
-        response = transport.send("DELETE", status_url, auth=_auth_for(transport, auth, status_url))
+        response = transport.send("DELETE", status_url, auth=_auth_for(transport, auth, status_url), stream=True)
         response.close()
     except NotFound:
         pass
