@@ -48,3 +48,27 @@ def test_a_document_on_another_host_is_recorded_once_and_not_retried(server, hos
         assert att is not None and att.data is None and att.error == "permanent: " + OTHER_HOST
     report = prof.sync()
     assert report.status == SyncStatus.OK and not report.problems
+
+
+def test_sync_json_reports_a_deeply_nested_page_without_a_traceback(server, tmp_path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CONSULT_PASSPHRASE": "hostile passphrase", "CONSULT_DATA_DIR": str(tmp_path / "p")}
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "consult_desktop", *args], env=env, capture_output=True,
+                              text=True, timeout=300)
+
+    assert cli("init").returncode == 0
+    assert cli("server", "set", server.base_url, "--auth", "none").returncode == 0
+    server.faults.hostile_next(1, "deep")
+    out = cli("sync", "--json")
+    assert out.returncode == 10, out.stderr
+    report = json.loads(out.stdout)
+    assert report["status"] == "partial" and "nested deeper" in report["message"]
+    assert "Traceback" not in out.stderr and "RecursionError" not in out.stderr
+    out = cli("sync", "--json")
+    assert out.returncode == 0 and json.loads(out.stdout)["status"] == "ok"
