@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
                 "(prescriptions, decisions, acknowledgements, access log): save it now with "
                 "consult-desktop backup --out FILE, and restore it into a fresh profile."))
         elif read_only:
+            self.sync.set_enabled(False)  # a sync could store nothing
             self.message_bar.show_message("info", self.tr(
                 "This profile is read-only: its folder or drive cannot be written. You can read everything; "
                 "nothing can be saved (no sync, prescriptions, decisions or access log entries)."))

@@ -48,3 +48,4 @@ def test_a_read_only_profile_says_why_nothing_is_saved(qtbot, runner, filled_pro
     qtbot.waitUntil(lambda: win.message_bar.isVisible() and win.message_bar.kind == "info", timeout=15000)
     assert "read-only" in win.message_bar.text.text()
     assert known.db(runner, lambda store: store.read_only)
+    assert win.sync.start() is False  # no sync is started on a profile that cannot store anything
