@@ -11,7 +11,6 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import quote
 
 import sqlcipher3
 
@@ -36,7 +35,7 @@ def open_database(path: Path, data_key: bytes, *, create: bool = False, read_onl
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         except OSError as exc:
             raise map_error(exc) from exc
-    target = f"file:{quote(str(path))}?mode=ro&immutable=1" if read_only else str(path)
+    target = f"{path.resolve().as_uri()}?mode=ro&immutable=1" if read_only else str(path)
     try:
         conn = sqlcipher3.connect(target, isolation_level=None, check_same_thread=True, uri=read_only)
     except sqlcipher3.OperationalError as exc:
