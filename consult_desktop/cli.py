@@ -1,8 +1,10 @@
 """Command line entry point: argparse sub-commands; no command starts the desktop application.
 
-Runs on the main thread. Each sub-command lives in `consult_desktop.commands.<name>` and exposes
-`register(subparsers, common)`, where `common` is the parent parser carrying the options every command
-accepts (`--data-dir`, `--passphrase-file`). Handlers return an exit code from `exit_codes`.
+Runs on the main thread. An unexpected exception never prints a traceback: its type and code location are
+logged (as the window's crash guard does), a clear message is printed, and the exit code is 1.
+Each sub-command lives in `consult_desktop.commands.<name>` and exposes `register(subparsers, common)`,
+where `common` is the parent parser carrying the options every command accepts (`--data-dir`,
+`--passphrase-file`). Handlers return an exit code from `exit_codes`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from consult_desktop import __version__, exit_codes
 COMMAND_MODULES = (
     "consult_desktop.commands.profile",
     "consult_desktop.commands.sync",
+    "consult_desktop.commands.check",
+    "consult_desktop.commands.backup",
     "consult_desktop.commands.interactions",
     "consult_desktop.commands.prescriptions",
     "consult_desktop.commands.demo_server",
@@ -89,6 +93,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Cancelled.", file=sys.stderr)
         return exit_codes.CANCELLED
+    except Exception as exc:  # the command line's crash guard: no traceback, no message text
+        from consult_desktop.commands.common import report_unexpected
+
+        report_unexpected(exc)
+        return exit_codes.ERROR
+
 
 
 if __name__ == "__main__":

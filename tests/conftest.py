@@ -18,6 +18,7 @@ SAMPLES = Path(os.environ.get("CONSULT_FHIR_SAMPLES", REPO_ROOT.parent / "shared
 def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test may touch the real per-user profile or see a passphrase from the developer's shell."""
     monkeypatch.setenv("CONSULT_DATA_DIR", str(tmp_path / "default-profile"))
+    monkeypatch.setenv("CONSULT_STATE_DIR", str(tmp_path / "state"))  # unlock attempt counters
     for var in ("CONSULT_PASSPHRASE", "CONSULT_NEW_PASSPHRASE"):
         monkeypatch.delenv(var, raising=False)
 

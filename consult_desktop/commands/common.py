@@ -7,16 +7,19 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from consult_desktop import exit_codes
+from consult_desktop.crash_report import safe_report
 from consult_desktop.store import (
     DatabaseCorrupt,
     KeychainUnavailable,
     KeyFileDamaged,
+    MigrationFailed,
     PortableProfileInvalid,
     Profile,
     ProfileExists,
@@ -90,7 +93,7 @@ def code_for(exc: StoreError) -> int:
         return exit_codes.BAD_PASSPHRASE
     if isinstance(exc, ProfileNotFound):
         return exit_codes.NO_PROFILE
-    if isinstance(exc, KeyFileDamaged | DatabaseCorrupt | SchemaTooNew | PortableProfileInvalid):
+    if isinstance(exc, KeyFileDamaged | DatabaseCorrupt | SchemaTooNew | PortableProfileInvalid | MigrationFailed):
         return exit_codes.PROFILE_DAMAGED
     if isinstance(exc, StorageFull | StorageNotWritable):
         return exit_codes.STORAGE
@@ -127,3 +130,12 @@ def run_guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argpa
     wrapped.__name__ = handler.__name__
     wrapped.__doc__ = handler.__doc__
     return wrapped
+
+
+def report_unexpected(exc: BaseException) -> None:
+    """Log the type and code location of an unexpected error (never its message) and tell the user."""
+    logging.getLogger("consult_desktop.crash").error("unexpected error: %s",
+                                                     safe_report(type(exc), exc.__traceback__))
+    print(f"consult-desktop: the command stopped because of an unexpected error ({type(exc).__name__}). "
+          "Everything stored before it is intact. If it happens again, tell your support; the line above "
+          "holds no patient data.", file=sys.stderr)

@@ -53,8 +53,9 @@ def cmd_demo_server(args: argparse.Namespace) -> int:
         ]
     else:
         lines.append("Authentication:       none (every request acts as the signed-in GP)")
-    if args.admin:
-        lines.append(f"Admin endpoints:      {server.root_url}/admin/...")
+    if server.admin is not None:
+        lines.append(f"Admin endpoints:      {server.root_url}/admin/... with header "
+                     f"X-Admin-Secret: {server.admin.secret}")
     lines.append("Serving until Ctrl+C.")
     print("\n".join(lines), flush=True)
     try:
@@ -84,5 +85,6 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                    help="fraction of requests answered 429 (Retry-After: 1)")
     p.add_argument("--export-delay", type=float, default=2.0, metavar="S",
                    help="seconds before a bulk export is ready (default 2)")
-    p.add_argument("--admin", action="store_true", help="enable the /admin endpoints (tests)")
+    p.add_argument("--admin", action="store_true",
+                   help="enable the /admin endpoints (tests), protected by a random secret printed at start")
     p.set_defaults(func=cmd_demo_server)

@@ -16,12 +16,20 @@ import webbrowser
 from pathlib import Path
 
 from consult_desktop import exit_codes
-from consult_desktop.commands.common import CommandError, open_store, profile_of, run_guarded
+from consult_desktop.commands.common import (
+    CommandError,
+    code_for,
+    open_store,
+    profile_of,
+    report_unexpected,
+    run_guarded,
+)
 from consult_desktop.fhir.errors import ConfigurationError, FhirError
 from consult_desktop.fhir.server_config import ServerConfig
 from consult_desktop.record import actions
+from consult_desktop.store import StoreError
 from consult_desktop.sync.engine import SyncOptions
-from consult_desktop.sync.progress import CancelToken, SyncProgress, SyncStage, SyncStatus
+from consult_desktop.sync.progress import CancelToken, SyncProgress, SyncReport, SyncStage, SyncStatus
 from consult_desktop.sync.setup import configured_servers, run_sync, sign_in
 
 STATUS_CODES = {
@@ -128,8 +136,30 @@ class ProgressLine:
             sys.stderr.write("\n")
 
 
-@run_guarded
 def cmd_sync(args: argparse.Namespace) -> int:
+    """`sync`; with `--json` a JSON report is printed whatever happens (a scheduled task reads it)."""
+    if not args.json:
+        return run_guarded(_sync)(args)
+    try:
+        return _sync(args)
+    except KeyboardInterrupt:
+        return _json_failure(SyncReport(SyncStatus.CANCELLED, "Sync cancelled; what was received so far is kept."))
+    except CommandError as exc:
+        return _json_failure(SyncReport(SyncStatus.FAILED, str(exc)), exc.code)
+    except StoreError as exc:
+        return _json_failure(SyncReport(SyncStatus.FAILED, str(exc)), code_for(exc))
+    except Exception as exc:
+        report_unexpected(exc)
+        return _json_failure(SyncReport(SyncStatus.FAILED, f"Unexpected error ({type(exc).__name__}); everything "
+                                        "stored before it is intact."))
+
+
+def _json_failure(report: SyncReport, code: int | None = None) -> int:
+    print(json.dumps(report.to_dict(), indent=2))
+    return STATUS_CODES[report.status] if code is None else code
+
+
+def _sync(args: argparse.Namespace) -> int:
     profile = profile_of(args)
     with open_store(args) as store:
         data_key = store.data_key

@@ -1,7 +1,8 @@
 """Optional /admin endpoints of the demo server, for tests that run it in another process (admin=True only).
 
-Runs on request threads; it only calls the thread-safe APIs of the server (`AdminTarget`, which
-`server.DemoServer` provides) and of `DemoHospital`.
+Off unless the server is built with `admin=True` (`demo-server --admin`); then every admin request must carry
+the random secret made at start (`X-Admin-Secret: <secret>`, printed by `demo-server --admin`), or it is
+answered 403. Runs on request threads; it only calls the thread-safe APIs of `DemoServer` and `DemoHospital`.
 
   GET  /admin/token?practitioner=gp-001     -> {"access_token": ...}
   POST /admin/tokens/expire                 -> every access token expires
@@ -13,16 +14,29 @@ Runs on request threads; it only calls the thread-safe APIs of the server (`Admi
 
 from __future__ import annotations
 
+import hmac
 import json
+import secrets
 from typing import Any, Protocol
 
 from consult_desktop.demo.faults import FaultInjector
 from consult_desktop.demo.hospital import DemoHospital
-from consult_desktop.demo.http_types import PLAIN_JSON, Request, Response, bad_request, json_response, not_found
+from consult_desktop.demo.http_types import (
+    PLAIN_JSON,
+    HttpError,
+    Request,
+    Response,
+    bad_request,
+    json_response,
+    not_found,
+)
 
 MUTATIONS = ("add_document", "add_large_document", "amend_document", "replace_document", "mark_entered_in_error",
              "mark_document_entered_in_error", "update_resource", "touch", "delete_resource", "end_relationship",
              "start_relationship", "add_lab_result", "add_patient", "add_invalid_resource")
+
+
+SECRET_HEADER = "X-Admin-Secret"
 
 
 class AdminTarget(Protocol):
@@ -55,8 +69,11 @@ class AdminTarget(Protocol):
 class AdminApi:
     def __init__(self, server: AdminTarget) -> None:
         self.server = server
+        self.secret = secrets.token_urlsafe(24)
 
     def handle(self, request: Request) -> Response:
+        if not hmac.compare_digest(request.header(SECRET_HEADER).encode(), self.secret.encode()):
+            raise HttpError(403, "forbidden", f"the admin endpoints need the {SECRET_HEADER} printed at start")
         route = (request.method, request.path)
         if route == ("GET", "/admin/token"):
             token = self.server.issue_token(request.param("practitioner"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import threading
+import zlib
 from dataclasses import dataclass
 
 
@@ -28,6 +29,7 @@ class FaultInjector:
         self._fail: list[tuple[int, str | None]] = []
         self._malformed = 0
         self._hangs: list[float] = []
+        self._hostile: list[tuple[str, int]] = []
 
     def configure(self, *, latency_ms: float | None = None, error_rate: float | None = None,
                   rate_limit: float | None = None) -> None:
@@ -56,11 +58,23 @@ class FaultInjector:
         with self._lock:
             self._hangs.extend([seconds] * n)
 
+    def hostile_next(self, n: int, kind: str, size_mb: int = 200) -> None:
+        """The next `n` Bundle pages are replaced by a hostile answer (see `hostile_body`): `gzip-bomb`
+        (a few hundred KB of gzip inflating to `size_mb` MB of JSON), `huge` (`size_mb` MB sent as is),
+        `deep` (arrays nested 100,000 levels deep) or `crowded` (a page of 100,000 tiny entries)."""
+        with self._lock:
+            self._hostile.extend([(kind, size_mb)] * n)
+
+    def take_hostile(self) -> tuple[str, int] | None:
+        with self._lock:
+            return self._hostile.pop(0) if self._hostile else None
+
     def clear(self) -> None:
         """Remove scripted faults and reset latency, error and rate-limit fractions to zero."""
         with self._lock:
             self._fail.clear()
             self._hangs.clear()
+            self._hostile.clear()
             self._malformed = 0
             self.latency_ms = 0
             self.error_rate = 0.0
@@ -87,3 +101,21 @@ class FaultInjector:
                 self._malformed -= 1
                 return True
             return False
+
+
+def hostile_body(kind: str, size_mb: int) -> tuple[bytes, dict[str, str]]:
+    """(body, extra headers) of a hostile Bundle page; the gzip bomb is compressed here, in pieces."""
+    head = b'{"resourceType":"Bundle","type":"searchset","entry":['
+    entry = b'{"resource":{"resourceType":"Observation","id":"x","status":"final","code":{"text":"x"}}},'
+    if kind == "deep":
+        return b'{"resourceType":"Bundle","type":"searchset","entry":' + b"[" * 100_000 + b"]" * 100_000 + b"}", {}
+    if kind == "crowded":
+        return head + entry * 99_999 + entry[:-1] + b"]}", {}
+    block = entry * (1024 * 1024 // len(entry))
+    if kind == "huge":
+        return head + block * size_mb + entry[:-1] + b"]}", {}
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # gzip framing
+    parts = [packer.compress(head)]
+    parts.extend(packer.compress(block) for _ in range(size_mb))
+    parts.append(packer.compress(entry[:-1] + b"]}") + packer.flush())
+    return b"".join(parts), {"Content-Encoding": "gzip"}

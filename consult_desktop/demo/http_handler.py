@@ -16,7 +16,7 @@ from consult_desktop.demo.admin_api import AdminApi
 from consult_desktop.demo.auth import AuthService
 from consult_desktop.demo.bulk_export import BulkExport
 from consult_desktop.demo.capability import capability_statement, smart_configuration
-from consult_desktop.demo.faults import FaultInjector
+from consult_desktop.demo.faults import FaultInjector, hostile_body
 from consult_desktop.demo.fhir_api import SEARCH_TYPES, ApiSettings, FhirApi
 from consult_desktop.demo.fhir_elements import ABSOLUTE_BASE_PLACEHOLDER
 from consult_desktop.demo.fhir_history import FhirHistory
@@ -223,6 +223,10 @@ class DemoRequestHandler(BaseHTTPRequestHandler):
             response = HttpError(500, "exception", "internal server error").response()
         if response.page and demo.faults.take_malformed():
             response.body = response.body[: max(1, len(response.body) // 2)]
+        hostile = demo.faults.take_hostile() if response.page else None
+        if hostile is not None:
+            body, headers = hostile_body(*hostile)
+            response = Response(200, body, response.content_type, headers)
         self._send(response)
 
     def _send(self, response: Response) -> None:
@@ -232,7 +236,8 @@ class DemoRequestHandler(BaseHTTPRequestHandler):
         compressible = response.content_type.startswith(_COMPRESSIBLE)
         if compressible and _PLACEHOLDER in body:
             body = body.replace(_PLACEHOLDER, f"{demo.base_url}/Binary/".encode())
-        if compressible and demo.gzip and len(body) > 1024 and "gzip" in self.headers.get("Accept-Encoding", ""):
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if compressible and demo.gzip and "Content-Encoding" not in headers and len(body) > 1024 and wants_gzip:
             body = gzip.compress(body, compresslevel=1)  # cheap: the client shares the CPU in tests
             headers["Content-Encoding"] = "gzip"
             headers["Vary"] = "Accept-Encoding"

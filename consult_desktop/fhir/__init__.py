@@ -4,10 +4,12 @@ Where things are (import from the modules; this package imports nothing itself):
 
 - ``client``: :class:`FhirClient` (the main entry point; its docstring lists the API), ``format_instant``
 - ``server_config``: :class:`ServerConfig` (settings without secrets in ``to_dict``)
-- ``auth``: ``Auth`` / ``TokenStore`` protocols, ``make_auth``, ``NoAuth``, ``BearerAuth``,
-  ``MemoryTokenStore``; ``client_credentials``: ``ClientCredentialsAuth`` (secret or private_key_jwt);
-  ``smart_auth``: ``SmartAuth`` (standalone launch, PKCE, loopback redirect via ``loopback_redirect``)
-- ``transport``: pooled session with the OS trust store, retries, Retry-After, error mapping
+- ``auth``: ``make_auth`` (and re-exports); ``auth_base``: ``Auth`` / ``TokenStore`` protocols, ``NoAuth``,
+  ``BearerAuth``, ``MemoryTokenStore``; ``token_endpoint``: token requests, SMART discovery;
+  ``client_credentials``: ``ClientCredentialsAuth`` (secret or private_key_jwt); ``smart_auth``:
+  ``SmartAuth`` (standalone launch, PKCE, loopback redirect via ``loopback_redirect``)
+- ``transport``: pooled session with the OS trust store, retries, Retry-After, same-origin redirects,
+  error mapping; ``response_limits``: what one answer may hold (bytes, JSON nesting, resources per page)
 - ``capabilities``: ``ServerCapabilities``, ``SmartConfiguration``
 - ``paging``: ``Page``, ``HistoryPage``, ``HistoryEntry``; ``bulk_export``: ``ExportStatus`` and friends
 - ``attachments``: size-limited downloads; ``concurrency``: ``CancelToken``

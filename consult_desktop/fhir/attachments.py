@@ -2,8 +2,9 @@
 
 - ``Binary/123`` (and other relative references) are resolved against the FHIR base URL.
 - An absolute URL on the FHIR server's origin is fetched with the same credentials. A URL on another
-  host is refused (our token never leaves the hospital server, and opening a document must not tell a
-  third party about it) unless the caller explicitly allows fetching it *without* credentials.
+  host, or a redirect to one, is refused with :class:`OtherHostRefused` (our token never leaves the
+  hospital server, another host's bytes never become the hospital's document, and opening a document must
+  not tell a third party about it) unless the caller explicitly allows fetching it *without* credentials.
 - The body is streamed and the download stops as soon as it exceeds ``max_bytes``
   (:class:`AttachmentTooLarge`); a ``Content-Length`` above the limit stops it before any byte is read.
 - A server may answer with the Binary resource as FHIR JSON instead of the raw bytes; its base64
@@ -16,19 +17,19 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 from typing import Any
 
 import requests
 
-from consult_desktop.fhir.auth import Auth
+from consult_desktop.fhir.auth_base import Auth
 from consult_desktop.fhir.concurrency import CancelToken, check_cancel
 from consult_desktop.fhir.errors import (
     AttachmentTooLarge,
-    InsecureConnectionRefused,
     MalformedResponse,
+    OtherHostRefused,
     ServerUnreachable,
 )
+from consult_desktop.fhir.response_limits import ResponseLimits, loads_limited
 from consult_desktop.fhir.transport import HttpTransport
 from consult_desktop.fhir.url_policy import host_of, safe_path
 
@@ -57,8 +58,8 @@ def fetch_attachment(
     url = resolve_attachment_url(transport, ref)
     own = transport.is_own_origin(url)
     if not own and not allow_other_hosts:
-        raise InsecureConnectionRefused(
-            f"This document is stored on another server ({host_of(url)}) and was not downloaded."
+        raise OtherHostRefused(
+            f"This document is stored on another server ({host_of(url)}) and was not downloaded.", path=safe_path(url)
         )
     path = safe_path(url)
     response = transport.send(
@@ -102,7 +103,7 @@ def _from_binary_json(
     body: bytes, header_type: str | None, max_bytes: int, path: str
 ) -> tuple[str | None, bytes]:
     try:
-        resource: Any = json.loads(body)
+        resource: Any = loads_limited(body, path, ResponseLimits(max_bytes=max_bytes))
     except ValueError as exc:
         raise MalformedResponse(
             f"The attachment {path} could not be read (not valid JSON).", path=path

@@ -16,7 +16,6 @@ All block: call them from worker threads.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,7 +23,7 @@ from urllib.parse import urljoin
 
 import requests
 
-from consult_desktop.fhir.auth import Auth
+from consult_desktop.fhir.auth_base import Auth
 from consult_desktop.fhir.concurrency import CancelToken, check_cancel
 from consult_desktop.fhir.errors import (
     InsecureConnectionRefused,
@@ -32,6 +31,7 @@ from consult_desktop.fhir.errors import (
     NotFound,
     ServerUnreachable,
 )
+from consult_desktop.fhir.response_limits import iter_lines_limited, loads_limited
 from consult_desktop.fhir.retry_policy import parse_retry_after
 from consult_desktop.fhir.transport import FHIR_JSON, HttpTransport, parse_json_object
 from consult_desktop.fhir.url_policy import host_of, safe_path
@@ -85,7 +85,7 @@ def kickoff(
         params.append(("_type", ",".join(types)))
     url = transport.resolve(path)
     response = transport.send(
-        "GET", url, params=params, auth=auth, headers={"Prefer": "respond-async"}, accept=FHIR_JSON
+        "GET", url, params=params, auth=auth, headers={"Prefer": "respond-async"}, accept=FHIR_JSON, stream=True
     )
     location = response.headers.get("Content-Location")
     response.close()
@@ -100,7 +100,7 @@ def kickoff(
 def poll(transport: HttpTransport, auth: Auth | None, status_url: str) -> ExportStatus:
     """Ask once how the export is going."""
     response = transport.send(
-        "GET", status_url, auth=_auth_for(transport, auth, status_url), accept="application/json"
+        "GET", status_url, auth=_auth_for(transport, auth, status_url), accept="application/json", stream=True
     )
     if response.status_code == 202:
         retry_after = parse_retry_after(response.headers.get("Retry-After"), transport.clock())
@@ -113,7 +113,8 @@ def poll(transport: HttpTransport, auth: Auth | None, status_url: str) -> Export
             f"Unexpected answer (HTTP {response.status_code}) while checking the export.",
             status=response.status_code, path=safe_path(status_url),
         )
-    return ExportStatus(done=True, manifest=parse_manifest(parse_json_object(response), status_url))
+    manifest = parse_json_object(response, transport.limits)
+    return ExportStatus(done=True, manifest=parse_manifest(manifest, status_url))
 
 
 def parse_manifest(data: dict[str, Any], base: str) -> ExportManifest:
@@ -161,14 +162,16 @@ def download(
         )
     response = transport.send("GET", url, auth=use_auth, accept=NDJSON, stream=True, cancel=cancel)
     path = safe_path(url)
+    limits = transport.limits
     try:
-        for number, line in enumerate(response.iter_lines(), start=1):
+        lines = iter_lines_limited(response, limits.max_bytes, path)
+        for number, line in enumerate(lines, start=1):
             if number % 1000 == 0:
                 check_cancel(cancel)
             if not line.strip():
                 continue
             try:
-                value = json.loads(line)
+                value = loads_limited(line, path, limits)
             except ValueError as exc:
                 raise MalformedResponse(
                     f"Line {number} of the export file {path} is not valid JSON.", path=path
@@ -190,7 +193,7 @@ def download(
 def cancel_export(transport: HttpTransport, auth: Auth | None, status_url: str) -> None:
     """Ask the server to stop the export and delete its files; an export already gone is fine."""
     try:
-        response = transport.send("DELETE", status_url, auth=_auth_for(transport, auth, status_url))
+        response = transport.send("DELETE", status_url, auth=_auth_for(transport, auth, status_url), stream=True)
         response.close()
     except NotFound:
         pass

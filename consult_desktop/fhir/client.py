@@ -39,7 +39,7 @@ from typing import Any
 import requests
 
 from consult_desktop.fhir import attachments, bulk_export
-from consult_desktop.fhir.auth import Auth, fetch_smart_configuration
+from consult_desktop.fhir.auth_base import Auth
 from consult_desktop.fhir.bulk_export import ExportStatus
 from consult_desktop.fhir.capabilities import (
     ServerCapabilities,
@@ -49,8 +49,10 @@ from consult_desktop.fhir.capabilities import (
 from consult_desktop.fhir.concurrency import CancelToken, check_cancel
 from consult_desktop.fhir.errors import AuthenticationFailed, ConfigurationError, MalformedResponse
 from consult_desktop.fhir.paging import HistoryPage, Page, parse_history_page, parse_page
+from consult_desktop.fhir.response_limits import check_page_resources
 from consult_desktop.fhir.retry_policy import RetryPolicy
 from consult_desktop.fhir.server_config import ServerConfig
+from consult_desktop.fhir.token_endpoint import fetch_smart_configuration
 from consult_desktop.fhir.transport import HttpTransport, Params
 from consult_desktop.fhir.url_policy import safe_path
 
@@ -269,6 +271,7 @@ class FhirClient:
             data, final_url = self.transport.get_json(
                 current, params=current_params, auth=self.auth, cancel=cancel
             )
+            check_page_resources(data, safe_path(final_url), self.transport.limits)
             page = parse(data, final_url)
             seen.add(final_url)
             yield page

@@ -24,9 +24,9 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
-from consult_desktop.fhir.auth import basic_client_auth, discover_endpoints, request_token, token_is_fresh
 from consult_desktop.fhir.errors import AuthenticationFailed, ConfigurationError
 from consult_desktop.fhir.server_config import ServerConfig
+from consult_desktop.fhir.token_endpoint import basic_client_auth, discover_endpoints, request_token, token_is_fresh
 from consult_desktop.fhir.transport import HttpTransport
 
 JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"

@@ -9,6 +9,7 @@ Hierarchy (catch the base class to handle every client failure)::
     FhirError
       ConfigurationError        the server settings are unusable (bad URL, missing client id ...)
       InsecureConnectionRefused plain http to a non-loopback host, or a token that would leave the server
+        OtherHostRefused        a redirect or attachment pointing to another server (not followed)
       ServerUnreachable         network down, DNS, TLS, timeouts (after retries)
       AuthenticationFailed      credentials refused (static token, client credentials)
         SignInRequired          the interactive sign-in expired or was revoked: sign in again
@@ -19,6 +20,7 @@ Hierarchy (catch the base class to handle every client failure)::
       ServerError               5xx after retries
       RequestRejected           other 4xx (400, 405, 409, 422 ...)
       MalformedResponse         bad JSON, not a Bundle, broken paging
+        ResponseLimitExceeded   an answer too large, nested too deep or with too many resources
       AttachmentTooLarge        an attachment exceeds the size limit (nothing kept)
       OperationCancelled        the cancel token was set
 
@@ -47,6 +49,10 @@ class ConfigurationError(FhirError, ValueError):
 
 class InsecureConnectionRefused(FhirError):
     """A request was refused before anything was sent, to protect credentials or patient data."""
+
+
+class OtherHostRefused(InsecureConnectionRefused):
+    """A redirect or an attachment address leads to another server: it is not followed."""
 
 
 class ServerUnreachable(FhirError):
@@ -125,6 +131,10 @@ class RequestRejected(FhirError):
 
 class MalformedResponse(FhirError):
     """The server answered with something we cannot read (bad JSON, not a Bundle, broken paging)."""
+
+
+class ResponseLimitExceeded(MalformedResponse):
+    """An answer exceeds a limit (size, JSON nesting, resources per page); it was not read further."""
 
 
 class AttachmentTooLarge(FhirError):

@@ -28,6 +28,12 @@ from typing import Any
 
 from consult_desktop.domain.roles import Role
 from consult_desktop.fhir.errors import ConfigurationError, InsecureConnectionRefused
+from consult_desktop.fhir.response_limits import (
+    DEFAULT_MAX_JSON_DEPTH,
+    DEFAULT_MAX_PAGE_RESOURCES,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    ResponseLimits,
+)
 from consult_desktop.fhir.url_policy import check_url_allowed, is_loopback_url
 
 AUTH_KINDS = ("none", "bearer", "client-credentials", "smart")
@@ -54,6 +60,10 @@ class ServerConfig:
     timeout: float = 60.0
     connect_timeout: float = 10.0
     max_concurrency: int = 4
+    # What one answer may hold (see fhir.response_limits): decompressed bytes, JSON nesting, page size.
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    max_json_depth: int = DEFAULT_MAX_JSON_DEPTH
+    max_page_resources: int = DEFAULT_MAX_PAGE_RESOURCES
     role: str = Role.GP.value
     client_secret: str | None = field(default=None, repr=False)
     private_key_pem: str | None = field(default=None, repr=False)
@@ -87,10 +97,18 @@ class ServerConfig:
             raise ConfigurationError("Timeouts must be positive numbers of seconds.")
         if not 1 <= self.max_concurrency <= 32:
             raise ConfigurationError("max_concurrency must be between 1 and 32.")
+        for name in ("max_response_bytes", "max_json_depth", "max_page_resources"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ConfigurationError(f"{name} must be a positive whole number.")
         try:
             Role(self.role)
         except ValueError:
             raise ConfigurationError(f"Unknown role {self.role!r}; expected gp, nurse or physio.") from None
+
+    def response_limits(self) -> ResponseLimits:
+        return ResponseLimits(max_bytes=self.max_response_bytes, max_depth=self.max_json_depth,
+                              max_page_resources=self.max_page_resources)
 
     @property
     def effective_scope(self) -> str:

@@ -33,12 +33,13 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
-from consult_desktop.fhir.auth import TokenStore, discover_endpoints, request_token, token_is_fresh
+from consult_desktop.fhir.auth_base import TokenStore
 from consult_desktop.fhir.client_credentials import client_authentication
 from consult_desktop.fhir.concurrency import CancelToken
 from consult_desktop.fhir.errors import AuthenticationFailed, ConfigurationError, SignInRequired
 from consult_desktop.fhir.loopback_redirect import LoopbackRedirectListener
 from consult_desktop.fhir.server_config import ServerConfig
+from consult_desktop.fhir.token_endpoint import discover_endpoints, request_token, token_is_fresh
 from consult_desktop.fhir.transport import HttpTransport
 from consult_desktop.fhir.url_policy import check_url_allowed
 

@@ -4,11 +4,14 @@
   concurrency. TLS verification is always on: with a custom CA bundle (``ServerConfig.ca_bundle``) that
   bundle is used, otherwise the operating system's trust store through ``truststore.SSLContext`` given to
   the HTTP adapter (no process-wide ``inject_into_ssl``), so hospital and corporate CAs installed on the
-  workstation are trusted without shipping certificates.
+  workstation are trusted without shipping certificates. ``REQUESTS_CA_BUNDLE`` / ``CURL_CA_BUNDLE`` are
+  ignored: an environment variable never replaces the trust store.
 - :class:`HttpTransport`: sends one request with the URL policy (https, or http to loopback only),
   timeouts, retries with exponential backoff and jitter on connection errors and 5xx for idempotent
-  requests, ``Retry-After`` on 429/503, manual redirects (credentials never follow to another origin), a
-  single token renewal on 401, and mapping of failures to :mod:`consult_desktop.fhir.errors`.
+  requests, ``Retry-After`` on 429/503, redirects followed only within the request's origin (a redirect
+  to another server is refused with :class:`OtherHostRefused`, so neither credentials nor the request
+  leave it), a single token renewal on 401, and mapping of failures to :mod:`consult_desktop.fhir.errors`.
+  JSON answers are read within :mod:`~consult_desktop.fhir.response_limits`.
 
 ``sleep``, ``clock`` and ``rand`` are injectable so tests never wait. Methods block: call them from
 worker threads. A transport may be shared by several threads (``requests`` pools are thread-safe).
@@ -16,14 +19,15 @@ worker threads. A transport may be shared by several threads (``requests`` pools
 
 from __future__ import annotations
 
-import json
 import logging
+import os.path
 import random
 import ssl
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any, Protocol
 from urllib.parse import urljoin
 
 import requests
@@ -42,17 +46,16 @@ from consult_desktop.fhir.errors import (
     InsecureConnectionRefused,
     MalformedResponse,
     NotFound,
+    OtherHostRefused,
     RateLimited,
     RequestRejected,
     ServerError,
     ServerUnreachable,
 )
+from consult_desktop.fhir.response_limits import ResponseLimits, loads_limited, read_limited
 from consult_desktop.fhir.retry_policy import RetryPolicy, parse_retry_after
 from consult_desktop.fhir.server_config import ServerConfig
 from consult_desktop.fhir.url_policy import check_url_allowed, host_of, safe_path, same_origin
-
-if TYPE_CHECKING:
-    from consult_desktop.fhir.auth import Auth
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +64,27 @@ Params = Mapping[str, str | Sequence[str]] | Sequence[tuple[str, str]] | None
 _REDIRECTS = {301, 302, 303, 307, 308}
 _MAX_REDIRECTS = 5
 _IDEMPOTENT = {"GET", "HEAD", "OPTIONS", "PUT", "DELETE"}
+_ERROR_BODY_LIMIT = 1024 * 1024
+
+
+class RequestAuth(Protocol):
+    """What sending a request needs from an authentication method (see ``fhir.auth_base.Auth``)."""
+
+    def authorization(self) -> str | None: ...
+
+    def renew(self) -> bool: ...
+
+    def unauthorized_error(self, path: str) -> AuthenticationFailed: ...
+
+
+class PinnedTrustSession(requests.Session):
+    """A session whose certificate verification is exactly what each request asks for: ``requests`` would
+    otherwise swap ``verify=True`` for the file named by ``REQUESTS_CA_BUNDLE`` or ``CURL_CA_BUNDLE``."""
+
+    def merge_environment_settings(self, url: Any, proxies: Any, stream: Any, verify: Any, cert: Any) -> Any:
+        settings = super().merge_environment_settings(url, proxies, stream, verify, cert)
+        settings["verify"] = True if verify is None else verify
+        return settings
 
 
 class TruststoreAdapter(HTTPAdapter):
@@ -88,10 +112,8 @@ class TruststoreAdapter(HTTPAdapter):
 def build_session(config: ServerConfig) -> requests.Session:
     """A pooled session for ``config``: system trust store, or the custom CA bundle when configured."""
     pool_size = max(4, config.max_concurrency + 2)
-    session = requests.Session()
+    session = PinnedTrustSession()
     if config.ca_bundle:
-        import os.path
-
         if not os.path.exists(config.ca_bundle):
             raise ConfigurationError("The CA certificate file set for this server does not exist.")
         https: HTTPAdapter = HTTPAdapter(pool_connections=4, pool_maxsize=pool_size)
@@ -138,6 +160,7 @@ class HttpTransport:
         self.retry = retry or RetryPolicy()
         self._verify: bool | str = config.ca_bundle or True
         self._timeout = (config.connect_timeout, config.timeout)
+        self.limits = config.response_limits()
         # HTTP requests sent (retries and redirects included), for sync reports and benchmarks.
         self.request_count = 0
         self._count_lock = threading.Lock()
@@ -160,7 +183,7 @@ class HttpTransport:
         params: Params = None,
         data: Mapping[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
-        auth: Auth | None = None,
+        auth: RequestAuth | None = None,
         accept: str = FHIR_JSON,
         stream: bool = False,
         check_status: bool = True,
@@ -171,103 +194,116 @@ class HttpTransport:
         With ``check_status`` (default) a 4xx/5xx raises the matching :class:`FhirError`; otherwise the
         response is returned for the caller to read (token endpoints). ``auth`` is only ever applied
         to the origin of the base URL: passing it with another origin raises
-        :class:`InsecureConnectionRefused`. With ``stream`` the caller must close the response.
+        :class:`InsecureConnectionRefused`. Redirects stay within the origin of ``url``. With ``stream``
+        the caller must close the response.
         """
         method = method.upper()
-        idempotent = method in _IDEMPOTENT
         check_url_allowed(url)
         if auth is not None and not self.is_own_origin(url):
             raise InsecureConnectionRefused(
                 f"Refusing to send the access token to {host_of(url)}, which is not the hospital server."
             )
-        send_headers = {"Accept": accept, **(headers or {})}
-        attempt = 0
-        redirects = 0
-        renewed = False
-        current = url
-        current_params = params
+        state = _Exchange(method=method, url=url, origin_url=url, params=params,
+                          headers={"Accept": accept, **(headers or {})})
         while True:
             check_cancel(cancel)
-            use_auth = auth if (auth is not None and self.is_own_origin(current)) else None
-            authorization = use_auth.authorization() if use_auth is not None else None
-            path = safe_path(current)
-            retry_after: float | None = None
-            with self._count_lock:
-                self.request_count += 1
-            try:
-                response = self.session.request(
-                    method,
-                    current,
-                    params=current_params,
-                    data=data,
-                    headers=send_headers,
-                    auth=_HeaderAuth(authorization),
-                    timeout=self._timeout,
-                    allow_redirects=False,
-                    stream=stream,
-                    verify=self._verify,
-                )
-            except requests.exceptions.SSLError as exc:
-                raise ServerUnreachable(
-                    f"The secure connection to {host_of(current)} could not be verified (certificate "
-                    "problem). Nothing was sent. Check the date of this computer, or ask for the "
-                    "hospital's CA certificate.",
-                    reason="tls",
-                    path=path,
-                ) from exc
-            except (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
-                    requests.exceptions.ChunkedEncodingError) as exc:
-                reason = "timeout" if isinstance(exc, requests.exceptions.Timeout) else "connection"
-                if (idempotent or _nothing_sent(exc)) and attempt + 1 < self.retry.max_attempts:
-                    self._pause(method, path, reason, attempt, None, cancel)
-                    attempt += 1
-                    continue
-                raise _unreachable(current, reason, path) from exc
-
+            response = self._attempt(state, data, auth, stream, cancel)
+            if response is None:
+                continue  # a connection failure, retried after a pause
             status = response.status_code
-            log.debug("%s %s -> %d", method, path, status)
             if status in _REDIRECTS and method in ("GET", "HEAD") and "Location" in response.headers:
-                response.close()
-                redirects += 1
-                if redirects > _MAX_REDIRECTS:
-                    raise MalformedResponse(f"Too many redirects for {path}.", path=path)
-                target = urljoin(current, response.headers["Location"])
-                check_url_allowed(target)
-                if not same_origin(target, current):
-                    send_headers.pop("Authorization", None)
-                current = target
-                current_params = None  # the Location already carries its query
+                self._redirect(state, response)
                 continue
-            if status == 401 and use_auth is not None and check_status:
+            if status == 401 and auth is not None and check_status:
                 response.close()
-                if not renewed and use_auth.renew():
-                    renewed = True
+                if not state.renewed and auth.renew():
+                    state.renewed = True
                     continue
-                raise use_auth.unauthorized_error(path)
-            if status == 429 or status >= 500:
-                if status in (429, 503):
-                    retry_after = parse_retry_after(response.headers.get("Retry-After"), self.clock())
-                if (idempotent or status == 429) and attempt + 1 < self.retry.max_attempts:
-                    response.close()
-                    self._pause(method, path, f"HTTP {status}", attempt, retry_after, cancel)
-                    attempt += 1
-                    continue
+                raise auth.unauthorized_error(state.path)
+            if self._retry_status(state, response, cancel):
+                continue
             if status >= 400 and check_status:
-                raise error_for_response(response, path, retry_after, read_body=not stream)
+                raise error_for_response(response, state.path, state.retry_after)
             return response
+
+    def _attempt(
+        self, state: _Exchange, data: Mapping[str, str] | None, auth: RequestAuth | None, stream: bool,
+        cancel: CancelToken | None,
+    ) -> requests.Response | None:
+        """One HTTP exchange; None when a connection failure will be retried."""
+        authorization = auth.authorization() if auth is not None else None
+        state.retry_after = None
+        with self._count_lock:
+            self.request_count += 1
+        try:
+            response = self.session.request(
+                state.method, state.url, params=state.params, data=data, headers=state.headers,
+                auth=_HeaderAuth(authorization), timeout=self._timeout, allow_redirects=False, stream=stream,
+                verify=self._verify,
+            )
+        except requests.exceptions.SSLError as exc:
+            raise ServerUnreachable(
+                f"The secure connection to {host_of(state.url)} could not be verified (certificate "
+                "problem). Nothing was sent. Check the date of this computer, or ask for the "
+                "hospital's CA certificate.",
+                reason="tls",
+                path=state.path,
+            ) from exc
+        except (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
+                requests.exceptions.ChunkedEncodingError) as exc:
+            reason = "timeout" if isinstance(exc, requests.exceptions.Timeout) else "connection"
+            if (state.method in _IDEMPOTENT or _nothing_sent(exc)) and state.attempt + 1 < self.retry.max_attempts:
+                self._pause(state.method, state.path, reason, state.attempt, None, cancel)
+                state.attempt += 1
+                return None
+            raise _unreachable(state.url, reason, state.path) from exc
+        log.debug("%s %s -> %d", state.method, state.path, response.status_code)
+        return response
+
+    def _redirect(self, state: _Exchange, response: requests.Response) -> None:
+        """Follow a redirect within the request's origin; another server is refused (OtherHostRefused)."""
+        response.close()
+        state.redirects += 1
+        if state.redirects > _MAX_REDIRECTS:
+            raise MalformedResponse(f"Too many redirects for {state.path}.", path=state.path)
+        target = urljoin(state.url, response.headers["Location"])
+        if not same_origin(target, state.origin_url):
+            raise OtherHostRefused(
+                f"The hospital server redirected {state.path} to another server ({host_of(target)}); it was "
+                "not followed.",
+                path=state.path,
+            )
+        check_url_allowed(target)
+        state.url = target
+        state.params = None  # the Location already carries its query
+
+    def _retry_status(self, state: _Exchange, response: requests.Response, cancel: CancelToken | None) -> bool:
+        """After 429 or 5xx: True when the request will be sent again (after a pause)."""
+        status = response.status_code
+        if status != 429 and status < 500:
+            return False
+        if status in (429, 503):
+            state.retry_after = parse_retry_after(response.headers.get("Retry-After"), self.clock())
+        if (state.method in _IDEMPOTENT or status == 429) and state.attempt + 1 < self.retry.max_attempts:
+            response.close()
+            self._pause(state.method, state.path, f"HTTP {status}", state.attempt, state.retry_after, cancel)
+            state.attempt += 1
+            return True
+        return False
 
     def get_json(
         self,
         url: str,
         *,
         params: Params = None,
-        auth: Auth | None = None,
+        auth: RequestAuth | None = None,
         accept: str = FHIR_JSON,
         cancel: CancelToken | None = None,
     ) -> tuple[dict[str, Any], str]:
-        """GET a JSON object; returns ``(object, final_url)``. Non-object JSON is MalformedResponse."""
-        response = self.send("GET", url, params=params, auth=auth, accept=accept, cancel=cancel)
-        return parse_json_object(response), response.url or url
+        """GET a JSON object; returns ``(object, final_url)``. Non-object JSON is MalformedResponse; an
+        answer past the response limits is ResponseLimitExceeded (read no further than the byte limit)."""
+        response = self.send("GET", url, params=params, auth=auth, accept=accept, stream=True, cancel=cancel)
+        return parse_json_object(response, self.limits, cancel), response.url or url
 
     def _pause(
         self,
@@ -292,11 +328,19 @@ class HttpTransport:
             self.sleep(delay)
 
 
-def parse_json_object(response: requests.Response) -> dict[str, Any]:
-    """The JSON object in ``response``; MalformedResponse (path only, never the body) otherwise."""
+def parse_json_object(
+    response: requests.Response, limits: ResponseLimits | None = None, cancel: CancelToken | None = None
+) -> dict[str, Any]:
+    """The JSON object in ``response`` read within ``limits`` (closes the response); MalformedResponse
+    (path only, never the body) otherwise."""
     path = safe_path(response.url or "")
+    limits = limits or ResponseLimits()
     try:
-        value = json.loads(response.content)
+        raw = read_limited(response, limits.max_bytes, path, cancel)
+    finally:
+        response.close()
+    try:
+        value = loads_limited(raw, path, limits)
     except (ValueError, UnicodeDecodeError) as exc:
         raise MalformedResponse(
             f"The hospital server sent an unreadable answer for {path} (not valid JSON).",
@@ -317,8 +361,10 @@ def error_for_response(
 ) -> FhirError:
     """The :class:`FhirError` for a 4xx/5xx response (closes the response)."""
     status = response.status_code
-    codes = _issue_codes(response, read_body)
-    response.close()
+    try:
+        codes = _issue_codes(response) if read_body else ()
+    finally:
+        response.close()
     if status == 401:
         return AuthenticationFailed(
             "The hospital server requires authentication for this request; check the server settings.",
@@ -352,13 +398,12 @@ def error_for_response(
     )
 
 
-def _issue_codes(response: requests.Response, read_body: bool) -> tuple[str, ...]:
-    """OperationOutcome issue codes of an error response (the body is read only when not streamed)."""
-    if not read_body:
-        return ()
+def _issue_codes(response: requests.Response) -> tuple[str, ...]:
+    """OperationOutcome issue codes of an error response (at most the first MiB of it is read)."""
     try:
-        outcome = json.loads(response.content)
-    except (ValueError, TypeError, requests.exceptions.RequestException):
+        raw = read_limited(response, _ERROR_BODY_LIMIT, "", None)
+        outcome = loads_limited(raw, "", ResponseLimits(max_containers=10_000))
+    except (ValueError, TypeError, FhirError, requests.exceptions.RequestException):
         return ()
     if not isinstance(outcome, dict) or outcome.get("resourceType") != "OperationOutcome":
         return ()
@@ -387,3 +432,22 @@ def _unreachable(url: str, reason: str, path: str) -> ServerUnreachable:
             "offline. The local data is unchanged."
         )
     return ServerUnreachable(message, reason=reason, path=path)
+
+
+@dataclass
+class _Exchange:
+    """The state of one logical request across its redirects and retries."""
+
+    method: str
+    url: str
+    origin_url: str  # redirects must stay within this URL's origin
+    params: Params
+    headers: dict[str, str]
+    attempt: int = 0
+    redirects: int = 0
+    renewed: bool = False
+    retry_after: float | None = None
+
+    @property
+    def path(self) -> str:
+        return safe_path(self.url)

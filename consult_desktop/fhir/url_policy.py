@@ -1,8 +1,12 @@
 """Which URLs the client may talk to, and where credentials may be sent.
 
 Rules:
-- ``https`` is always allowed; plain ``http`` only to this computer (``localhost``, ``127.0.0.0/8``,
-  ``::1``), e.g. the embedded demo server. Anything else raises :class:`InsecureConnectionRefused`.
+- ``https`` is always allowed; plain ``http`` only to a loopback address of this computer (``127.0.0.0/8``
+  or ``::1``, as IP literals: the name ``localhost`` is resolved, and a hosts file or DNS can point it
+  elsewhere), e.g. the embedded demo server. Anything else raises :class:`InsecureConnectionRefused`.
+- A user name or password in the address (``https://user:pw@host/``) is refused: credentials belong in
+  the authentication settings, which keep them only in the encrypted profile, not in a URL that is
+  printed, logged and shown.
 - Credentials (bearer tokens) are only sent to the *origin* (scheme, host, port) of the configured FHIR
   base URL, or of the configured token endpoint for token requests.
 - Messages and logs use :func:`safe_path`: the URL path without the query string, which may carry
@@ -22,12 +26,10 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def is_loopback_host(host: str | None) -> bool:
-    """True for ``localhost`` and loopback IP literals (``127.0.0.0/8``, ``::1``)."""
+    """True for loopback IP literals (``127.0.0.0/8``, ``::1``); names, ``localhost`` included, are not."""
     if not host:
         return False
-    name = host.strip().lower().strip("[]").rstrip(".")
-    if name == "localhost":
-        return True
+    name = host.strip().lower().strip("[]")
     try:
         return ipaddress.ip_address(name).is_loopback
     except ValueError:
@@ -52,8 +54,14 @@ def check_url_allowed(url: str) -> None:
     try:
         parts = urlsplit(url)
         host = parts.hostname
+        has_credentials = parts.username is not None or parts.password is not None
     except ValueError as exc:
         raise InsecureConnectionRefused("The server address is not a valid URL.") from exc
+    if has_credentials:
+        raise InsecureConnectionRefused(
+            "The server address must not contain a user name or password (user:password@). Give credentials "
+            "with the authentication options; they are kept only in the encrypted profile."
+        )
     scheme = parts.scheme.lower()
     if scheme == "https" and host:
         return
@@ -62,8 +70,8 @@ def check_url_allowed(url: str) -> None:
     if scheme == "http" and host:
         raise InsecureConnectionRefused(
             f"Refusing to connect to {host} over plain http: medical data and credentials must travel "
-            "encrypted. Use an https:// address (plain http is only allowed to this computer, "
-            "e.g. http://127.0.0.1)."
+            "encrypted. Use an https:// address (plain http is only allowed to this computer by its "
+            "loopback address, 127.0.0.1 or [::1])."
         )
     raise InsecureConnectionRefused(
         "The server address must start with https:// (or http:// for a server on this computer)."

@@ -1,6 +1,7 @@
 """Structural validation of FHIR R4 JSON with the ``fhir.resources`` R4B models (pydantic 2).
 
-:func:`validate_resource` returns None for a valid resource, or a short error string (the first three
+:func:`validate_resource` returns None for a valid resource (structure, then the required value-set
+bindings of :mod:`~consult_desktop.fhir.value_sets`), or a short error string (the first three
 problems as ``path: message``, plus a count of the rest) for the quarantine table. The string names
 element paths and rule violations only; pydantic's echo of the offending *values* is left out, because
 they may be patient data.
@@ -21,6 +22,8 @@ import threading
 from typing import Any
 
 from pydantic import ValidationError
+
+from consult_desktop.fhir.value_sets import check_required_codes
 
 _TYPE_RE = re.compile(r"^[A-Z][A-Za-z]{1,63}$")
 _ABSTRACT = {"Resource", "DomainResource"}
@@ -59,7 +62,7 @@ def validate_resource(resource: dict[str, Any]) -> str | None:
         return _summarise(exc)
     except (TypeError, ValueError) as exc:  # raised by some fhir.resources validators directly
         return f"invalid: {_first_line(str(exc))}"
-    return None
+    return check_required_codes(resource)
 
 
 def _load(resource_type: str) -> Any | None:

@@ -7,6 +7,7 @@ database thread, the command line on the main thread.
 from __future__ import annotations
 
 import errno
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,16 +21,30 @@ Connection = sqlcipher3.Connection
 DatabaseError = sqlcipher3.DatabaseError
 
 
-def open_database(path: Path, data_key: bytes, *, create: bool = False) -> Connection:
-    """Open (or create) the encrypted database and check that the key really opens it."""
+def open_database(path: Path, data_key: bytes, *, create: bool = False, read_only: bool = False) -> Connection:
+    """Open (or create) the encrypted database and check that the key really opens it.
+
+    `read_only` opens a profile on a medium that cannot be written (a locked drive, a read-only folder):
+    immutable, so SQLite needs neither a lock nor the `-wal`/`-shm` files it could not create there.
+    """
     if not create and not path.exists():
         raise DatabaseCorrupt("the database file is missing")
+    if create and not path.exists():
+        # Created empty with owner-only permissions: SQLite then gives its -wal/-shm files the same mode.
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except OSError as exc:
+            raise map_error(exc) from exc
+    target = f"{path.resolve().as_uri()}?mode=ro&immutable=1" if read_only else str(path)
     try:
-        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
+        conn = sqlcipher3.connect(target, isolation_level=None, check_same_thread=True, uri=read_only)
     except sqlcipher3.OperationalError as exc:
         raise StorageNotWritable(str(path.parent), str(exc)) from exc
     try:
-        # The key must be the first statement on the connection.
+        # SQLCipher's own log would print a line per failing page read to stderr; damage is reported in our
+        # words instead (store.integrity, `consult-desktop check`).
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        # The key must be the first statement on the connection (after the process-wide log setting).
         conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
         # 8 KiB pages: half the per-page HMAC and AES work of SQLCipher's 4 KiB default for ~1 KB FHIR rows.
         # Not stored in the file, so every connection must set it before the first read.
@@ -40,8 +55,9 @@ def open_database(path: Path, data_key: bytes, *, create: bool = False) -> Conne
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        conn.execute("PRAGMA journal_mode = WAL").fetchone()
-        conn.execute("PRAGMA synchronous = NORMAL")
+        if not read_only:
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA busy_timeout = 5000")
         # 32 MiB of page cache (decrypted pages, in memory only): index pages stay hot during a sync.
         conn.execute("PRAGMA cache_size = -32768")

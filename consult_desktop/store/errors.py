@@ -51,6 +51,17 @@ class SchemaTooNew(StoreError):
         )
 
 
+class MigrationFailed(StoreError):
+    """Upgrading the database schema failed; the copy taken before it is kept for a manual restore."""
+
+    def __init__(self, backup: str, detail: str) -> None:
+        self.backup = backup
+        super().__init__(
+            f"Upgrading the local database failed ({detail}). Its state before the upgrade is kept in {backup}; "
+            "copy that file over consult.db to go back, or wipe the profile and sync again."
+        )
+
+
 class StorageFull(StoreError):
     def __init__(self) -> None:
         super().__init__(

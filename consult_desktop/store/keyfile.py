@@ -58,7 +58,8 @@ def _unb64(text: object, field: str) -> bytes:
         raise KeyFileDamaged(f"field {field} is not valid base64") from exc
 
 
-def _derive(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
+def derive_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
+    """A 256-bit key from the passphrase with Argon2id (the key file's and the backup file's)."""
     kdf = Argon2id(
         salt=salt, length=32, iterations=params.iterations, lanes=params.lanes, memory_cost=params.memory_kib
     )
@@ -101,7 +102,7 @@ class KeyFile:
             "profile_id": profile_id or str(uuid.uuid4()),
             "kdf": {"name": "argon2id", "salt": _b64(salt), **asdict(params)},
         }
-        kek = _derive(passphrase, salt, params)
+        kek = derive_key(passphrase, salt, params)
         nonce = secrets.token_bytes(12)
         body["wrapped_key"] = {
             "alg": "AES-256-GCM",
@@ -114,7 +115,7 @@ class KeyFile:
     def unwrap(self, passphrase: str) -> bytes:
         """Return the data key; WrongPassphrase or KeyFileDamaged otherwise. Writes nothing."""
         salt = _unb64(self.body["kdf"].get("salt"), "kdf.salt")
-        kek = _derive(passphrase, salt, self.kdf)
+        kek = derive_key(passphrase, salt, self.kdf)
         expected = _unb64(self.body.get("verifier"), "verifier")
         if not hmac.compare_digest(hmac.new(kek, _VERIFIER_LABEL, hashlib.sha256).digest(), expected):
             raise WrongPassphrase()

@@ -2,19 +2,25 @@
 
 `PRAGMA user_version` holds the schema number. Opening a database from a newer program is refused before
 anything is written. Before migrating an existing database, an encrypted copy of it is written next to it
-(`consult.db.v<N>.bak`) so a failed upgrade can be undone by hand. Runs on the store's thread.
+(`consult.db.v<N>.bak`); it is removed once the upgraded database has been opened and checked, and kept
+(named in the error) only when the upgrade failed, so a failed upgrade can be undone by hand. Runs on the
+store's thread.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from consult_desktop.domain.attachments import raw_attachments, without_inline_data
 from consult_desktop.store import derived
 from consult_desktop.store.database import Connection, map_error, transaction
-from consult_desktop.store.errors import SchemaTooNew
+from consult_desktop.store.errors import DatabaseCorrupt, MigrationFailed, SchemaTooNew, StoreError
 
 V1 = """
 CREATE TABLE servers(
@@ -190,11 +196,43 @@ DELETE FROM flag_acks WHERE decision IS NOT NULL;
 ALTER TABLE flag_acks DROP COLUMN decision;
 """
 
+# FTS5 keeps deleted rows' words in its segments (as delete markers beside the old data) until a merge;
+# 'secure-delete' removes them at once, and 'optimize' merges away what earlier deletions left behind.
+# Persistent in the index's config table, so every later connection deletes securely too.
+FTS_SECURE_DELETE = """
+INSERT INTO documents_fts(documents_fts, rank) VALUES('secure-delete', 1);
+INSERT INTO documents_fts(documents_fts) VALUES('optimize');
+"""
+SECURE_DELETE_TITLE = "document search index deletes securely; inline attachment data stored once"
+# Inline attachments obey the same limit as downloaded ones (SyncOptions.max_attachment_bytes).
+MAX_INLINE_BYTES = 25 * 1024 * 1024
+
+def _move_inline_data(conn: Connection) -> None:
+    """Documents stored with inline attachment data in their JSON: the data becomes the attachment BLOB."""
+    rows = conn.execute(
+        "SELECT server_id, type, id, json FROM resources WHERE type IN ('DocumentReference', 'DiagnosticReport') "
+        "AND instr(json, '\"data\"') > 0"
+    ).fetchall()
+    for server_id, rtype, rid, raw in rows:
+        resource = json.loads(raw)
+        stripped = without_inline_data(resource)
+        if stripped is resource:
+            continue
+        stored = {row[0] for row in conn.execute(
+            "SELECT idx FROM attachments WHERE server_id=? AND resource_type=? AND resource_id=? AND data IS NOT NULL",
+            (server_id, rtype, rid))}
+        if not stored:
+            store_inline_attachments(conn, server_id, rtype, rid, resource, MAX_INLINE_BYTES)
+        conn.execute("UPDATE resources SET json=? WHERE server_id=? AND type=? AND id=?",
+                     (json.dumps(stripped, separators=(",", ":"), ensure_ascii=False), server_id, rtype, rid))
+
+
 Step = tuple[int, str, str, Callable[[Connection], None] | None]
 MIGRATIONS: list[Step] = [
     (1, "initial schema", V1, None),
     (2, "patient index, views and document search", V2, _v2_backfill),
     (3, "line decisions in their own table", V3, None),
+    (4, SECURE_DELETE_TITLE, FTS_SECURE_DELETE, _move_inline_data),
 ]
 LATEST = MIGRATIONS[-1][0]
 
@@ -211,17 +249,39 @@ def check_not_newer(conn: Connection) -> int:
 
 
 def migrate(conn: Connection, db_path: Path | None, target: int = LATEST) -> int:
-    """Bring the schema to `target`; returns the version found before. Backup first if data exists."""
+    """Bring the schema to `target`; returns the version found before.
+
+    An existing database is copied first; the copy is removed once the migrated database passes a check,
+    and kept (and named in the MigrationFailed message) when the upgrade fails.
+    """
     found = check_not_newer(conn)
     if found >= target:
         return found
-    if found > 0 and db_path is not None:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        backup = db_path.with_name(f"{db_path.name}.v{found}.bak")
-        try:
-            shutil.copy2(db_path, backup)
-        except OSError as exc:
-            raise map_error(exc) from exc
+    backup = _backup(conn, db_path, found) if found > 0 and db_path is not None else None
+    try:
+        _apply(conn, found, target)
+        _check_migrated(conn)
+    except Exception as exc:
+        if backup is None:
+            raise
+        raise MigrationFailed(str(backup), _reason(exc)) from exc
+    if backup is not None:
+        # Until here the copy was the way back; now it is only an extra, unpurged copy of patient data.
+        backup.unlink(missing_ok=True)
+    return found
+
+
+def _backup(conn: Connection, db_path: Path, found: int) -> Path:
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    backup = db_path.with_name(f"{db_path.name}.v{found}.bak")
+    try:
+        shutil.copy2(db_path, backup)
+    except OSError as exc:
+        raise map_error(exc) from exc
+    return backup
+
+
+def _apply(conn: Connection, found: int, target: int) -> None:
     for version, _title, sql, backfill in MIGRATIONS:
         if found < version <= target:
             with transaction(conn):
@@ -231,4 +291,46 @@ def migrate(conn: Connection, db_path: Path | None, target: int = LATEST) -> int
                 if backfill is not None:
                     backfill(conn)
                 conn.execute(f"PRAGMA user_version = {version}")
-    return found
+
+
+def _check_migrated(conn: Connection) -> None:
+    result = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    if result != ["ok"]:
+        raise DatabaseCorrupt("the upgraded database fails its consistency check")
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'documents_fts'").fetchone():
+        conn.execute("INSERT INTO documents_fts(documents_fts) VALUES('integrity-check')")
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, StoreError):
+        return str(exc)
+    return type(exc).__name__
+
+
+def store_inline_attachments(
+    conn: Connection, server_id: str, rtype: str, rid: str, resource: dict, max_bytes: int
+) -> None:
+    """A document's inline attachments as BLOBs (or a permanent "too large"/"not base64" error)."""
+    for index, att in enumerate(raw_attachments(resource)):
+        data = att.get("data") if isinstance(att, dict) else None
+        if not isinstance(data, str):
+            continue
+        content: bytes | None = None
+        if len(data) * 3 // 4 > max_bytes + 2:
+            error = (f"permanent: The inline attachment is larger than the allowed {max_bytes / 1048576:.1f} MB "
+                     "and was not stored.")
+        else:
+            try:
+                content, error = base64.b64decode(data, validate=True), None
+            except (binascii.Error, ValueError):
+                error = "permanent: the inline data is not valid base64"
+            if content is not None and len(content) > max_bytes:
+                content, error = None, (f"permanent: The inline attachment is larger than the allowed "
+                                        f"{max_bytes / 1048576:.1f} MB and was not stored.")
+        ctype = att.get("contentType") if isinstance(att.get("contentType"), str) else None
+        conn.execute(
+            "INSERT OR REPLACE INTO attachments(server_id, resource_type, resource_id, idx, content_type, url, size, "
+            "sha256, data, error) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (server_id, rtype, rid, index, ctype, None, len(content or b""),
+             hashlib.sha256(content).hexdigest() if content is not None else None, content, error),
+        )

@@ -2,13 +2,19 @@
 
 One directory holds the SQLCipher database (`consult.db`, with its `-wal`/`-shm` companions) and the key
 file (`key.json`). The location is `--data-dir`, else `CONSULT_DATA_DIR`, else the per-user data directory.
-Unlocking reads files and never writes: a wrong passphrase leaves every byte on disk as it was. Repeated
-failures in one process wait increasingly long before the next attempt. Call from the thread that will own
+Unlocking reads files and never writes into the profile: a wrong passphrase leaves every byte of it as it
+was. Repeated failures wait increasingly long before the next attempt, also across processes: the attempt
+counter lives in the user's state directory (`CONSULT_STATE_DIR`, else the platform's), keyed by the
+profile's path. Call from the thread that will own
 the returned Store's connection.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
+import math
 import os
 import secrets
 import shutil
@@ -29,15 +35,17 @@ from consult_desktop.store.errors import (
     ProfileNotFound,
     StorageFull,
     StorageNotWritable,
+    StoreError,
     WrongPassphrase,
 )
-from consult_desktop.store.keyfile import KdfParams, KeyFile
-from consult_desktop.store.migrations import migrate
+from consult_desktop.store.keyfile import KdfParams, KeyFile, write_atomic
+from consult_desktop.store.migrations import LATEST, check_not_newer, migrate
 from consult_desktop.store.store import Store
 
 DB_NAME = "consult.db"
 KEY_NAME = "key.json"
 APP_NAME = "ConsultDesktop"
+log = logging.getLogger(__name__)
 
 
 def default_data_dir() -> Path:
@@ -46,14 +54,27 @@ def default_data_dir() -> Path:
 
 @dataclass
 class UnlockThrottle:
-    """Exponential wait after failed attempts: 0, 0, 1, 2, 4 ... 30 s before the next one."""
+    """Exponential wait after failed attempts: 0, 0, 1, 2, 4 ... 30 s before the next one.
+
+    With a `path` (see `Profile.throttle`) the count and the time of the last failure live in that file,
+    outside the profile, so the wait holds across processes (ten command-line runs in a row) while a wrong
+    passphrase still writes nothing into the profile. The time already waited since the last failure counts.
+    """
 
     sleep: Callable[[float], None] = time.sleep
     failures: int = 0
+    path: Path | None = None
+    clock: Callable[[], float] = time.time
+    last_failure: float | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def delay(self) -> float:
-        return 0.0 if self.failures < 2 else min(2.0 ** (self.failures - 2), 30.0)
+        self._load()
+        wait = 0.0 if self.failures < 2 else min(2.0 ** (self.failures - 2), 30.0)
+        if wait and self.last_failure is not None:
+            # What is left of the wait, in whole seconds (as the unlock dialog announces it).
+            wait = float(math.ceil(max(0.0, min(wait, wait - (self.clock() - self.last_failure)))))
+        return wait
 
     def before_attempt(self) -> None:
         wait = self.delay()
@@ -62,7 +83,46 @@ class UnlockThrottle:
 
     def record(self, ok: bool) -> None:
         with self._lock:
+            self._load()
             self.failures = 0 if ok else self.failures + 1
+            self.last_failure = None if ok or self.path is None else self.clock()
+            self._save()
+
+    def _load(self) -> None:
+        if self.path is None:
+            return
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            self.failures, self.last_failure = int(data["failures"]), float(data["last_failure"])
+        except FileNotFoundError:
+            self.failures, self.last_failure = 0, None
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # unreadable: keep what this process counted
+
+    def _save(self) -> None:
+        if self.path is None:
+            return
+        try:
+            if self.failures == 0:
+                self.path.unlink(missing_ok=True)
+                return
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            write_atomic(self.path, json.dumps({"failures": self.failures,
+                                                "last_failure": self.last_failure}).encode())
+        except (OSError, StoreError):
+            log.warning("the unlock attempt counter could not be saved; it holds for this process only")
+
+
+def state_dir() -> Path:
+    """Per-user state outside any profile: `CONSULT_STATE_DIR`, else the platform's user state directory."""
+    chosen = os.environ.get("CONSULT_STATE_DIR")
+    return Path(chosen) if chosen else Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+
+
+def attempts_file(directory: Path) -> Path:
+    """Where the unlock attempt counter of the profile at `directory` is kept (keyed by its path)."""
+    key = hashlib.sha256(str(directory).encode("utf-8")).hexdigest()[:32]
+    return state_dir() / "unlock-attempts" / f"{key}.json"
 
 
 _throttles: dict[Path, UnlockThrottle] = {}
@@ -94,10 +154,28 @@ class Profile:
 
     @property
     def throttle(self) -> UnlockThrottle:
-        return _throttles.setdefault(self.directory, UnlockThrottle())
+        return _throttles.setdefault(self.directory, UnlockThrottle(path=attempts_file(self.directory)))
 
     def exists(self) -> bool:
         return self.key_path.exists() or self.db_path.exists()
+
+    def is_read_only(self) -> bool:
+        """True when the profile cannot be written here (read-only medium or folder, read-only database)."""
+        if not os.access(self.directory, os.W_OK):
+            return True
+        return self.db_path.exists() and not os.access(self.db_path, os.W_OK)
+
+    def secure_permissions(self) -> None:
+        """Owner-only access where the OS has POSIX modes: the directory 0700, its files 0600."""
+        if os.name != "posix":
+            return
+        try:
+            os.chmod(self.directory, 0o700)
+            for path in self.files():
+                if path.name.startswith((DB_NAME, KEY_NAME)):
+                    os.chmod(path, 0o600)
+        except OSError:
+            log.info("the profile's permissions could not be tightened (read-only or not ours)")
 
     def files(self) -> list[Path]:
         if not self.directory.is_dir():
@@ -112,6 +190,7 @@ class Profile:
             self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
             raise StorageNotWritable(str(self.directory), exc.strerror or "") from exc
+        self.secure_permissions()
         data_key = secrets.token_bytes(32)
         keyfile = KeyFile.wrap(data_key, passphrase, kdf or KdfParams())
         try:
@@ -153,15 +232,25 @@ class Profile:
         return self.open(data_key)
 
     def open(self, data_key: bytes) -> Store:
-        """A new connection with a data key already unwrapped (a second connection for a sync thread)."""
+        """A new connection with a data key already unwrapped (a second connection for a sync thread).
+
+        A profile that cannot be written here opens read-only: reading works, every write is refused."""
         keyfile = KeyFile.read(self.key_path)
-        conn = open_database(self.db_path, data_key)
+        read_only = self.is_read_only()
+        if not read_only:
+            self.secure_permissions()
+        conn = open_database(self.db_path, data_key, read_only=read_only)
         try:
-            migrate(conn, self.db_path)
+            if read_only:
+                if check_not_newer(conn) < LATEST:
+                    raise StorageNotWritable(str(self.directory), "read-only, and it needs a one-time upgrade "
+                                             "by this version: open it once where it can be written")
+            else:
+                migrate(conn, self.db_path)
         except BaseException:
             conn.close()
             raise
-        return Store(conn, self.db_path, keyfile.profile_id, data_key)
+        return Store(conn, self.db_path, keyfile.profile_id, data_key, read_only=read_only)
 
     def change_passphrase(self, old: str, new: str) -> None:
         """Re-wrap the data key under the new passphrase; the database itself is not touched."""

@@ -1,7 +1,8 @@
 """Raw FHIR resources, their attachments, quarantine and the full-text index: the synced clinical data.
 
-Every resource is stored exactly as received (JSON text), keyed by (server, type, id), with the index
-columns the screens need. A stored version is never replaced by an older one. Runs on the store's thread.
+Every resource is stored as received (JSON text), keyed by (server, type, id), with the index columns the
+screens need; only a document's inline attachment data is moved out of the JSON into the attachment's BLOB,
+so it is stored once. A stored version is never replaced by an older one. Runs on the store's thread.
 """
 
 from __future__ import annotations
@@ -13,9 +14,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from consult_desktop.domain.attachments import without_inline_data
 from consult_desktop.store import derived
 from consult_desktop.store.database import Connection, transaction
-from consult_desktop.store.migrations import write_document_text, write_patient_row
+from consult_desktop.store.migrations import (
+    MAX_INLINE_BYTES,
+    store_inline_attachments,
+    write_document_text,
+    write_patient_row,
+)
 
 
 def utc_now() -> str:
@@ -43,9 +50,13 @@ class ResourceRepository:
 
     # -- writing -------------------------------------------------------------------------------------------
     def put_many(
-        self, server_id: str, resources: Iterable[dict], *, patient_id: str | None = None
+        self, server_id: str, resources: Iterable[dict], *, patient_id: str | None = None,
+        max_inline_bytes: int = MAX_INLINE_BYTES,
     ) -> PutResult:
         """Store resources in one transaction. `patient_id` overrides the id found in each resource.
+
+        A document's inline attachments (`data`) are stored once, as BLOBs in the same transaction, and
+        removed from the stored JSON; one above `max_inline_bytes` is recorded as too large, not stored.
 
         A resource replaces the stored one only when it is newer (lastUpdated, then versionId); the check
         is part of the upsert itself, so a page costs one statement per resource and no extra lookups.
@@ -80,6 +91,7 @@ class ResourceRepository:
                     # A new version may carry other content: its attachments are fetched again.
                     conn.execute("DELETE FROM attachments WHERE server_id=? AND resource_type=? AND resource_id=?",
                                  (server_id, rtype, rid))
+                    store_inline_attachments(conn, server_id, rtype, rid, resource, max_inline_bytes)
                 # A newer, valid version supersedes a quarantined one.
                 conn.execute("DELETE FROM quarantine WHERE server_id=? AND type=? AND id=?", (server_id, rtype, rid))
         return PutResult(written, len(rows) - written)
@@ -319,6 +331,7 @@ def _row(server_id: str, resource: dict, patient_id: str | None, now: str) -> tu
         derived.clinical_date(resource),
         int(derived.is_hidden(resource)),
         now,
-        json.dumps(resource, separators=(",", ":"), ensure_ascii=False),
+        json.dumps(without_inline_data(resource), separators=(",", ":"), ensure_ascii=False),
     )
     return row, resource
+

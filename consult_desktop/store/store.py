@@ -6,10 +6,12 @@ command line's main thread).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 from consult_desktop.store.acknowledgements import AcknowledgementRepository
 from consult_desktop.store.audit import AuditLog
@@ -23,6 +25,7 @@ from consult_desktop.store.servers import ServerRepository
 from consult_desktop.store.settings import SettingsRepository
 from consult_desktop.store.views import PatientViewRepository
 
+log = logging.getLogger(__name__)
 LAST_SYNC_KEY = "sync.last_success"
 
 
@@ -42,12 +45,34 @@ class PatientSummary:
     last_discharge: str | None
 
 
+class _ReadOnlyBookkeeping:
+    """The records of a read-only profile: everything reads as usual; the bookkeeping a screen writes while
+    the GP reads (access log entries, last-viewed marks) cannot be saved there and is skipped, so reading
+    works. Every other write fails with StorageNotWritable, as the database refuses it."""
+
+    def __init__(self, inner: object, skipped: frozenset[str]) -> None:
+        self._inner = inner
+        self._skipped = skipped
+
+    def __getattr__(self, name: str) -> Any:
+        if name in self._skipped:
+            return _skip
+        return getattr(self._inner, name)
+
+
+def _skip(*_args: object, **_kwargs: object) -> None:
+    log.info("read-only profile: bookkeeping entry not saved")
+
+
 class Store:
     """The unlocked database: `resources` (FHIR cache), `servers`, `cursors`, `settings`, `secrets`, `audit`,
     `views` (last viewed), `prescriptions` (the GP's own), `acknowledgements` (flags), `decisions` (lines)."""
 
-    def __init__(self, conn: Connection, db_path: Path, profile_id: str, data_key: bytes) -> None:
+    def __init__(self, conn: Connection, db_path: Path, profile_id: str, data_key: bytes, *,
+                 read_only: bool = False) -> None:
         self.conn = conn
+        # A profile on a medium that cannot be written: reading works, writing is refused (see Profile.open).
+        self.read_only = read_only
         # Kept while unlocked so another thread (sync) can open its own connection; dropped on close.
         self.data_key: bytes | None = data_key
         self.db_path = db_path
@@ -58,7 +83,11 @@ class Store:
         self.settings = SettingsRepository(conn)
         self.secrets = SecretRepository(conn)
         self.audit = AuditLog(conn)
+        if read_only:
+            self.audit = cast(AuditLog, _ReadOnlyBookkeeping(self.audit, frozenset({"write"})))
         self.views = PatientViewRepository(conn)
+        if read_only:
+            self.views = cast(PatientViewRepository, _ReadOnlyBookkeeping(self.views, frozenset({"mark_viewed"})))
         self.prescriptions = PrescriptionRepository(conn)
         self.acknowledgements = AcknowledgementRepository(conn, self.audit)
         self.decisions = DecisionRepository(conn, self.audit)
@@ -66,7 +95,8 @@ class Store:
     def close(self) -> None:
         self.data_key = None
         try:
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if not self.read_only:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             self.conn.close()
 

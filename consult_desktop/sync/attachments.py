@@ -1,10 +1,11 @@
 """Fetching document attachments into the encrypted store after the resources themselves are stored.
 
 Inline `data` is decoded; `Binary/...` references and absolute URLs on the server are downloaded with the
-same authentication (the client refuses to send credentials to another host). An attachment above the size
-limit is recorded with a permanent error and not retried; a network failure is recorded as transient and
-retried on the next sync. Downloads run on a small bounded pool while later pages are still being stored;
-storing stays on the engine's thread.
+same authentication. An attachment on another host (or redirected to one) is not fetched at all and is
+recorded once as "not fetched: other host"; like one above the size limit, that is a permanent state, not
+retried and not a sync problem. A network failure is recorded as transient and retried on the next sync.
+Downloads run on a small bounded pool while later pages are still being stored; storing stays on the
+engine's thread.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from consult_desktop.fhir.errors import (
     AuthenticationFailed,
     FhirError,
     OperationCancelled,
+    OtherHostRefused,
 )
 from consult_desktop.store import Store
 from consult_desktop.sync.progress import CancelToken, SyncProgress, SyncStage
@@ -31,6 +33,7 @@ from consult_desktop.sync.source import FhirSource
 log = logging.getLogger(__name__)
 PERMANENT = "permanent: "
 TRANSIENT = "transient: "
+OTHER_HOST = "not fetched: other host"
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,9 @@ class AttachmentFetcher:
     def _download(self, job: Job) -> tuple[Job, str | None, bytes | None, str | None]:
         if self.cancel is not None and self.cancel.cancelled:
             raise OperationCancelled()
-        if job.inline is not None:
+        if job.inline is not None:  # stored before inline data was moved out of the JSON at ingest
+            if len(job.inline) * 3 // 4 > self.max_bytes + 2:
+                return job, job.content_type, None, PERMANENT + "the inline attachment is larger than the limit"
             try:
                 return job, job.content_type, base64.b64decode(job.inline, validate=True), None
             except (binascii.Error, ValueError):
@@ -141,6 +146,9 @@ class AttachmentFetcher:
             return job, ctype or job.content_type, data, None
         except AttachmentTooLarge as exc:
             return job, job.content_type, None, PERMANENT + str(exc)
+        except OtherHostRefused:
+            # Where a document lives does not change by asking again: recorded once, not a sync problem.
+            return job, job.content_type, None, PERMANENT + OTHER_HOST
         except (AuthenticationFailed, OperationCancelled):
             raise
         except FhirError as exc:

@@ -101,6 +101,7 @@ class SyncEngine:
         patients = authorised_patients(self.client, self.options, cancel)
         ingester = PageIngester(self.store, self.server_id, set(patients), frozenset(types), self.validate,
                                 self.role)
+        ingester.max_inline_bytes = self.options.max_attachment_bytes
         run.ingester = ingester
         run.purged = self.purger.purge_outside(ingester.authorised)
         deletions.start_history_if_new(self.store, self.server_id, round_start)

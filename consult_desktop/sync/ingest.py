@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from consult_desktop.domain.roles import DOCUMENT_TYPES, RoleProfile, may_see
 from consult_desktop.store import Store
 from consult_desktop.store.derived import patient_id_of
+from consult_desktop.store.resources import MAX_INLINE_BYTES
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ class PageIngester:
         self.types = types
         self.validate = validate
         self.counts = IngestCounts()
+        self.max_inline_bytes = MAX_INLINE_BYTES  # inline attachments: the sync's attachment size limit
         # Called on this thread after each committed page with its stored resources (attachments start).
         self.after_commit: Callable[[list[dict]], None] | None = None
 
@@ -81,7 +83,7 @@ class PageIngester:
                 continue
             good.append(resource)
         with self.store.transaction():
-            result = self.store.resources.put_many(self.server_id, good)
+            result = self.store.resources.put_many(self.server_id, good, max_inline_bytes=self.max_inline_bytes)
             for raw, error, owner in bad:
                 payload = raw if isinstance(raw, dict) else repr(raw)[:10000]
                 self.store.resources.quarantine(self.server_id, payload, error, patient_id=owner)

@@ -847,6 +847,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The local database is damaged. The hospital data can be synced again, your own data cannot (prescriptions, decisions, acknowledgements, access log): save it now with consult-desktop backup --out FILE, and restore it into a fresh profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile is read-only: its folder or drive cannot be written. You can read everything; nothing can be saved (no sync, prescriptions, decisions or access log entries).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This patient&apos;s record is no longer available to you.</source>
         <translation type="unfinished"></translation>
     </message>

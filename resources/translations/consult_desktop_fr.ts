@@ -847,6 +847,14 @@
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
+        <source>The local database is damaged. The hospital data can be synced again, your own data cannot (prescriptions, decisions, acknowledgements, access log): save it now with consult-desktop backup --out FILE, and restore it into a fresh profile.</source>
+        <translation>La base de données locale est endommagée. Les données de l&apos;hôpital peuvent être resynchronisées, vos propres données non (prescriptions, décisions, accusés de lecture, journal des accès) : sauvegardez-les maintenant avec consult-desktop backup --out FICHIER, puis restaurez-les dans un nouveau profil.</translation>
+    </message>
+    <message>
+        <source>This profile is read-only: its folder or drive cannot be written. You can read everything; nothing can be saved (no sync, prescriptions, decisions or access log entries).</source>
+        <translation>Ce profil est en lecture seule : son dossier ou son disque ne peut pas être modifié. Vous pouvez tout consulter ; rien ne peut être enregistré (ni synchronisation, ni prescriptions, décisions ou entrées du journal des accès).</translation>
+    </message>
+    <message>
         <source>This patient&apos;s record is no longer available to you.</source>
         <translation>Le dossier de ce patient ne vous est plus accessible.</translation>
     </message>

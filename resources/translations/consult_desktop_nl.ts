@@ -847,6 +847,14 @@
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
+        <source>The local database is damaged. The hospital data can be synced again, your own data cannot (prescriptions, decisions, acknowledgements, access log): save it now with consult-desktop backup --out FILE, and restore it into a fresh profile.</source>
+        <translation>De lokale databank is beschadigd. De gegevens van het ziekenhuis kunnen opnieuw gesynchroniseerd worden, uw eigen gegevens niet (voorschriften, beslissingen, bevestigingen, toegangslogboek): bewaar ze nu met consult-desktop backup --out BESTAND en zet ze terug in een nieuw profiel.</translation>
+    </message>
+    <message>
+        <source>This profile is read-only: its folder or drive cannot be written. You can read everything; nothing can be saved (no sync, prescriptions, decisions or access log entries).</source>
+        <translation>Dit profiel is alleen-lezen: de map of schijf kan niet beschreven worden. U kunt alles lezen; niets kan bewaard worden (geen synchronisatie, voorschriften, beslissingen of vermeldingen in het toegangslogboek).</translation>
+    </message>
+    <message>
         <source>This patient&apos;s record is no longer available to you.</source>
         <translation>Het dossier van deze patiënt is niet langer voor u beschikbaar.</translation>
     </message>

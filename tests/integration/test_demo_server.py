@@ -604,17 +604,25 @@ def test_request_counters_and_gzip(fresh: DemoServer) -> None:
 
 def test_admin_endpoints_drive_the_server_from_outside() -> None:
     with DemoServer(new_hospital(), admin=True) as server:
-        token = requests.get(f"{server.root_url}/admin/token", params={"practitioner": GP}, timeout=10).json()
+        assert server.admin is not None
+        secret = {"X-Admin-Secret": server.admin.secret}
+        token = requests.get(f"{server.root_url}/admin/token", params={"practitioner": GP}, headers=secret,
+                             timeout=10).json()
         headers = {"Authorization": f"Bearer {token['access_token']}"}
         patient = server.hospital.authorised_patient_ids(GP)[0]
-        made = requests.post(f"{server.root_url}/admin/mutate", timeout=10,
+        made = requests.post(f"{server.root_url}/admin/mutate", timeout=10, headers=secret,
                              json={"op": "add_document", "args": {"patient_id": patient, "text": "Note"}}).json()
         doc = requests.get(f"{server.base_url}/DocumentReference/{made['result']}", headers=headers, timeout=10)
         assert doc.status_code == 200
-        requests.post(f"{server.root_url}/admin/faults", json={"fail_next": [1, 500]}, timeout=10)
+        requests.post(f"{server.root_url}/admin/faults", json={"fail_next": [1, 500]}, headers=secret, timeout=10)
         assert requests.get(f"{server.base_url}/Patient", headers=headers, timeout=10).status_code == 500
-        counters = requests.get(f"{server.root_url}/admin/counters", timeout=10).json()
+        counters = requests.get(f"{server.root_url}/admin/counters", headers=secret, timeout=10).json()
         assert counters["by_kind"]["search"] == 1
+        # Without the secret (or with a wrong one) nothing is done.
+        assert requests.get(f"{server.root_url}/admin/token", timeout=10).status_code == 403
+        wrong = {"X-Admin-Secret": "guess"}
+        assert requests.post(f"{server.root_url}/admin/tokens/expire", headers=wrong, timeout=10).status_code == 403
+        assert requests.get(f"{server.base_url}/Patient", headers=headers, timeout=10).status_code == 200
     with DemoServer(new_hospital()) as server:
         assert requests.get(f"{server.root_url}/admin/token", timeout=10).status_code == 404
 
@@ -652,3 +660,31 @@ def test_demo_server_command_serves_until_ctrl_c() -> None:
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def test_demo_server_command_prints_the_admin_secret_only_with_admin() -> None:
+    command = [sys.executable, "-m", "consult_desktop", "demo-server", "--port", "0", "--patients", "3",
+               "--auth", "none"]
+    for admin in (True, False):
+        proc = subprocess.Popen([*command, *(["--admin"] if admin else [])], stdout=subprocess.PIPE, text=True)
+        try:
+            lines = []
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                lines.append(line)
+                if line.startswith("Serving until"):
+                    break
+            text = "".join(lines)
+            base = text.split("FHIR base URL:", 1)[1].split()[0]
+            root = base.rsplit("/fhir", 1)[0]
+            if admin:
+                secret = text.split("X-Admin-Secret: ", 1)[1].split()[0]
+                assert requests.get(f"{root}/admin/counters", headers={"X-Admin-Secret": secret},
+                                    timeout=10).status_code == 200
+                assert requests.get(f"{root}/admin/counters", timeout=10).status_code == 403
+            else:
+                assert "Admin" not in text
+                assert requests.get(f"{root}/admin/counters", timeout=10).status_code == 404
+        finally:
+            proc.send_signal(signal.SIGINT)
+            proc.wait(timeout=30)

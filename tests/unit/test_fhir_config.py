@@ -60,10 +60,24 @@ def test_plain_http_refused_for_a_remote_server_with_a_clear_message() -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["http://127.0.0.1:8080/fhir", "http://localhost/fhir", "http://[::1]:9/fhir", "http://127.3.4.5/fhir"],
+    ["http://127.0.0.1:8080/fhir", "http://[::1]:9/fhir", "http://127.3.4.5/fhir"],
 )
 def test_plain_http_allowed_to_loopback(url: str) -> None:
     assert ServerConfig(base_url=url).base_url == url
+
+
+def test_plain_http_to_a_loopback_name_is_refused_as_the_readme_says() -> None:
+    # README: plain http only to 127.0.0.1/::1 (loopback addresses); a name is resolved, possibly elsewhere.
+    with pytest.raises(ConfigurationError, match="plain http"):
+        ServerConfig(base_url="http://localhost/fhir")
+
+
+@pytest.mark.parametrize("url", ["https://user:s3cret-pw@fhir.hospital.example/r4", "https://user@fhir.example/r4",
+                                 "http://u:p@127.0.0.1:8080/fhir"])
+def test_a_user_or_password_in_the_address_is_refused_without_echoing_it(url: str) -> None:
+    with pytest.raises(ConfigurationError, match="user name or password") as info:
+        ServerConfig(base_url=url, auth_kind="bearer", token="t")
+    assert "s3cret" not in str(info.value) and "user:" not in str(info.value).split("(")[0]
 
 
 def test_no_authentication_only_for_loopback() -> None:
@@ -94,7 +108,7 @@ def test_default_scopes() -> None:
 
 
 def test_url_policy() -> None:
-    assert is_loopback_host("127.0.0.1") and is_loopback_host("::1") and is_loopback_host("LOCALHOST")
+    assert is_loopback_host("127.0.0.1") and is_loopback_host("::1") and not is_loopback_host("LOCALHOST")
     assert not is_loopback_host("10.0.0.1") and not is_loopback_host("localhost.evil.example")
     check_url_allowed("https://h.example/x")
     with pytest.raises(InsecureConnectionRefused):

@@ -109,3 +109,16 @@ def test_missing_ca_bundle_file_is_a_configuration_error(tmp_path: Path) -> None
     )
     with pytest.raises(ConfigurationError):
         FhirClient(config, make_auth(config))
+
+
+@pytest.mark.parametrize("variable", ["REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"])
+def test_a_ca_bundle_from_the_environment_is_ignored(
+    https_server: tuple[str, Path], monkeypatch: pytest.MonkeyPatch, variable: str
+) -> None:
+    base_url, cert_path = https_server
+    monkeypatch.setenv(variable, str(cert_path))  # would make requests trust the test certificate
+    config = ServerConfig(base_url=base_url, connect_timeout=5, timeout=5)
+    client = FhirClient(config, make_auth(config), sleep=lambda s: None)
+    with pytest.raises(ServerUnreachable) as info:
+        client.capabilities()
+    assert info.value.reason == "tls"

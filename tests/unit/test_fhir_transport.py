@@ -21,6 +21,7 @@ from consult_desktop.fhir.errors import (
     MalformedResponse,
     NotFound,
     OperationCancelled,
+    OtherHostRefused,
     RateLimited,
     RequestRejected,
     ServerError,
@@ -177,12 +178,15 @@ def test_malformed_json_names_the_path_not_the_body(rsps: responses.RequestsMock
     assert "/r4/Patient/p1" in str(info.value) and "Peeters" not in str(info.value)
 
 
-def test_redirect_to_another_host_does_not_carry_the_token(rsps: responses.RequestsMock) -> None:
+def test_redirect_to_another_host_is_not_followed_and_does_not_carry_the_token(
+    rsps: responses.RequestsMock,
+) -> None:
     rsps.get(f"{BASE}/Patient/p1", status=302, headers={"Location": "https://cdn.example/p1.json"})
     rsps.get("https://cdn.example/p1.json", json=PATIENT)
-    make_client([]).read("Patient", "p1")
+    with pytest.raises(OtherHostRefused, match="another server"):
+        make_client([]).read("Patient", "p1")
     assert rsps.calls[0].request.headers["Authorization"] == "Bearer tok-123"
-    assert "Authorization" not in rsps.calls[1].request.headers
+    assert len(rsps.calls) == 1  # the other host is never contacted, with or without the token
 
 
 def test_redirect_to_plain_http_is_refused(rsps: responses.RequestsMock) -> None:

@@ -36,14 +36,6 @@ def test_core_package_imports_without_pyside6(package: str) -> None:
     assert result.stdout.strip() == "ok"
 
 
-# Cycles known to be under repair, listed so that any NEW cycle fails. Only cycles made entirely of modules
-# under consult_desktop/fhir/ may be listed here (the authentication modules and the transport); remove
-# an entry as soon as its cycle is gone.
-KNOWN_FHIR_CYCLES: set[frozenset[str]] = {
-    frozenset({"consult_desktop.fhir.auth", "consult_desktop.fhir.transport"}),
-}
-
-
 def _modules() -> dict[str, Path]:
     root = Path(consult_desktop.__file__).resolve().parent
     found = {}
@@ -145,6 +137,4 @@ def test_the_cycle_finder_finds_cycles() -> None:
 def test_no_import_cycles_inside_consult_desktop() -> None:
     graph = import_graph()
     assert "consult_desktop.sync.engine" in graph and "consult_desktop.store.store" in graph["consult_desktop.store"]
-    assert all(all(m.startswith("consult_desktop.fhir.") for m in cycle) for cycle in KNOWN_FHIR_CYCLES)
-    new = [sorted(cycle) for cycle in import_cycles(graph) if cycle not in KNOWN_FHIR_CYCLES]
-    assert new == []
+    assert [sorted(cycle) for cycle in import_cycles(graph)] == []

@@ -222,3 +222,30 @@ def test_wipe_removes_every_profile_file(profile: Profile) -> None:
     profile.wipe()
     assert not profile.exists()
     assert not profile.directory.exists()
+
+
+def test_the_back_off_survives_processes_without_writing_the_profile(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from consult_desktop.store import profile as profile_module
+
+    directory = tmp_path / "p"
+    Profile.resolve(directory).create(PASS).close()
+    before = digest(directory)
+    env = {**os.environ, "CONSULT_DATA_DIR": str(directory), "CONSULT_PASSPHRASE": "wrong passphrase!"}
+    for _ in range(3):
+        out = subprocess.run([sys.executable, "-m", "consult_desktop", "stats"], env=env, capture_output=True,
+                             text=True, timeout=120)
+        assert out.returncode == 3, out.stderr
+    assert digest(directory) == before  # nothing written into the profile
+    counter = profile_module.attempts_file(Profile.resolve(directory).directory)
+    assert counter.exists() and not counter.is_relative_to(directory)
+    profile_module._throttles.clear()  # as a new process would start
+    fresh = Profile.resolve(directory)
+    assert fresh.throttle.failures == 0 and fresh.throttle.delay() > 0  # the count came from the other processes
+    assert fresh.throttle.failures == 3
+    fresh.throttle.sleep = lambda _s: None
+    fresh.unlock(PASS).close()
+    assert not counter.exists()  # a successful unlock starts the count again

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from consult_desktop.store import Profile, SchemaTooNew, StorageFull
+from consult_desktop.store import MigrationFailed, Profile, SchemaTooNew, StorageFull, migrations
 from consult_desktop.store.database import open_database
 from consult_desktop.store.keyfile import KdfParams, KeyFile
 from consult_desktop.store.migrations import LATEST, migrate, schema_version
@@ -42,15 +42,44 @@ def make_v1_profile(directory: Path) -> None:
     KeyFile.wrap(data_key, PASS, KdfParams()).write(directory / "key.json")
 
 
-def test_migration_from_first_schema_backs_up_and_fills_new_indexes(tmp_path: Path) -> None:
+def test_migration_from_first_schema_fills_new_indexes_and_removes_its_backup(tmp_path: Path) -> None:
     make_v1_profile(tmp_path / "p")
     profile = Profile.resolve(tmp_path / "p")
-    with profile.unlock(PASS) as store:
-        assert schema_version(store.conn) == LATEST
-        assert sorted(p.family for p in store.patient_summaries()) == ["Lambert", "Peeters"]
-        hits = store.resources.search_documents("h", "p1", "cholecystite")  # accents folded
-        assert [h[1] for h in hits] == ["r1"]
-    assert (tmp_path / "p" / "consult.db.v1.bak").exists()
+    copies: list[bool] = []
+    real_copy = migrations.shutil.copy2
+
+    def copy_and_note(src: Path, dst: Path) -> None:
+        real_copy(src, dst)
+        copies.append(Path(dst).name == "consult.db.v1.bak")
+
+    migrations.shutil.copy2 = copy_and_note  # type: ignore[assignment]
+    try:
+        with profile.unlock(PASS) as store:
+            assert schema_version(store.conn) == LATEST
+            assert sorted(p.family for p in store.patient_summaries()) == ["Lambert", "Peeters"]
+            hits = store.resources.search_documents("h", "p1", "cholecystite")  # accents folded
+            assert [h[1] for h in hits] == ["r1"]
+    finally:
+        migrations.shutil.copy2 = real_copy  # type: ignore[assignment]
+    assert copies == [True]  # a backup was taken before migrating ...
+    assert not list((tmp_path / "p").glob("*.bak"))  # ... and removed once the result was checked
+
+
+def test_failed_migration_keeps_the_backup_and_names_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_v1_profile(tmp_path / "p")
+    profile = Profile.resolve(tmp_path / "p")
+
+    def broken(conn: object) -> None:
+        raise RuntimeError("boom")
+
+    steps = [(n, t, sql, broken if n == LATEST else fill) for n, t, sql, fill in migrations.MIGRATIONS]
+    monkeypatch.setattr(migrations, "MIGRATIONS", steps)
+    with pytest.raises(MigrationFailed) as info:
+        profile.unlock(PASS)
+    backup = tmp_path / "p" / "consult.db.v1.bak"
+    assert backup.exists()
+    assert str(backup) in str(info.value)
+    assert "RuntimeError" in str(info.value) and "boom" not in str(info.value)
 
 
 def test_migration_to_schema_3_moves_line_decisions_out_of_acknowledgements(tmp_path: Path) -> None:
@@ -78,7 +107,7 @@ def test_migration_to_schema_3_moves_line_decisions_out_of_acknowledgements(tmp_
             "flag:DDI:Clarithromycin+Simvastatin": ("statin paused", "2025-02-01T10:02:00Z")}
         store.decisions.decide("h", "p1", "line:warfarin", "modify", "lower dose")
         assert store.decisions.for_patient("h", "p1")["line:warfarin"][:2] == ("lower dose", "modify")
-    assert (directory / "consult.db.v2.bak").exists()
+    assert not (directory / "consult.db.v2.bak").exists()  # the copy taken before upgrading goes once checked
 
 
 def test_database_from_a_newer_version_is_refused_unchanged(tmp_path: Path) -> None:

@@ -11,17 +11,11 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-import traceback
 from types import TracebackType
 
+from consult_desktop.crash_report import safe_report
+
 log = logging.getLogger("consult_desktop.crash")
-
-
-def safe_report(exc_type: type[BaseException], tb: TracebackType | None) -> str:
-    """The exception type and where it happened; never the message or any variable."""
-    frames = traceback.extract_tb(tb)
-    where = " <- ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}" for f in reversed(frames[-6:]))
-    return f"{exc_type.__module__}.{exc_type.__qualname__} at {where or 'unknown location'}"
 
 
 def install() -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from consult_desktop.record import actions, queries
 from consult_desktop.record.changes import PatientKey, RecordsSynced
 from consult_desktop.store import PatientSummary, Profile, Store
+from consult_desktop.store.integrity import IntegrityReport, daily_check
 from consult_desktop.sync.progress import SyncReport, SyncStatus
 from consult_desktop.ui.dialogs.access_log_dialog import AccessLogDialog
 from consult_desktop.ui.dialogs.unlock_dialog import UnlockDialog
@@ -199,8 +200,27 @@ class MainWindow(QMainWindow):
         self.idle.set_timeout_ms(self.settings.idle_lock_minutes * 60_000)
         self.idle.start()
         self.reload()
+        self._check_profile()
         if sync_now:
             self.start_sync()
+
+    def _check_profile(self) -> None:
+        """After unlocking: say when the profile is read-only; look for damage at most once a day."""
+        self.runner.db(lambda store: (store.read_only, daily_check(store)), self._profile_checked,
+                       self._unhandled_error)
+
+    def _profile_checked(self, result: tuple[bool, IntegrityReport | None]) -> None:
+        read_only, report = result
+        if report is not None and not report.ok:
+            self.message_bar.show_message("error", self.tr(
+                "The local database is damaged. The hospital data can be synced again, your own data cannot "
+                "(prescriptions, decisions, acknowledgements, access log): save it now with "
+                "consult-desktop backup --out FILE, and restore it into a fresh profile."))
+        elif read_only:
+            self.sync.set_enabled(False)  # a sync could store nothing
+            self.message_bar.show_message("info", self.tr(
+                "This profile is read-only: its folder or drive cannot be written. You can read everything; "
+                "nothing can be saved (no sync, prescriptions, decisions or access log entries)."))
 
     def reload(self) -> None:
         if self._locked:
