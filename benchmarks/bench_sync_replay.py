@@ -1,0 +1,232 @@
+"""Full sync against a fast FHIR server vs a plain download of the same pages, in one run.
+
+A production hospital server answers much faster than the demo hospital, so the demo benchmark hides the
+sync's own cost. This script records every response the demo hospital gives to one full sync (through a
+recording proxy), then serves those responses from memory in a separate process (a replay server: a
+dictionary lookup and a socket write per request), and measures on it, in one run:
+
+- a plain download: every recorded page and attachment fetched once, in order, bodies read and dropped
+  (attachments 4 at a time, as the sync does);
+- `consult-desktop sync` from a new profile (the real command line, as a GP's scheduled task runs it), with
+  the default number of validation workers and with one.
+
+Each sync runs in its own process; its peak RSS is read from the kernel when it ends. Prints figures,
+asserts nothing.
+
+Usage: python benchmarks/bench_sync_replay.py [--patients 300] [--page-size 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import requests
+
+PASSPHRASE = "benchmark passphrase, not a secret"
+BASE_MARK = b"{{BASE}}"
+
+
+def start_demo(patients: int) -> tuple[subprocess.Popen, str]:
+    proc = subprocess.Popen([sys.executable, "-m", "consult_desktop", "demo-server", "--port", "0", "--auth", "none",
+                             "--patients", str(patients), "--export-delay", "0.5"],
+                            stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("FHIR base URL:"):
+            return proc, line.split()[-1]
+    raise RuntimeError("the demo server did not start")
+
+
+TIME_PARAMS = re.compile(r"((?:^|[?&])(?:_since|_lastUpdated)=)[^&]*")
+
+
+def key_of(path: str) -> str:
+    """Time-valued parameters (`_since`, `_lastUpdated`) differ from run to run: they match any value."""
+    return TIME_PARAMS.sub(r"\1*", path)
+
+
+class Recorder:
+    """A proxy that forwards GETs to the upstream server and keeps every answer, base URL replaced by a mark."""
+
+    def __init__(self, upstream: str) -> None:
+        self.upstream = upstream.rstrip("/")
+        self.upstream_path = "/" + self.upstream.split("/", 3)[3] if self.upstream.count("/") >= 3 else ""
+        self.session = requests.Session()
+        self.responses: dict[str, tuple[int, str, bytes]] = {}
+        self.order: list[str] = []
+        self.lock = threading.Lock()
+        recorder = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True
+
+            def do_GET(self) -> None:  # noqa: N802 - http.server API
+                answer = recorder.forward(self.path)
+                status, ctype, body = answer
+                body = body.replace(BASE_MARK, recorder.base.encode())
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.server.server_port}{self.upstream_path}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def forward(self, path: str) -> tuple[int, str, bytes]:
+        upstream_root = self.upstream[: len(self.upstream) - len(self.upstream_path)]
+        reply = self.session.get(upstream_root + path, headers={"Accept": "application/fhir+json"})
+        body = reply.content.replace(self.upstream.encode(), BASE_MARK)
+        answer = (reply.status_code, reply.headers.get("Content-Type", "application/fhir+json"), body)
+        with self.lock:
+            if key_of(path) not in self.responses:
+                self.order.append(path)
+            self.responses[key_of(path)] = answer
+        return answer
+
+
+def serve_replay(recording: Path) -> None:
+    """Child process: serve the recorded answers from memory, print the base URL, run until killed."""
+    data = json.loads(recording.read_text())
+    prefix = data["prefix"]
+    answers: dict[str, tuple[int, str, bytes]] = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True
+
+        def do_GET(self) -> None:  # noqa: N802 - http.server API
+            status, ctype, body = answers.get(key_of(self.path), (404, "application/fhir+json", b'{"resourceType":'
+                                                          b'"OperationOutcome","issue":[]}'))
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    base = f"http://127.0.0.1:{server.server_port}{prefix}"
+    for path, (status, ctype, body) in data["responses"].items():
+        answers[path] = (status, ctype, bytes.fromhex(body).replace(BASE_MARK, base.encode()))
+    print(base, flush=True)
+    server.serve_forever()
+
+
+def cli(data_dir: Path, *args: str, env: dict[str, str] | None = None) -> tuple[float, float, str]:
+    """Run the command line in a child process: (seconds, that child's peak RSS in MB, stdout)."""
+    full_env = {**os.environ, "CONSULT_PASSPHRASE": PASSPHRASE, **(env or {})}
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "consult_desktop", "--data-dir", str(data_dir), *args],
+                                stdout=out, stderr=err, env=full_env)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode()
+    if proc.returncode not in (0, 10):
+        raise RuntimeError(f"`{' '.join(args)}` exited {proc.returncode}: {stderr[-800:]}")
+    return seconds, usage.ru_maxrss / 1024, stdout
+
+
+def new_profile(directory: Path, base_url: str, page_size: int) -> None:
+    cli(directory, "init")
+    cli(directory, "server", "set", base_url, "--auth", "none", "--strategy", "type-search")
+
+
+def plain_download(base_url: str, paths: list[str], prefix: str) -> tuple[float, int, int]:
+    root = base_url[: len(base_url) - len(prefix)] if prefix else base_url
+    session = requests.Session()
+    session.mount("http://", requests.adapters.HTTPAdapter(pool_maxsize=4))
+    pages = [p for p in paths if "/Binary/" not in p]
+    binaries = [p for p in paths if "/Binary/" in p]
+    start = time.perf_counter()
+    nbytes = sum(len(session.get(root + p).content) for p in pages)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        nbytes += sum(pool.map(lambda p: len(session.get(root + p).content), binaries))
+    return time.perf_counter() - start, len(paths), nbytes
+
+
+def record(patients: int, page_size: int, tmp: Path) -> Path:
+    proc, demo_base = start_demo(patients)
+    try:
+        recorder = Recorder(demo_base)
+        new_profile(tmp / "recording-profile", recorder.base, page_size)
+        cli(tmp / "recording-profile", "sync", "--json")
+        recorder.server.shutdown()
+    finally:
+        proc.terminate()
+        proc.wait()
+    recording = tmp / "recording.json"
+    recording.write_text(json.dumps({
+        "prefix": recorder.upstream_path,
+        "order": recorder.order,
+        "responses": {p: (s, c, b.hex()) for p, (s, c, b) in recorder.responses.items()},
+    }))
+    return recording
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--patients", type=int, default=300)
+    parser.add_argument("--page-size", type=int, default=200)
+    parser.add_argument("--serve", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        serve_replay(Path(args.serve))
+        return
+    with tempfile.TemporaryDirectory() as tmpdir:
+        tmp = Path(tmpdir)
+        recording = record(args.patients, args.page_size, tmp)
+        data = json.loads(recording.read_text())
+        server = subprocess.Popen([sys.executable, __file__, "--serve", str(recording)], stdout=subprocess.PIPE,
+                                  text=True)
+        try:
+            assert server.stdout is not None
+            base = server.stdout.readline().strip()
+            plain_download(base, data["order"], data["prefix"])  # warm-up
+            plain_s, nreq, nbytes = plain_download(base, data["order"], data["prefix"])
+            results = []
+            for label, env in (("default workers", {}), ("1 worker", {"CONSULT_SYNC_WORKERS": "1"})):
+                directory = tmp / f"profile-{len(results)}"
+                new_profile(directory, base, args.page_size)
+                seconds, rss, out = cli(directory, "sync", "--json", env=env)
+                report = json.loads(out)
+                if os.environ.get("BENCH_DEBUG"):
+                    print(json.dumps(report, indent=1)[:3000])
+                results.append((label, seconds, rss, report))
+        finally:
+            server.terminate()
+            server.wait()
+    print(f"recorded {len(data['order'])} distinct requests from the demo hospital ({args.patients} patients, "
+          f"page size {args.page_size}); {nbytes / 1e6:.1f} MB")
+    print(f"plain download from the replay server: {plain_s:.2f} s, {nreq} requests")
+    for label, seconds, rss, report in results:
+        written = report.get("resources_written", report.get("written", "?"))
+        print(f"consult-desktop sync ({label}): {seconds:.2f} s (process start included), status "
+              f"{report.get('status')}, {written} resources written, {report.get('requests')} requests, "
+              f"peak RSS {rss:.0f} MB; ratio to plain download {seconds / plain_s:.2f}")
+
+
+if __name__ == "__main__":
+    main()
