@@ -77,6 +77,8 @@ class ImportPreviewDialog(QDialog):
             if not line.readable:
                 self.unreadable.addItem(self.tr("Cannot be read (%1): %2").replace("%1", line.source)
                                         .replace("%2", line.reason))
+        for warning in preview.report.warnings:  # e.g. rows of a CSV without a name or code, skipped
+            self.unreadable.addItem(warning)
         self.sumehr = QListWidget(self)
         for found in preview.report.sumehr:
             self.sumehr.addItem(self.tr("From the GP's SUMEHR (%1): %2").replace("%1", found.kind)

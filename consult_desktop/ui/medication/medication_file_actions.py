@@ -1,6 +1,6 @@
-"""`MedicationFileActions`: the medication tab's Belgian file actions — import (drop a file on the tab, or
-"Import medication list…") with a preview before anything is stored, and export of the reconciled list as a
-KMEHR medication scheme or a Belgian FHIR Bundle.
+"""`MedicationFileActions`: the medication tab's file actions — import (drop a file on the tab, or "Import…"):
+KMEHR, SUMEHR, Belgian or generic FHIR, or the CSV of the GP's software, always with a preview before anything
+is stored, and export of the reconciled list as a KMEHR medication scheme or a Belgian FHIR Bundle.
 
 Reading the file, matching the patient and planning the import run on the database lane
 (`consult_desktop.medlist`); the preview dialog shows on the GUI thread; the commit runs on the database
@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QToolBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 from shiboken6 import isValid
 
 from consult_desktop.medlist.export import export_fhir, export_kmehr, file_patient, reconciled_list
@@ -27,6 +27,7 @@ from consult_desktop.medlist.report import build_report
 from consult_desktop.meds.fhir_input import InputFileError
 from consult_desktop.store import Store
 from consult_desktop.ui.medication.import_preview_dialog import ImportPreviewDialog
+from consult_desktop.ui.medication.medication_toolbar import MedicationToolbar
 from consult_desktop.ui.shell.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -36,7 +37,7 @@ class MedicationFileActions(QObject):
     message = Signal(str)  # a status text for the GP
     imported = Signal(str, str)  # server_id, patient_id: the list changed
 
-    def __init__(self, view: QWidget, runner: TaskRunner, toolbar: QToolBar,
+    def __init__(self, view: QWidget, runner: TaskRunner, toolbar: MedicationToolbar,
                  patient: Callable[[], tuple[str, str] | None]) -> None:
         super().__init__(view)
         self.setObjectName("medicationFileActions")
@@ -44,18 +45,13 @@ class MedicationFileActions(QObject):
         self._runner = runner
         self._patient = patient
         self.dialog: ImportPreviewDialog | None = None
-        self.import_action = QAction(self.tr("Import KMEHR / FHIR…"), view)
-        self.import_action.setToolTip(self.tr("Import medication list (KMEHR, SUMEHR, FHIR)…"))
-        self.import_action.triggered.connect(lambda _checked=False: self.import_file())
         self.export_kmehr_action = QAction(self.tr("Export KMEHR…"), view)
         self.export_kmehr_action.setToolTip(self.tr("Export as KMEHR medication scheme…"))
         self.export_kmehr_action.triggered.connect(lambda _checked=False: self.export("kmehr"))
         self.export_fhir_action = QAction(self.tr("Export FHIR…"), view)
         self.export_fhir_action.setToolTip(self.tr("Export as Belgian FHIR…"))
         self.export_fhir_action.triggered.connect(lambda _checked=False: self.export("fhir"))
-        toolbar.addSeparator()
-        for action in (self.import_action, self.export_kmehr_action, self.export_fhir_action):
-            toolbar.addAction(action)
+        toolbar.add_export_actions([self.export_kmehr_action, self.export_fhir_action])
         view.setAcceptDrops(True)
         view.installEventFilter(self)
 
