@@ -76,7 +76,7 @@ def test_csv_import_says_what_was_imported_and_which_rows_were_skipped_and_why(
     rows = dialog.row_texts()
     assert [row[1] for row in rows if row[0] == "added"] == ["Marevan 5 mg", "Brufen 400 mg", "Plouf 2 mg"]
     assert any(row[1] == "Plouf 2 mg" and row[3] == "not recognised (not checked)" for row in rows)
-    skipped = [dialog.unreadable.item(i).text() for i in range(dialog.unreadable.count())]
+    skipped = [dialog.notes.item(i).text() for i in range(dialog.notes.count())]
     assert any("1 CSV rows without a name, ATC or CNK were skipped" in text for text in skipped)
     if dialog.confirm.isVisible():
         dialog.confirm.setChecked(True)

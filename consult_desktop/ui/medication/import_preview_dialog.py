@@ -77,13 +77,14 @@ class ImportPreviewDialog(QDialog):
             if not line.readable:
                 self.unreadable.addItem(self.tr("Cannot be read (%1): %2").replace("%1", line.source)
                                         .replace("%2", line.reason))
-        for warning in preview.report.warnings:  # e.g. rows of a CSV without a name or code, skipped
-            self.unreadable.addItem(warning)
         self.sumehr = QListWidget(self)
         for found in preview.report.sumehr:
             self.sumehr.addItem(self.tr("From the GP's SUMEHR (%1): %2").replace("%1", found.kind)
                                 .replace("%2", found.text))
+        self.notes = QListWidget(self)
+        self.notes.addItems(list(preview.report.warnings))  # e.g. rows of a CSV without a name or code, skipped
         for title, widget in ((self.tr("Lines that cannot be read"), self.unreadable),
+                              (self.tr("Notes on the file"), self.notes),
                               (self.tr("Allergies, problems and vaccinations from the GP's SUMEHR (not imported)"),
                                self.sumehr)):
             if widget.count():
