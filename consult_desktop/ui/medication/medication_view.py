@@ -447,6 +447,9 @@ class MedicationView(MedicationOutput, QWidget):
     def model(self) -> MedicationComparisonModel:
         return self._model
 
+    def toolbar(self) -> MedicationToolbar:
+        return self._toolbar
+
     def table(self) -> QTableView:
         return self._table
 

@@ -23,11 +23,12 @@ PDF_RENDER_DPI = 200  # sharp on paper, light enough for a 30-page report in mem
 
 
 def open_print_preview(parent: QWidget, title: str, paint: Callable[[QPrinter], None]) -> QPrintPreviewDialog:
-    """Show the preview (window-modal); `accepted` is emitted once the pages went to the printer."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    """Show the preview (window-modal, high resolution); `accepted` is emitted once the pages went to the
+    printer."""
+    dialog = QPrintPreviewDialog(parent)  # owns its printer (a printer given from here would not outlive us)
+    printer = dialog.printer()
     printer.setDocName(title)
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-    dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(title)
     dialog.paintRequested.connect(paint)
     dialog.finished.connect(lambda _result: dialog.deleteLater())
