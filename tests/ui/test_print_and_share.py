@@ -171,3 +171,32 @@ def test_the_medication_comparison_prints_through_the_preview_and_is_logged(
     assert "Medication reconciliation" in printed_text(dialog, tmp_path)
     dialog.accept()
     qtbot.waitUntil(lambda: ("medication-printed", rec.PATIENT, None, None) in audit(qtbot, runner), timeout=10000)
+
+
+def test_right_click_on_a_document_offers_open_print_and_save(qtbot, view: PatientView) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    tab = view.documents_tab()
+    table = tab.table()
+    row = next(r for r in range(tab.proxy().rowCount()) if tab.visible_keys()[r][1] == "d-text")
+    position = table.visualRect(tab.proxy().index(row, 1)).center()
+    with qtbot.waitSignal(view.document_opened, timeout=10000):
+        table.customContextMenuRequested.emit(position)
+    menu = table.findChildren(QMenu)[-1]
+    assert [action.text() for action in menu.actions()] == ["Open", "Print…", "Save as…"]
+    assert all(action.isEnabled() for action in menu.actions())
+    menu.close()
+
+
+def test_right_click_in_the_lab_grid_offers_copy_and_trend(qtbot, view: PatientView) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    view.select_tab("labs")
+    labs = view.lab_tab()
+    labs.set_cumulative(True)
+    grid = labs.cumulative_table()
+    position = grid.visualRect(grid.model().index(0, 1)).center()
+    grid.customContextMenuRequested.emit(position)
+    menu = grid.findChildren(QMenu)[-1]
+    assert [action.text() for action in menu.actions()] == ["Copy", "Show trend"]
+    menu.close()

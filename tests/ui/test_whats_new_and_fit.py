@@ -102,3 +102,16 @@ def test_every_medication_button_is_on_the_toolbar_at_1366(qtbot, runner, tmp_pa
                  if w.objectName() == "qt_toolbar_ext_button"]
     assert not any(button.isVisible() for button in extension)  # no "»": everything fits
     assert toolbar.export_button.isVisible() and toolbar.decide_button.isVisible()
+
+
+def test_the_medication_flags_and_decisions_are_on_screen_at_1366(qtbot, runner, tmp_path: Path) -> None:
+    view = make_view(qtbot, runner, tmp_path, (1366, 768))
+    show(qtbot, view)
+    view.select_tab("medication")
+    medication = view.medication_widget()
+    qtbot.waitUntil(lambda: medication.medication_data() is not None, timeout=10000)
+    table = medication.table()
+    model = medication.model()
+    right = table.columnViewportPosition(model.DECISION) + table.columnWidth(model.DECISION)
+    assert right <= table.viewport().width()
+    assert table.columnWidth(model.FLAGS) >= 120 and table.columnWidth(model.DECISION) >= 80
