@@ -25,10 +25,6 @@ from consult_desktop.ui.widgets import printing
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MedicationView", text)
-
-
 class MedicationOutput:
     _data: MedicationData | None
     _report: ReconciliationReport
@@ -50,9 +46,11 @@ class MedicationOutput:
             self._report.write_pdf(path, self._data)
         except OSError as exc:
             log.warning("writing the reconciliation PDF failed: %s", type(exc).__name__)
-            self._status.setText(_tr("The PDF could not be written: %1").replace("%1", str(path)))
+            text = QCoreApplication.translate("MedicationView", "The PDF could not be written: %1")
+            self._status.setText(text.replace("%1", str(path)))
             return None
-        self._status.setText(_tr("Reconciliation summary saved to %1").replace("%1", str(path)))
+        text = QCoreApplication.translate("MedicationView", "Reconciliation summary saved to %1")
+        self._status.setText(text.replace("%1", str(path)))
         server_id, patient_id, written = self._data.server_id, self._data.patient_id, path
         self._runner.query(self, lambda store: actions.record_export(store, server_id, patient_id, written),
                            self._changes.announce, self._failed)
@@ -66,7 +64,8 @@ class MedicationOutput:
             return None
         document = self._report.html(data) + f"<p><small>{html.escape(self._report.footer_text(data))}</small></p>"
         self.print_dialog = printing.open_print_preview(
-            self, _tr("Print the medication comparison"),  # type: ignore[arg-type]
+            self,  # type: ignore[arg-type]
+            QCoreApplication.translate("MedicationView", "Print the medication comparison"),
             lambda printer: printing.print_text_document(printer, html=document))
         self.print_dialog.accepted.connect(lambda: self._runner.query(
             self, lambda store: exports.record_print(store, data.server_id, data.patient_id, "medication"),

@@ -49,9 +49,9 @@ class ReconciliationReport(QObject):
             patient += " — " + self.tr("born %1").replace("%1", born)
         if data.patient_ssin:
             patient += " — " + self.tr("SSIN %1").replace("%1", data.patient_ssin)
-        prepared = ""
+        prepared, prepared_label = "", self.tr("Prepared by")
         if data.gp_name:
-            prepared = f"<b>{esc(self.tr('Prepared by'))}:</b> {esc(data.gp_name)}<br>"
+            prepared = f"<b>{esc(prepared_label)}:</b> {esc(data.gp_name)}<br>"
         out.append(f"<p><b>{esc(patient_label)}:</b> {esc(patient)}<br>{prepared}"
                    f"<b>{esc(date_label)}:</b> {esc(when.strftime('%d/%m/%Y %H:%M'))}<br>"
                    f"<b>{esc(list_label)}:</b> {esc(self.hospital_text(data))}<br>"
