@@ -66,23 +66,7 @@ class DocumentsTab(QWidget):
         self._model = DocumentListModel(self)
         self._proxy = DocumentSortProxy(self)
         self._proxy.setSourceModel(self._model)
-        self._table = QTableView(self)
-        self._table.setModel(self._proxy)
-        self._table.setSortingEnabled(True)
-        self._table.sortByColumn(DocumentListModel.DATE, Qt.SortOrder.DescendingOrder)
-        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self._table.setAlternatingRowColors(True)
-        self._table.setWordWrap(False)
-        self._table.verticalHeader().hide()
-        self._table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self._table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self._table.horizontalHeader().setStretchLastSection(False)
-        self._table.viewport().installEventFilter(self)
-        self._table.setAccessibleName(self.tr("Documents"))
-        self._table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._table = self._build_table()
 
         self._search = QLineEdit(self)
         self._search.setPlaceholderText(self.tr("Search in this patient's documents"))
@@ -147,6 +131,26 @@ class DocumentsTab(QWidget):
         self._table.customContextMenuRequested.connect(
             lambda position: self.actions.context_menu(self._table, position, self._open_selected))
         self.clear()
+
+    def _build_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self._proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(DocumentListModel.DATE, Qt.SortOrder.DescendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.horizontalHeader().setStretchLastSection(False)
+        table.viewport().installEventFilter(self)
+        table.setAccessibleName(self.tr("Documents"))
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        return table
 
     # -- patient --------------------------------------------------------------------------------------------
     def set_rows(self, server_id: str, patient_id: str, rows: tuple[DocumentRow, ...] | list[DocumentRow]) -> None:
@@ -219,7 +223,8 @@ class DocumentsTab(QWidget):
         self.actions.save_current_as()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if watched is self._table.viewport() and event.type() == QEvent.Type.Resize:
+        table = getattr(self, "_table", None)  # the filter is installed while the table is being built
+        if table is not None and watched is table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
         return super().eventFilter(watched, event)
 

@@ -87,14 +87,7 @@ class LabTab(QWidget):
                               (LabTableModel.RESULT, 80), (LabTableModel.UNIT, 80), (LabTableModel.RANGE, 120)):
             self._table.setColumnWidth(column, width)
         self._table.setAccessibleName(self.tr("Lab results"))
-        self._cumulative_model = CumulativeLabModel(self)
-        self._cumulative = QTableView(self)
-        self._cumulative.setModel(self._cumulative_model)
-        self._cumulative.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self._cumulative.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self._cumulative.verticalHeader().hide()
-        self._cumulative.setAlternatingRowColors(True)
-        self._cumulative.setAccessibleName(self.tr("Cumulative lab results"))
+        self._cumulative_model, self._cumulative = self._build_cumulative()
         for table in (self._table, self._cumulative):
             table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             table.customContextMenuRequested.connect(lambda position, t=table: self._context_menu(t, position))
@@ -127,6 +120,17 @@ class LabTab(QWidget):
         self._new_only.toggled.connect(self._new_only_toggled)
         self._cumulative_button.toggled.connect(self.set_cumulative)
         self.set_rows([])
+
+    def _build_cumulative(self) -> tuple[CumulativeLabModel, QTableView]:
+        model = CumulativeLabModel(self)
+        table = QTableView(self)
+        table.setModel(model)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.verticalHeader().hide()
+        table.setAlternatingRowColors(True)
+        table.setAccessibleName(self.tr("Cumulative lab results"))
+        return model, table
 
     def _action(self, text: str, shortcut: QKeySequence.StandardKey, slot: object) -> QAction:
         action = QAction(text, self)
