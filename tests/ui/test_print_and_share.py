@@ -148,7 +148,9 @@ def test_labs_copy_a_result_in_the_gps_words_and_print_the_cumulative_view(
     labs.cumulative_table().setCurrentIndex(grid.index(creatinine, column))
     assert labs.copy_selected() == "Creatinine 1.9 mg/dL (H) 14/02/2025"
 
-    dialog = labs.print_current()
+    labs.cumulative_table().setFocus()
+    qtbot.keyClick(labs.cumulative_table(), Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    dialog = labs.print_dialog
     assert isinstance(dialog, QPrintPreviewDialog)
     text = printed_text(dialog, tmp_path)
     assert "Creatinine (mg/dL)" in text and "1.9 H" in text and "14/02/2025" in text

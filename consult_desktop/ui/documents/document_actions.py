@@ -80,8 +80,8 @@ class DocumentActions(QObject):
     def print_current(self) -> QPrintPreviewDialog | None:
         """Ctrl+P: the open document in a print preview (PDF pages, text, HTML or image); logged once printed."""
         content, patient = self._viewer.content(), self._patient()
-        if content is None or patient is None or content.kind not in PRINTABLE:
-            return None
+        if content is None or patient is None or content.kind not in PRINTABLE or self._viewer.mode() == "loading":
+            return None  # nothing open, or another document on its way: never print the one being left
         if content.kind is ContentKind.PDF:
             pdf = self._viewer.pdf_document()
 
@@ -113,7 +113,7 @@ class DocumentActions(QObject):
         """Warn that the copy leaves the encrypted store, then ask where (Documents, named after the patient,
         the document and the day) and write the original file."""
         content, patient = self._viewer.content(), self._patient()
-        if content is None or patient is None:
+        if content is None or patient is None or self._viewer.mode() == "loading":
             return
         server_id, patient_id = patient
 

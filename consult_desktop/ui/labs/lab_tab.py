@@ -242,16 +242,19 @@ class LabTab(QWidget):
         return text
 
     def show_trend(self) -> None:
-        """The chosen cell's result in the list, with its trend below."""
-        if self.is_cumulative():
-            position = self._cumulative.currentIndex().data(ROW_ROLE)
-            if position is None:
-                return
-            self._abnormal.setChecked(False)
-            self._new_only.setChecked(False)
-            self._panel_combo.setCurrentIndex(0)
-            self.set_cumulative(False)
-            self.select_source_row(position)
+        """The chosen result's trend: from the cumulative view, back to the list with that result chosen."""
+        if not self.is_cumulative():
+            self._chart.show()
+            self._chart.setFocus()
+            return
+        position = self._cumulative.currentIndex().data(ROW_ROLE)
+        if position is None:
+            return
+        self._abnormal.setChecked(False)
+        self._new_only.setChecked(False)
+        self._panel_combo.setCurrentIndex(0)
+        self.set_cumulative(False)
+        self.select_source_row(position)
 
     def _context_menu(self, table: QTableView, position: QPoint) -> QMenu | None:
         index = table.indexAt(position)
@@ -262,8 +265,7 @@ class LabTab(QWidget):
             table.selectRow(index.row())
         menu = QMenu(table)
         menu.addAction(self.copy_action)
-        if table is self._cumulative:
-            menu.addAction(self.trend_action)
+        menu.addAction(self.trend_action)
         menu.popup(table.viewport().mapToGlobal(position))
         return menu
 
