@@ -60,6 +60,9 @@ LINUX_SYSTEM_LIBRARIES = (
     "libpcre2-8", "libdbus-1", "libsystemd", "libgcrypt", "libgpg-error", "liblz4", "libcap", "libzstd",
     "libfontconfig", "libfreetype", "libpng16", "libbrotlicommon", "libbrotlidec", "libkrb5", "libgssapi_krb5",
     "libk5crypto", "libkrb5support", "libcom_err", "libkeyutils", "libbsd", "libmd", "libuuid",
+    # CUPS and what it links to, which Qt's print support brings in on Linux: the system's printing stack.
+    "libcups", "libavahi-client", "libavahi-common", "libgnutls", "libgmp", "libhogweed", "libnettle", "libidn2",
+    "libp11-kit", "libtasn1", "libunistring",
 )
 
 
