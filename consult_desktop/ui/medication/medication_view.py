@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from consult_desktop.meds.fhir_input import InputFileError
 from consult_desktop.meds.knowledge_base import load_knowledge_base
 from consult_desktop.record import medication as medication_loader
 from consult_desktop.record import medication_actions
@@ -198,10 +197,7 @@ class MedicationView(MedicationOutput, QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         log.warning("medication work failed: %s", type(exc).__name__)
-        if isinstance(exc, InputFileError):
-            message = self.tr("The file could not be imported: %1").replace("%1", str(exc))
-        else:
-            message = self.tr("The medication could not be read or saved in the local database.")
+        message = self.tr("The medication could not be read or saved in the local database.")
         self._status.setText(message)
         if self._data is None:  # nothing shown yet: the message takes the place of the content
             self._empty.setText(message)
