@@ -202,3 +202,15 @@ def test_right_click_in_the_lab_grid_offers_copy_and_trend(qtbot, view: PatientV
     menu = grid.findChildren(QMenu)[-1]
     assert [action.text() for action in menu.actions()] == ["Copy", "Show trend"]
     menu.close()
+
+
+def test_the_viewer_header_offers_print_and_save_once_a_document_is_shown(qtbot, view: PatientView) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    tab = view.documents_tab()
+    ours = (tab.actions.print_action, tab.actions.save_action)
+    buttons = {b.accessibleName(): b for b in tab.viewer().findChildren(QToolButton) if b.defaultAction() in ours}
+    assert set(buttons) == {"Print", "Save as"}
+    assert not buttons["Print"].isEnabled()
+    open_document(qtbot, view, "d-html")
+    assert buttons["Print"].isEnabled() and buttons["Save as"].isEnabled()

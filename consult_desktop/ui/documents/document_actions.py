@@ -50,6 +50,7 @@ class DocumentActions(QObject):
         action = QAction(text, self._tab)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
         action.triggered.connect(lambda _checked=False: slot())
         action.setEnabled(False)
         self._tab.addAction(action)

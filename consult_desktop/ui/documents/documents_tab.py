@@ -107,6 +107,7 @@ class DocumentsTab(QWidget):
         self._viewer = DocumentViewer(self)
         self.actions = DocumentActions(self, runner, self._viewer, lambda: self._patient)
         self.actions.message.connect(self._status.setText)
+        self._viewer.add_header_actions([self.actions.print_action, self.actions.save_action])
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(self._viewer)

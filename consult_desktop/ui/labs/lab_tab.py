@@ -60,6 +60,7 @@ class LabTab(QWidget):
         self._cumulative_button = QPushButton(self.tr("Cumulative view"), self)
         self._cumulative_button.setCheckable(True)
         self._cumulative_button.setToolTip(self.tr("Tests down, days across"))
+        self._cumulative_button.setAccessibleName(self.tr("Cumulative view"))
         self._count = QLabel(self)
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Panel:"), self))
