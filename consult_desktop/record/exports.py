@@ -1,5 +1,6 @@
 """What leaves the encrypted store on paper or as a file: printing a document, the lab results or the medication
-comparison, saving a document as the file the hospital sent, and the default names of those files.
+comparison, saving a document as the file the hospital sent, exporting the GP's reconciled medication list
+(KMEHR or Belgian FHIR), and the default names of those files.
 
 Each action writes its audit entry (the access log shows the patient and the document) before or after the
 work it records, and returns a `FileWritten` when a file was written. `original_file` reads the bytes of the
@@ -10,6 +11,7 @@ attachment exactly as the hospital sent them. Plain Python, no Qt: call on the t
 from __future__ import annotations
 
 import datetime as dt
+import json
 import mimetypes
 import re
 import unicodedata
@@ -25,6 +27,7 @@ PRINTED_DOCUMENT = "document-printed"
 PRINTED_LABS = "labs-printed"
 PRINTED_MEDICATION = "medication-printed"
 SAVED_DOCUMENT = "document-saved"
+EXPORTED_MEDICATION_LIST = "prescriptions-exported"
 EXPORTED_RECONCILIATION = "reconciliation-exported"
 PRINT_ACTIONS = {"document": PRINTED_DOCUMENT, "labs": PRINTED_LABS, "medication": PRINTED_MEDICATION}
 
@@ -120,3 +123,19 @@ def record_reconciliation_export(store: Store, server_id: str, patient_id: str, 
                       object_type="file", object_id=path.name)
     return FileWritten(str(path))
 
+
+
+def export_medication_list(store: Store, server_id: str, patient_id: str, kind: str, path: Path) -> int:
+    """Write the reconciled list as a KMEHR medication scheme (`kind` "kmehr") or a Belgian FHIR Bundle ("fhir")
+    and log it; returns the number of lines written."""
+    from consult_desktop.medlist.export import export_fhir, export_kmehr, file_patient, reconciled_list
+
+    statements = reconciled_list(store, server_id, patient_id)
+    who = file_patient(store, server_id, patient_id)
+    data = export_kmehr(statements, who) if kind == "kmehr" else \
+        json.dumps(export_fhir(statements, who), ensure_ascii=False, indent=2).encode()
+    path.write_bytes(data)
+    store.audit.write(EXPORTED_MEDICATION_LIST, server_id=server_id, patient_id=patient_id,
+                      object_type="MedicationStatement",
+                      detail=f"format={kind} lines={len(statements)} file={path.name}")
+    return len(statements)

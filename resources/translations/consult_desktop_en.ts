@@ -1183,6 +1183,10 @@
         <source>The list could not be exported to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Medication list</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MedicationFlagsPanel</name>

@@ -1183,6 +1183,10 @@
         <source>The list could not be exported to %1</source>
         <translation>La liste n&apos;a pas pu être exportée vers %1</translation>
     </message>
+    <message>
+        <source>Medication list</source>
+        <translation>Liste de médicaments</translation>
+    </message>
 </context>
 <context>
     <name>MedicationFlagsPanel</name>

@@ -1183,6 +1183,10 @@
         <source>The list could not be exported to %1</source>
         <translation>De lijst kon niet worden geëxporteerd naar %1</translation>
     </message>
+    <message>
+        <source>Medication list</source>
+        <translation>Medicatielijst</translation>
+    </message>
 </context>
 <context>
     <name>MedicationFlagsPanel</name>

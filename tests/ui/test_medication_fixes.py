@@ -125,3 +125,25 @@ def test_the_gp_name_is_set_in_the_settings_and_kept_in_the_profile(qtbot, runne
     qtbot.keyClicks(dialog.gp_name, "Dr. Anne Willems")
     dialog.accept()
     qtbot.waitUntil(lambda: mr.db_call(qtbot, runner, queries.gp_name) == "Dr. Anne Willems", timeout=10000)
+
+
+def test_the_kmehr_export_is_named_after_the_patient_in_documents_and_logged(
+        qtbot, runner, medication: MedicationView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    asked: list[str] = []
+
+    def fake_dialog(_parent, _title, suggested, _filter):
+        asked.append(suggested)
+        return str(tmp_path / "scheme"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_dialog))
+    medication.file_actions.export("kmehr")
+    qtbot.waitUntil(lambda: "exported to" in medication.status_text(), timeout=10000)
+    assert (tmp_path / "scheme.xml").read_bytes().lstrip().startswith(b"<?xml")
+    suggested = Path(asked[0])
+    assert suggested.name.startswith("LAMBERT Josee - Medication list - ") and suggested.suffix == ".xml"
+    assert suggested.parent == Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    entries = mr.db_call(qtbot, runner, lambda store: store.audit.entries(patient_id=mr.PATIENT))
+    assert any(e.action == "prescriptions-exported" and "format=kmehr" in (e.detail or "") for e in entries)

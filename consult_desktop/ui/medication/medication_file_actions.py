@@ -9,7 +9,6 @@ lane again in one transaction. Answers for another patient are dropped. GUI thre
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -20,15 +19,16 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QWidget
 from shiboken6 import isValid
 
-from consult_desktop.medlist.export import export_fhir, export_kmehr, file_patient, reconciled_list
 from consult_desktop.medlist.importer import ImportPreview, commit_import, preview_import
 from consult_desktop.medlist.reader import read_medication_file
 from consult_desktop.medlist.report import build_report
 from consult_desktop.meds.fhir_input import InputFileError
+from consult_desktop.record import exports
 from consult_desktop.store import Store
 from consult_desktop.ui.medication.import_preview_dialog import ImportPreviewDialog
 from consult_desktop.ui.medication.medication_toolbar import MedicationToolbar
 from consult_desktop.ui.shell.task_runner import TaskRunner
+from consult_desktop.ui.widgets import printing
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ class MedicationFileActions(QObject):
             return
         if path is None:
             chosen, _filter = QFileDialog.getOpenFileName(
-                self._view, self.tr("Import a medication list"), "",
+                self._view, self.tr("Import a medication list"), str(printing.documents_folder()),
                 self.tr("Medication lists (*.xml *.kmehr *.json *.ndjson *.csv *.txt);;All files (*)"))
             if not chosen or self._patient() != patient:
                 return
@@ -132,36 +132,34 @@ class MedicationFileActions(QObject):
 
     # -- export --------------------------------------------------------------------------------------------
     def export(self, kind: str, path: Path | None = None) -> None:
-        """Write the reconciled list (`kind` "kmehr" or "fhir"); asks where without a path."""
+        """Write the reconciled list (`kind` "kmehr" or "fhir"); asks where without a path (Documents, named
+        after the patient and the day)."""
         patient = self._patient()
         if patient is None:
             return
-        if path is None:
-            suffix = "xml" if kind == "kmehr" else "json"
-            chosen, _filter = QFileDialog.getSaveFileName(
-                self._view, self.tr("Export the medication list"), f"medication.{suffix}",
-                self.tr("KMEHR (*.xml)") if kind == "kmehr" else self.tr("FHIR JSON (*.json)"))
-            if not chosen or self._patient() != patient:
-                return
-            path = Path(chosen)
         server_id, patient_id = patient
-
-        def work(store: Store) -> int:
-            statements = reconciled_list(store, server_id, patient_id)
-            who = file_patient(store, server_id, patient_id)
-            data = export_kmehr(statements, who) if kind == "kmehr" else \
-                json.dumps(export_fhir(statements, who), ensure_ascii=False, indent=2).encode()
-            path.write_bytes(data)
-            store.audit.write("prescriptions-exported", server_id=server_id, patient_id=patient_id,
-                                object_type="MedicationStatement", detail=f"format={kind} lines={len(statements)}")
-            return len(statements)
+        if path is None:
+            self._runner.query(self, lambda store: exports.patient_name(store, server_id, patient_id),
+                               lambda name: self._ask_and_export(patient, kind, name), self._failed, slot="export")
+            return
+        target = path
 
         def done(count: int) -> None:
             if isValid(self):
                 self.message.emit(self.tr("%1 lines exported to %2").replace("%1", str(count))
-                                  .replace("%2", str(path)))
+                                  .replace("%2", str(target)))
 
-        self._runner.db(work, done, lambda exc: self._failed_export(exc, path))
+        self._runner.query(self, lambda store: exports.export_medication_list(store, server_id, patient_id, kind,
+                                                                              target),
+                           done, lambda exc: self._failed_export(exc, target))
+
+    def _ask_and_export(self, patient: tuple[str, str], kind: str, name: str) -> None:
+        suffix = ".xml" if kind == "kmehr" else ".json"
+        suggested = exports.file_name(name, self.tr("Medication list"), suffix)
+        path = printing.ask_save_path(self._view, self.tr("Export the medication list"), suggested,
+                                      self.tr("KMEHR (*.xml)") if kind == "kmehr" else self.tr("FHIR JSON (*.json)"))
+        if path is not None and isValid(self) and self._patient() == patient:
+            self.export(kind, path)
 
     def _failed_export(self, exc: BaseException, path: Path) -> None:
         if isValid(self):
