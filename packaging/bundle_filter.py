@@ -1,10 +1,10 @@
 """What goes into the bundle and what stays out: used by the spec and by the Qt hooks in `pyinstaller_hooks/`.
 
-The program uses QtCore, QtGui, QtWidgets, QtPdf and QtPdfWidgets, drawn by the raster engine (no OpenGL,
-no QML). PyInstaller's Qt hooks would collect every plugin of those modules (GTK theme, OpenGL integrations,
-SVG icons, TLS backends ...) and then every system library those plugins link to. The hooks here filter the
-plugin list *before* PyInstaller analyses dependencies, so dropped plugins bring nothing in; the spec applies
-the same filter once more to what Analysis returns.
+The program uses QtCore, QtGui, QtWidgets, QtPdf, QtPdfWidgets and QtPrintSupport (printing), drawn by the
+raster engine (no OpenGL, no QML). PyInstaller's Qt hooks would collect every plugin of those modules (GTK
+theme, OpenGL integrations, SVG icons, TLS backends ...) and then every system library those plugins link to.
+The hooks here filter the plugin list *before* PyInstaller analyses dependencies, so dropped plugins bring
+nothing in; the spec applies the same filter once more to what Analysis returns.
 
 On Linux, the desktop's own libraries (X11/xcb, glib, fontconfig/freetype, D-Bus, Kerberos, libstdc++ ...)
 stay out too: the PySide6 wheels do not ship them either and expect the system's, and a bundled copy can be
@@ -19,13 +19,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-QT_USED = ("QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPdfWidgets")
+QT_USED = ("QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPdfWidgets", "QtPrintSupport")
 QT_UNUSED = (
     "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender", "QtAxContainer",
     "QtBluetooth", "QtCharts", "QtConcurrent", "QtDataVisualization", "QtDBus", "QtDesigner", "QtGraphs",
     "QtGraphsWidgets", "QtHelp", "QtHttpServer", "QtLabsStyleKit", "QtLocation", "QtMultimedia",
     "QtMultimediaWidgets", "QtNetwork", "QtNetworkAuth", "QtNfc", "QtOpenGL", "QtOpenGLWidgets",
-    "QtPositioning", "QtPrintSupport", "QtQml", "QtQmlFeatures", "QtQuick", "QtQuick3D", "QtQuickControls2",
+    "QtPositioning", "QtQml", "QtQmlFeatures", "QtQuick", "QtQuick3D", "QtQuickControls2",
     "QtQuickTest", "QtQuickWidgets", "QtRemoteObjects", "QtScxml", "QtSensors", "QtSerialBus", "QtSerialPort",
     "QtSpatialAudio", "QtSql", "QtStateMachine", "QtSvg", "QtSvgWidgets", "QtTest", "QtTextToSpeech",
     "QtUiTools", "QtWebChannel", "QtWebEngineCore", "QtWebEngineQuick", "QtWebEngineWidgets", "QtWebSockets",
@@ -60,6 +60,9 @@ LINUX_SYSTEM_LIBRARIES = (
     "libpcre2-8", "libdbus-1", "libsystemd", "libgcrypt", "libgpg-error", "liblz4", "libcap", "libzstd",
     "libfontconfig", "libfreetype", "libpng16", "libbrotlicommon", "libbrotlidec", "libkrb5", "libgssapi_krb5",
     "libk5crypto", "libkrb5support", "libcom_err", "libkeyutils", "libbsd", "libmd", "libuuid",
+    # CUPS and what it links to, which Qt's print support brings in on Linux: the system's printing stack.
+    "libcups", "libavahi-client", "libavahi-common", "libgnutls", "libgmp", "libhogweed", "libnettle", "libidn2",
+    "libp11-kit", "libtasn1", "libunistring",
 )
 
 

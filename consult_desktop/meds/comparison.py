@@ -7,7 +7,9 @@ Matching is by ingredient set (so a brand and its generic match). Statuses, per 
 - ``new``: active at the hospital, not active on the GP list.
 - ``stopped``: active on the GP list; the hospital has the same medicine only with a stopped, completed or
   cancelled status. With ``hospital_is_discharge_list=True`` a GP medicine that the hospital's list does
-  not contain at all is also ``stopped`` (the discharge list is taken as complete).
+  not contain at all is also ``stopped`` (the discharge list is taken as complete). A GP medicine started
+  after the hospital's list was written (``hospital_list_date``) is never ``stopped``: the hospital cannot have
+  stopped what the GP prescribed later; it is ``gp_only``.
 - ``gp_only``: active on the GP list, and the hospital has no record of it at all (default), so nothing
   can be concluded about it.
 
@@ -21,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from consult_desktop.domain import date_text
 from consult_desktop.meds.checker import as_entries, check
 from consult_desktop.meds.knowledge_base import KnowledgeBase, load_knowledge_base
 from consult_desktop.meds.language import process_language
@@ -88,6 +91,24 @@ def _changes(hospital: MedicationEntry, gp: MedicationEntry) -> tuple[str, ...]:
     return tuple(changes)
 
 
+def _started_after(gp: Sequence[MedicationEntry | dict[str, Any]], list_date: str | None) -> frozenset[str]:
+    """Ids of the GP medicines (given as resources) started on a later day than the hospital's list."""
+    if not list_date:
+        return frozenset()
+    written = date_text.parse(list_date)
+    if written is None:
+        return frozenset()
+    later = set()
+    for item in gp:
+        if not isinstance(item, dict):
+            continue
+        period = item.get("effectivePeriod") or {}
+        start = date_text.parse(period.get("start") or item.get("effectiveDateTime") or item.get("authoredOn"))
+        if start is not None and start.date() > written.date():
+            later.add(str(item.get("id")))
+    return frozenset(later)
+
+
 def compare(
     hospital: Sequence[MedicationEntry | dict[str, Any]],
     gp: Sequence[MedicationEntry | dict[str, Any]],
@@ -98,8 +119,10 @@ def compare(
     resolve_reference: Resolver | None = None,
     language: str | None = None,
     patient: PatientFacts | None = None,
+    hospital_list_date: str | None = None,
 ) -> Comparison:
     kb = kb or load_knowledge_base()
+    started_later = _started_after(gp, hospital_list_date)
     hospital_entries = as_entries(hospital, resolve_reference, kb)
     gp_entries = as_entries(gp, resolve_reference, kb)
     result = check(hospital_entries, gp_entries, allergies, egfr, kb, language=language, patient=patient)
@@ -120,7 +143,8 @@ def compare(
             status = CHANGED if changes else UNCHANGED
         elif h_active:
             status = NEW
-        elif h_entries or hospital_is_discharge_list:
+        elif (h_entries or hospital_is_discharge_list) and not all(
+                entry.resource_id in started_later for entry in g_entries):
             status = STOPPED
         else:
             status = GP_ONLY

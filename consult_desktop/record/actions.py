@@ -63,9 +63,17 @@ def passphrase_changed(store: Store) -> None:
 
 def record_export(store: Store, server_id: str, patient_id: str, path: Path) -> FileWritten:
     """The reconciliation summary of this patient was written to a file (the access log shows it)."""
-    store.audit.write("reconciliation-exported", server_id=server_id, patient_id=patient_id,
-                        object_type="file", object_id=path.name)
-    return FileWritten(str(path))
+    from consult_desktop.record.exports import record_reconciliation_export
+
+    return record_reconciliation_export(store, server_id, patient_id, path)
+
+
+def set_gp_name(store: Store, name: str) -> None:
+    """The GP's name printed on exports (the settings dialog); an empty name removes it from the exports."""
+    from consult_desktop.record.medication import GP_NAME_KEY
+
+    store.settings.set(GP_NAME_KEY, name.strip())
+    store.audit.write("settings-changed", object_type="setting", object_id=GP_NAME_KEY)
 
 
 def wipe_profile(profile: Profile) -> ProfileWiped:

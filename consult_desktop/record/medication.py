@@ -38,6 +38,7 @@ DECISIONS = ("continue", "stop", "modify")
 LINE_PREFIX = "line:"
 FLAG_PREFIX = "flag:"
 IMPORT_SYSTEM = "urn:consult-desktop:imported-id"
+GP_NAME_KEY = "export.gp_name"  # the GP's name printed on exports (settings dialog)
 _WITHDRAWN = frozenset({"entered-in-error"})
 _OBSERVATION_WITHDRAWN = frozenset({"entered-in-error", "cancelled"})
 
@@ -110,6 +111,8 @@ class MedicationData:
     knowledge_base: str = ""
     allergies_not_checked: str = ""  # "Allergies not checked (not recognised): ..." or ""
     coverage: str = ""  # "2 of 14 medicines are not covered by the knowledge base" or ""
+    patient_ssin: str | None = None  # printed on the reconciliation summary
+    gp_name: str = ""  # the GP's name as set in the settings ("" when not set), printed on exports
 
     def flag_key(self, flag: Flag) -> str:
         return self.flag_keys[self.comparison.flags.index(flag)]
@@ -172,7 +175,8 @@ def load_medication(store: Store, server_id: str, patient_id: str) -> Medication
     patient_raw = store.resources.get(server_id, "Patient", patient_id)
     comparison = compare(hospital_resources, prescriptions_raw, allergy_resources, egfr.value if egfr else None,
                          hospital_is_discharge_list=hospital.kind == "discharge", kb=kb, resolve_reference=resolve,
-                         patient=patient_facts(patient_raw, facts))
+                         patient=patient_facts(patient_raw, facts),
+                         hospital_list_date=hospital.date if hospital.kind == "discharge" else None)
     gp_entries = {entry.resource_id: entry for line in comparison.lines for entry in line.gp}
     prescriptions = tuple(_prescription(raw, gp_entries.get(str(raw.get("id"))), resolve)
                           for raw in prescriptions_raw)
@@ -208,6 +212,8 @@ def load_medication(store: Store, server_id: str, patient_id: str) -> Medication
         knowledge_base=knowledge_base_version(),
         allergies_not_checked=allergies_line(unchecked, process_language()),
         coverage=coverage_line(comparison.coverage, process_language()),
+        patient_ssin=patient.ssin if patient is not None else None,
+        gp_name=store.settings.get(GP_NAME_KEY) or "",
     )
 
 

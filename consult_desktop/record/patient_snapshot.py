@@ -55,6 +55,7 @@ class DocumentRow:
     encounter_label: str | None
     format_kind: str | None  # ContentKind value of the rendition that will be shown
     doc_status: str | None
+    new: bool = False  # stored since the GP last opened the patient
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class LabRow:
     result: LabResult
     panel: str | None  # the report (panel) this result belongs to; None when it came alone
     panel_id: str | None = None
+    new: bool = False  # stored since the GP last opened the patient
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,9 @@ def load_patient_snapshot(store: Store, server_id: str, patient_id: str) -> Pati
     encounter_rows_unsorted = _encounter_rows(store, server_id, encounters)
     encounter_labels = {r.encounter.id: encounter_label(r.encounter, r.service) for r in encounter_rows_unsorted}
     authors = _author_names(store, server_id, documents)
-    doc_rows = tuple(_document_row(d, encounter_labels, authors) for d in documents)
+    new = store.views.new_since_viewed(server_id, patient_id)
+    doc_rows = tuple(replace(_document_row(d, encounter_labels, authors), new=(d.resource_type, d.id) in new)
+                     for d in documents)
     doc_rows = tuple(sorted(doc_rows, key=lambda r: date_text.sort_key(r.date), reverse=True))
     per_encounter: dict[str, int] = {}
     for row in doc_rows:
@@ -145,7 +149,8 @@ def load_patient_snapshot(store: Store, server_id: str, patient_id: str) -> Pati
                         reverse=True)
     )
     labs = tuple(
-        LabRow(r, panel_of[r.id][1], panel_of[r.id][0]) if r.id in panel_of else LabRow(r, None)
+        LabRow(r, panel_of[r.id][1], panel_of[r.id][0], ("Observation", r.id) in new) if r.id in panel_of
+        else LabRow(r, None, None, ("Observation", r.id) in new)
         for r in sorted(observations, key=lambda r: date_text.sort_key(r.effective), reverse=True)
     )
     allergies.sort(key=lambda a: (not a.is_active, a.criticality != "high", (a.substance_display or "").casefold()))

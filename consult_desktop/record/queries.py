@@ -43,3 +43,10 @@ def server_settings(store: Store) -> ServerConfig | None:
     from consult_desktop.sync.setup import configured_server
 
     return configured_server(store)
+
+
+def gp_name(store: Store) -> str:
+    """The GP's name printed on exports ("" when not set)."""
+    from consult_desktop.record.medication import GP_NAME_KEY
+
+    return store.settings.get(GP_NAME_KEY) or ""

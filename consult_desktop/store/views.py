@@ -1,4 +1,5 @@
-"""`PatientViewRepository`: when the GP last opened each patient (for the "new since last view" count).
+"""`PatientViewRepository`: when the GP last opened each patient (for the "new since last view" count and the
+marks on what is new inside the patient).
 
 Runs on the store's thread.
 """
@@ -25,3 +26,13 @@ class PatientViewRepository:
             "SELECT last_viewed_at FROM patient_views WHERE server_id=? AND patient_id=?", (server_id, patient_id)
         ).fetchone()
         return row[0] if row else None
+
+    def new_since_viewed(self, server_id: str, patient_id: str) -> set[tuple[str, str]]:
+        """(type, id) of the documents, reports and results stored since the GP last left this patient (all of
+        them for a patient never opened), as the patient list's badge counts them."""
+        rows = self._conn.execute(
+            "SELECT r.type, r.id FROM resources r LEFT JOIN patient_views v ON v.server_id = r.server_id "
+            "AND v.patient_id = r.patient_id WHERE r.server_id=? AND r.patient_id=? AND r.hidden = 0 "
+            "AND r.type IN ('DocumentReference', 'DiagnosticReport', 'Observation') "
+            "AND r.stored_at > coalesce(v.last_viewed_at, '')", (server_id, patient_id))
+        return {(row[0], row[1]) for row in rows}

@@ -217,6 +217,22 @@
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The medication of %1 contains medicines that must not be used at this kidney function:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The medication of %1 contains medicines the patient must not take because of a recorded allergy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The medication of %1 contains a dose that must not be given:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The medication of %1 contains medicines that must not be used:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CrashGuard</name>
@@ -281,6 +297,14 @@
     </message>
     <message>
         <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New since you last opened this patient</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -435,6 +459,18 @@
     </message>
     <message>
         <source>%1 of %2 documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the documents that arrived since you last opened this patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only new documents</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -669,6 +705,10 @@
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Notes on the file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LabTab</name>
@@ -694,6 +734,42 @@
     </message>
     <message>
         <source>%1 of %2 results, %3 outside the reference range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the results that arrived since you last opened this patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only new results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cumulative view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tests down, days across</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cumulative lab results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show trend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -761,6 +837,14 @@
     </message>
     <message>
         <source>Laboratory interpretation code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New since you last opened this patient</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1107,6 +1191,10 @@
         <source>The list could not be exported to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Medication list</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MedicationFlagsPanel</name>
@@ -1225,6 +1313,10 @@
         <source>Reconciliation summary saved to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Print the medication comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MedicationToolbar</name>
@@ -1266,6 +1358,22 @@
     </message>
     <message>
         <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medication actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1993,6 +2101,14 @@
         <source>Page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>SSIN %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RolePage</name>
@@ -2259,6 +2375,18 @@
     </message>
     <message>
         <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name (printed on exports)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dr. First Last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name (printed on exports):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2649,6 +2777,101 @@
     </message>
     <message>
         <source>The profile could not be removed completely: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CumulativeLabModel</name>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentActions</name>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document has no file stored on this computer to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy outside the encrypted store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy is an ordinary file: anyone who can open the folder where you save it can read it. Save it only where your practice keeps patient records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the document as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hospital&apos;s file (*%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document could not be saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document could not be read from the local database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LabFlags</name>
+    <message>
+        <source>H</source>
+        <comment>flag letter: above the reference range</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L</source>
+        <comment>flag letter: below the reference range</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HH</source>
+        <comment>flag letters: critically high</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LL</source>
+        <comment>flag letters: critically low</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AA</source>
+        <comment>flag letters: critical</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A</source>
+        <comment>flag letter: abnormal</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -217,6 +217,22 @@
         <source>Reason:</source>
         <translation>Motif :</translation>
     </message>
+    <message>
+        <source>The medication of %1 contains medicines that must not be used at this kidney function:</source>
+        <translation>La médication de %1 contient des médicaments à ne pas utiliser avec cette fonction rénale :</translation>
+    </message>
+    <message>
+        <source>The medication of %1 contains medicines the patient must not take because of a recorded allergy:</source>
+        <translation>La médication de %1 contient des médicaments que le patient ne doit pas prendre en raison d&apos;une allergie enregistrée :</translation>
+    </message>
+    <message>
+        <source>The medication of %1 contains a dose that must not be given:</source>
+        <translation>La médication de %1 contient une dose à ne pas administrer :</translation>
+    </message>
+    <message>
+        <source>The medication of %1 contains medicines that must not be used:</source>
+        <translation>La médication de %1 contient des médicaments à ne pas utiliser :</translation>
+    </message>
 </context>
 <context>
     <name>CrashGuard</name>
@@ -282,6 +298,14 @@
     <message>
         <source>Status: %1</source>
         <translation>Statut : %1</translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation>Nouveau : %1</translation>
+    </message>
+    <message>
+        <source>New since you last opened this patient</source>
+        <translation>Nouveau depuis votre dernière ouverture de ce patient</translation>
     </message>
 </context>
 <context>
@@ -436,6 +460,18 @@
     <message>
         <source>%1 of %2 documents</source>
         <translation>%1 documents sur %2</translation>
+    </message>
+    <message>
+        <source>New only</source>
+        <translation>Nouveaux seulement</translation>
+    </message>
+    <message>
+        <source>Only the documents that arrived since you last opened this patient</source>
+        <translation>Seulement les documents arrivés depuis votre dernière ouverture de ce patient</translation>
+    </message>
+    <message>
+        <source>Show only new documents</source>
+        <translation>Afficher seulement les nouveaux documents</translation>
     </message>
 </context>
 <context>
@@ -669,6 +705,10 @@
         <source>Import</source>
         <translation>Importer</translation>
     </message>
+    <message>
+        <source>Notes on the file</source>
+        <translation>Remarques sur le fichier</translation>
+    </message>
 </context>
 <context>
     <name>LabTab</name>
@@ -695,6 +735,42 @@
     <message>
         <source>%1 of %2 results, %3 outside the reference range</source>
         <translation>%1 résultats sur %2, dont %3 hors des valeurs de référence</translation>
+    </message>
+    <message>
+        <source>New only</source>
+        <translation>Nouveaux seulement</translation>
+    </message>
+    <message>
+        <source>Only the results that arrived since you last opened this patient</source>
+        <translation>Seulement les résultats arrivés depuis votre dernière ouverture de ce patient</translation>
+    </message>
+    <message>
+        <source>Show only new results</source>
+        <translation>Afficher seulement les nouveaux résultats</translation>
+    </message>
+    <message>
+        <source>Cumulative view</source>
+        <translation>Vue cumulative</translation>
+    </message>
+    <message>
+        <source>Tests down, days across</source>
+        <translation>Analyses en lignes, jours en colonnes</translation>
+    </message>
+    <message>
+        <source>Cumulative lab results</source>
+        <translation>Résultats de laboratoire cumulés</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Show trend</source>
+        <translation>Afficher l&apos;évolution</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
     </message>
 </context>
 <context>
@@ -762,6 +838,14 @@
     <message>
         <source>Laboratory interpretation code: %1</source>
         <translation>Code d&apos;interprétation du laboratoire : %1</translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation>Nouveau : %1</translation>
+    </message>
+    <message>
+        <source>New since you last opened this patient</source>
+        <translation>Nouveau depuis votre dernière ouverture de ce patient</translation>
     </message>
 </context>
 <context>
@@ -1107,6 +1191,10 @@
         <source>The list could not be exported to %1</source>
         <translation>La liste n&apos;a pas pu être exportée vers %1</translation>
     </message>
+    <message>
+        <source>Medication list</source>
+        <translation>Liste de médicaments</translation>
+    </message>
 </context>
 <context>
     <name>MedicationFlagsPanel</name>
@@ -1225,6 +1313,10 @@
         <source>Reconciliation summary saved to %1</source>
         <translation>Résumé de la conciliation médicamenteuse enregistré dans %1</translation>
     </message>
+    <message>
+        <source>Print the medication comparison</source>
+        <translation>Imprimer la comparaison de la médication</translation>
+    </message>
 </context>
 <context>
     <name>MedicationToolbar</name>
@@ -1267,6 +1359,22 @@
     <message>
         <source>Export PDF…</source>
         <translation>Exporter en PDF…</translation>
+    </message>
+    <message>
+        <source>Medication actions</source>
+        <translation>Actions sur la médication</translation>
+    </message>
+    <message>
+        <source>Decide</source>
+        <translation>Décider</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
     </message>
 </context>
 <context>
@@ -1993,6 +2101,14 @@
         <source>Page %1 of %2</source>
         <translation>Page %1 sur %2</translation>
     </message>
+    <message>
+        <source>SSIN %1</source>
+        <translation>NISS %1</translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>Établi par</translation>
+    </message>
 </context>
 <context>
     <name>RolePage</name>
@@ -2260,6 +2376,18 @@
     <message>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Your name (printed on exports)</source>
+        <translation>Votre nom (imprimé sur les exports)</translation>
+    </message>
+    <message>
+        <source>Dr. First Last</source>
+        <translation>Dr Prénom Nom</translation>
+    </message>
+    <message>
+        <source>Your name (printed on exports):</source>
+        <translation>Votre nom (imprimé sur les exports) :</translation>
     </message>
 </context>
 <context>
@@ -2650,6 +2778,101 @@
     <message>
         <source>The profile could not be removed completely: %1</source>
         <translation>Le profil n&apos;a pas pu être supprimé entièrement : %1</translation>
+    </message>
+</context>
+<context>
+    <name>CumulativeLabModel</name>
+    <message>
+        <source>Test</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation>Nouveau : %1</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentActions</name>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Print %1</source>
+        <translation>Imprimer %1</translation>
+    </message>
+    <message>
+        <source>This document has no file stored on this computer to save.</source>
+        <translation>Ce document n&apos;a pas de fichier enregistré sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Save a copy outside the encrypted store</source>
+        <translation>Enregistrer une copie hors du stockage chiffré</translation>
+    </message>
+    <message>
+        <source>The copy is an ordinary file: anyone who can open the folder where you save it can read it. Save it only where your practice keeps patient records.</source>
+        <translation>La copie est un fichier ordinaire : toute personne qui peut ouvrir le dossier où vous l&apos;enregistrez peut la lire. Enregistrez-la uniquement là où votre cabinet conserve les dossiers des patients.</translation>
+    </message>
+    <message>
+        <source>Save the document as</source>
+        <translation>Enregistrer le document sous</translation>
+    </message>
+    <message>
+        <source>The hospital&apos;s file (*%1)</source>
+        <translation>Fichier de l&apos;hôpital (*%1)</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>The document could not be saved to %1</source>
+        <translation>Le document n&apos;a pas pu être enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>The document could not be read from the local database.</source>
+        <translation>Le document n&apos;a pas pu être lu dans la base de données locale.</translation>
+    </message>
+</context>
+<context>
+    <name>LabFlags</name>
+    <message>
+        <source>H</source>
+        <comment>flag letter: above the reference range</comment>
+        <translation>H</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <comment>flag letter: below the reference range</comment>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>HH</source>
+        <comment>flag letters: critically high</comment>
+        <translation>HH</translation>
+    </message>
+    <message>
+        <source>LL</source>
+        <comment>flag letters: critically low</comment>
+        <translation>BB</translation>
+    </message>
+    <message>
+        <source>AA</source>
+        <comment>flag letters: critical</comment>
+        <translation>AA</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <comment>flag letter: abnormal</comment>
+        <translation>A</translation>
     </message>
 </context>
 </TS>

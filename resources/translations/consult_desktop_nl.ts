@@ -217,6 +217,22 @@
         <source>Reason:</source>
         <translation>Reden:</translation>
     </message>
+    <message>
+        <source>The medication of %1 contains medicines that must not be used at this kidney function:</source>
+        <translation>De medicatie van %1 bevat geneesmiddelen die bij deze nierfunctie niet gebruikt mogen worden:</translation>
+    </message>
+    <message>
+        <source>The medication of %1 contains medicines the patient must not take because of a recorded allergy:</source>
+        <translation>De medicatie van %1 bevat geneesmiddelen die de patiënt niet mag nemen wegens een geregistreerde allergie:</translation>
+    </message>
+    <message>
+        <source>The medication of %1 contains a dose that must not be given:</source>
+        <translation>De medicatie van %1 bevat een dosis die niet gegeven mag worden:</translation>
+    </message>
+    <message>
+        <source>The medication of %1 contains medicines that must not be used:</source>
+        <translation>De medicatie van %1 bevat geneesmiddelen die niet gebruikt mogen worden:</translation>
+    </message>
 </context>
 <context>
     <name>CrashGuard</name>
@@ -282,6 +298,14 @@
     <message>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation>Nieuw: %1</translation>
+    </message>
+    <message>
+        <source>New since you last opened this patient</source>
+        <translation>Nieuw sinds u deze patiënt het laatst opende</translation>
     </message>
 </context>
 <context>
@@ -436,6 +460,18 @@
     <message>
         <source>%1 of %2 documents</source>
         <translation>%1 van %2 documenten</translation>
+    </message>
+    <message>
+        <source>New only</source>
+        <translation>Alleen nieuwe</translation>
+    </message>
+    <message>
+        <source>Only the documents that arrived since you last opened this patient</source>
+        <translation>Alleen de documenten die binnenkwamen sinds u deze patiënt het laatst opende</translation>
+    </message>
+    <message>
+        <source>Show only new documents</source>
+        <translation>Alleen nieuwe documenten tonen</translation>
     </message>
 </context>
 <context>
@@ -669,6 +705,10 @@
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
+    <message>
+        <source>Notes on the file</source>
+        <translation>Opmerkingen over het bestand</translation>
+    </message>
 </context>
 <context>
     <name>LabTab</name>
@@ -695,6 +735,42 @@
     <message>
         <source>%1 of %2 results, %3 outside the reference range</source>
         <translation>%1 van %2 resultaten, %3 buiten het referentiebereik</translation>
+    </message>
+    <message>
+        <source>New only</source>
+        <translation>Alleen nieuwe</translation>
+    </message>
+    <message>
+        <source>Only the results that arrived since you last opened this patient</source>
+        <translation>Alleen de resultaten die binnenkwamen sinds u deze patiënt het laatst opende</translation>
+    </message>
+    <message>
+        <source>Show only new results</source>
+        <translation>Alleen nieuwe resultaten tonen</translation>
+    </message>
+    <message>
+        <source>Cumulative view</source>
+        <translation>Cumulatief overzicht</translation>
+    </message>
+    <message>
+        <source>Tests down, days across</source>
+        <translation>Tests in rijen, dagen in kolommen</translation>
+    </message>
+    <message>
+        <source>Cumulative lab results</source>
+        <translation>Cumulatieve labresultaten</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopiëren</translation>
+    </message>
+    <message>
+        <source>Show trend</source>
+        <translation>Verloop tonen</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Afdrukken…</translation>
     </message>
 </context>
 <context>
@@ -762,6 +838,14 @@
     <message>
         <source>Laboratory interpretation code: %1</source>
         <translation>Interpretatiecode van het labo: %1</translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation>Nieuw: %1</translation>
+    </message>
+    <message>
+        <source>New since you last opened this patient</source>
+        <translation>Nieuw sinds u deze patiënt het laatst opende</translation>
     </message>
 </context>
 <context>
@@ -1107,6 +1191,10 @@
         <source>The list could not be exported to %1</source>
         <translation>De lijst kon niet worden geëxporteerd naar %1</translation>
     </message>
+    <message>
+        <source>Medication list</source>
+        <translation>Medicatielijst</translation>
+    </message>
 </context>
 <context>
     <name>MedicationFlagsPanel</name>
@@ -1225,6 +1313,10 @@
         <source>Reconciliation summary saved to %1</source>
         <translation>Overzicht van de medicatiereconciliatie opgeslagen in %1</translation>
     </message>
+    <message>
+        <source>Print the medication comparison</source>
+        <translation>De medicatievergelijking afdrukken</translation>
+    </message>
 </context>
 <context>
     <name>MedicationToolbar</name>
@@ -1267,6 +1359,22 @@
     <message>
         <source>Export PDF…</source>
         <translation>Exporteren als pdf…</translation>
+    </message>
+    <message>
+        <source>Medication actions</source>
+        <translation>Acties voor de medicatie</translation>
+    </message>
+    <message>
+        <source>Decide</source>
+        <translation>Beslissen</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Afdrukken…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporteren</translation>
     </message>
 </context>
 <context>
@@ -1993,6 +2101,14 @@
         <source>Page %1 of %2</source>
         <translation>Pagina %1 van %2</translation>
     </message>
+    <message>
+        <source>SSIN %1</source>
+        <translation>INSZ %1</translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>Opgesteld door</translation>
+    </message>
 </context>
 <context>
     <name>RolePage</name>
@@ -2260,6 +2376,18 @@
     <message>
         <source>Saving…</source>
         <translation>Opslaan…</translation>
+    </message>
+    <message>
+        <source>Your name (printed on exports)</source>
+        <translation>Uw naam (afgedrukt op exports)</translation>
+    </message>
+    <message>
+        <source>Dr. First Last</source>
+        <translation>Dr. Voornaam Achternaam</translation>
+    </message>
+    <message>
+        <source>Your name (printed on exports):</source>
+        <translation>Uw naam (afgedrukt op exports):</translation>
     </message>
 </context>
 <context>
@@ -2650,6 +2778,101 @@
     <message>
         <source>The profile could not be removed completely: %1</source>
         <translation>Het profiel kon niet volledig worden verwijderd: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CumulativeLabModel</name>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation>Nieuw: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentActions</name>
+    <message>
+        <source>Print…</source>
+        <translation>Afdrukken…</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Opslaan als…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>Print %1</source>
+        <translation>%1 afdrukken</translation>
+    </message>
+    <message>
+        <source>This document has no file stored on this computer to save.</source>
+        <translation>Voor dit document is geen bestand op deze computer opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Save a copy outside the encrypted store</source>
+        <translation>Een kopie buiten de versleutelde opslag bewaren</translation>
+    </message>
+    <message>
+        <source>The copy is an ordinary file: anyone who can open the folder where you save it can read it. Save it only where your practice keeps patient records.</source>
+        <translation>De kopie is een gewoon bestand: iedereen die de map kan openen waarin u het bewaart, kan het lezen. Bewaar het alleen waar uw praktijk patiëntendossiers bewaart.</translation>
+    </message>
+    <message>
+        <source>Save the document as</source>
+        <translation>Document opslaan als</translation>
+    </message>
+    <message>
+        <source>The hospital&apos;s file (*%1)</source>
+        <translation>Bestand van het ziekenhuis (*%1)</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Opgeslagen in %1</translation>
+    </message>
+    <message>
+        <source>The document could not be saved to %1</source>
+        <translation>Het document kon niet worden opgeslagen in %1</translation>
+    </message>
+    <message>
+        <source>The document could not be read from the local database.</source>
+        <translation>Het document kon niet uit de lokale databank worden gelezen.</translation>
+    </message>
+</context>
+<context>
+    <name>LabFlags</name>
+    <message>
+        <source>H</source>
+        <comment>flag letter: above the reference range</comment>
+        <translation>H</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <comment>flag letter: below the reference range</comment>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>HH</source>
+        <comment>flag letters: critically high</comment>
+        <translation>HH</translation>
+    </message>
+    <message>
+        <source>LL</source>
+        <comment>flag letters: critically low</comment>
+        <translation>LL</translation>
+    </message>
+    <message>
+        <source>AA</source>
+        <comment>flag letters: critical</comment>
+        <translation>AA</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <comment>flag letter: abnormal</comment>
+        <translation>A</translation>
     </message>
 </context>
 </TS>

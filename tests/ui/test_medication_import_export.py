@@ -13,6 +13,7 @@ from PySide6.QtPdf import QPdfDocument
 from consult_desktop.demo.hospital import DemoHospital
 from consult_desktop.store import Profile
 from consult_desktop.ui.medication.medication_flags_panel import ContraindicationDialog
+from consult_desktop.ui.medication.medication_toolbar import MedicationToolbar
 from consult_desktop.ui.medication.medication_view import MedicationView
 from consult_desktop.ui.shell.task_runner import TaskRunner
 
@@ -50,37 +51,54 @@ def medication(qtbot, runner, tmp_path: Path) -> MedicationView:
     return view
 
 
-def import_file(qtbot, medication: MedicationView, path: Path) -> None:
+def preview(qtbot, medication: MedicationView, path: Path):
+    """ "Import…" (Ctrl+I) with a file: every format goes through the preview before anything is stored."""
+    medication.file_actions.dialog = None
+    medication.import_file(path)
+    qtbot.waitUntil(lambda: medication.file_actions.dialog is not None, timeout=10000)
+    return medication.file_actions.dialog
+
+
+def import_file(qtbot, medication: MedicationView, path: Path):
+    dialog = preview(qtbot, medication, path)
+    if dialog.confirm.isVisible():
+        dialog.confirm.setChecked(True)  # a CSV names no patient: the GP confirms it is about this one
     with qtbot.waitSignal(medication.data_loaded, timeout=10000):
-        medication.import_file(path)
+        dialog.import_button.click()
+    return dialog
 
 
 def test_csv_import_says_what_was_imported_and_which_rows_were_skipped_and_why(
         qtbot, runner, medication: MedicationView, tmp_path: Path) -> None:
     path = tmp_path / "export.csv"
     path.write_text(CSV, encoding="cp1252")  # GP software on Windows often writes Windows-1252
-    import_file(qtbot, medication, path)
-    status = medication.status_text()
-    assert status.startswith("Rows imported: 4 (already stopped, kept as history: 1).")
-    assert "Skipped: 1 (row 2: no name, ATC or CNK code)." in status
-    assert "Not matched to known ingredients (not checked): Plouf 2 mg." in status
-    assert medication.active_dialog() is not None  # the same summary in a message box
-    medication.active_dialog().accept()
+    dialog = preview(qtbot, medication, path)
+    rows = dialog.row_texts()
+    assert [row[1] for row in rows if row[0] == "added"] == ["Marevan 5 mg", "Brufen 400 mg", "Plouf 2 mg"]
+    assert any(row[1] == "Plouf 2 mg" and row[3] == "not recognised (not checked)" for row in rows)
+    skipped = [dialog.notes.item(i).text() for i in range(dialog.notes.count())]
+    assert any("1 CSV rows without a name, ATC or CNK were skipped" in text for text in skipped)
+    if dialog.confirm.isVisible():
+        dialog.confirm.setChecked(True)
+    with qtbot.waitSignal(medication.data_loaded, timeout=10000):
+        dialog.import_button.click()
+    assert medication.status_text().startswith("Imported ")
 
     rows = medication.prescriptions_table().row_texts()
-    assert [(r[0], r[4]) for r in rows] == [("Marevan 5 mg", "Active"), ("Brufen 400 mg", "Active"),
-                                            ("Plouf 2 mg", "Active · Not checked"), ("Omeprazole 20 mg", "Stopped")]
+    assert [(r[0], r[4]) for r in rows][:3] == [("Marevan 5 mg", "Active"), ("Brufen 400 mg", "Active"),
+                                                ("Plouf 2 mg", "Active · Not checked")]
     model = medication.model()
     statuses = {model.line_at(r).label: model.row_texts(r)[model.STATUS] for r in range(model.rowCount())}
     assert statuses["Marevan 5 mg"] == "Unchanged"
     assert any("Warfarin + Ibuprofen" in text for text in medication.flags_panel().item_texts())
     stored = mr.db_call(qtbot, runner, lambda store: store.prescriptions.for_patient(mr.SERVER, mr.PATIENT))
-    assert len({p["id"] for p in stored}) == 4 and not any(p["id"].startswith("gp-csv") for p in stored)
+    active = [p for p in stored if p.get("status") == "active"]
+    assert len({p["id"] for p in active}) == 3 and not any(p["id"].startswith("gp-csv") for p in stored)
 
-    import_file(qtbot, medication, path)  # the same file again: nothing doubled
-    assert medication.status_text().startswith("Rows imported: 0 ")
-    assert "row 1: already on your list" in medication.status_text()
-    assert medication.prescriptions_table().rowCount() == 4
+    again = preview(qtbot, medication, path)  # the same file again: nothing new to add, nothing doubled
+    assert not [row for row in again.row_texts() if row[0] == "added"]
+    again.reject()
+    assert len([r for r in medication.prescriptions_table().row_texts() if r[4].startswith("Active")]) == 3
 
 
 def test_bundle_import_resolves_medication_referenced_inside_the_bundle(
@@ -95,7 +113,7 @@ def test_bundle_import_resolves_medication_referenced_inside_the_bundle(
     path = tmp_path / "list.json"
     path.write_text(json.dumps(bundle), encoding="utf-8")
     import_file(qtbot, medication, path)
-    assert medication.status_text().startswith("Rows imported: 1 ")
+    assert medication.status_text().startswith("Imported 1 ")
     assert medication.prescriptions_table().row_texts()[0][4] == "Active"  # matched: no "Not checked"
     assert any("Acenocoumarol" in line.ingredients for line in medication.medication_data().comparison.lines)
 
@@ -103,10 +121,16 @@ def test_bundle_import_resolves_medication_referenced_inside_the_bundle(
 def test_unreadable_file_is_reported_and_changes_nothing(qtbot, medication: MedicationView, tmp_path: Path) -> None:
     path = tmp_path / "list.csv"
     path.write_text("Colour;Size\nred;big\n", encoding="utf-8")
-    with qtbot.waitSignal(medication.failed, timeout=10000) as failed:
-        medication.import_file(path)
-    assert "no 'name', 'atc' or 'cnk' column" in failed.args[0]
+    medication.import_file(path)
+    qtbot.waitUntil(lambda: "could not be read" in medication.status_text(), timeout=10000)
+    assert "no 'name', 'atc' or 'cnk' column" in medication.status_text()
+    assert medication.file_actions.dialog is None
     assert medication.prescriptions_table().rowCount() == 0
+
+
+def test_one_import_button_in_the_toolbar(medication: MedicationView) -> None:
+    texts = [action.text() for action in medication.findChild(MedicationToolbar).actions()]
+    assert texts.count("Import…") == 1 and not any("KMEHR" in text for text in texts)
 
 
 def test_pdf_export_writes_a_real_pdf_with_lines_decisions_flags_and_the_knowledge_base_footer(

@@ -68,3 +68,23 @@ def test_unresolved_medication_gets_an_unchecked_line() -> None:
     comparison = compare([med("h1", "Mystery remedy")], [])
     assert comparison.lines[0].status == NEW and comparison.lines[0].checked is False
     assert comparison.not_checked == ("h1",)
+
+
+def gp_started(rid: str, text: str, start: str) -> dict:
+    return {**med(rid, text), "resourceType": "MedicationStatement", "effectivePeriod": {"start": start}}
+
+
+def test_a_gp_prescription_started_after_the_discharge_list_is_not_stopped_at_the_hospital() -> None:
+    hospital = [med("h1", "Amlor 5 mg")]
+    gp = [gp_started("g1", "Elthyrone 100 µg", "2026-12-05"), gp_started("g2", "Zocor 40 mg", "2026-10-01")]
+    comparison = compare(hospital, gp, hospital_is_discharge_list=True, hospital_list_date="2026-11-20T10:00:00")
+    statuses = by_status(comparison)
+    assert statuses[GP_ONLY] == ["Elthyrone 100 µg"]
+    assert statuses[STOPPED] == ["Zocor 40 mg"]  # taken before the stay and left off the list: stopped there
+
+
+def test_a_gp_restart_after_the_hospital_stopped_it_is_not_stopped_at_the_hospital() -> None:
+    hospital = [med("h1", "Amlor 5 mg"), med("h2", "Brufen 400 mg", status="stopped")]
+    gp = [gp_started("g1", "ibuprofen 400 mg", "2026-12-05")]
+    comparison = compare(hospital, gp, hospital_is_discharge_list=True, hospital_list_date="2026-11-20")
+    assert by_status(comparison)[GP_ONLY] == ["ibuprofen 400 mg"]

@@ -86,3 +86,17 @@ def test_each_action_writes_its_audit_entry_and_says_what_changed(store, tmp_pat
         assert expected in actions
     with pytest.raises(ValueError):
         medication_actions.set_decision(store, mr.SERVER, mr.PATIENT, "line:amlodipine", "maybe")
+
+
+def test_a_prescription_the_gp_starts_today_is_not_stopped_at_the_hospital(store) -> None:
+    import datetime as dt
+
+    from consult_desktop.meds.comparison import GP_ONLY
+
+    today = dt.date.today().isoformat()
+    resource = {"medicationCodeableConcept": {"text": "Elthyrone 100 µg"}, "status": "active",
+                "effectivePeriod": {"start": today}, "dosage": [{"text": "1x/day"}]}
+    medication_actions.save_prescription(store, mr.SERVER, mr.PATIENT, resource)
+    data = medication_loader.load_medication(store, mr.SERVER, mr.PATIENT)
+    line = next(line for line in data.comparison.lines if line.label == "Elthyrone 100 µg")
+    assert line.status == GP_ONLY

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -74,6 +75,12 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Lock after inactivity:"), self.idle)
         form.addRow(self.tr("Sync automatically every:"), self.auto_sync)
         form.addRow(self.tr("“Recently discharged” means within:"), self.discharge)
+        self.gp_name = QLineEdit(general)
+        self.gp_name.setObjectName("gpName")
+        self.gp_name.setAccessibleName(self.tr("Your name (printed on exports)"))
+        self.gp_name.setPlaceholderText(self.tr("Dr. First Last"))
+        self._gp_name_loaded = ""
+        form.addRow(self.tr("Your name (printed on exports):"), self.gp_name)
 
         self.server = ServerForm(self)
         self.server.changed.connect(self._mark_server_dirty)
@@ -108,6 +115,13 @@ class SettingsDialog(QDialog):
 
         self._runner.query(self, queries.server_settings, loaded, lambda exc: self.server.show_error(str(exc)))
 
+        def name_loaded(name: str) -> None:
+            self._gp_name_loaded = name
+            if not self.gp_name.isModified():  # the GP may already be typing
+                self.gp_name.setText(name)
+
+        self._runner.query(self, queries.gp_name, name_loaded, lambda exc: self.status.setText(str(exc)), slot="name")
+
     def _mark_server_dirty(self, *_args: object) -> None:
         if self._server_loaded:
             self._server_dirty = True
@@ -121,6 +135,11 @@ class SettingsDialog(QDialog):
         updated = dataclasses.replace(self._settings, language=str(self.language.currentData()),
                                       idle_lock_minutes=self.idle.value(), auto_sync_minutes=self.auto_sync.value(),
                                       discharge_days=self.discharge.value())
+        name = self.gp_name.text().strip()
+        if name != self._gp_name_loaded:
+            self._gp_name_loaded = name
+            self._runner.query(self, lambda store: actions.set_gp_name(store, name), lambda _none: None,
+                               lambda exc: self.status.setText(str(exc)), slot="save-name")
         if not self._server_dirty:
             self._finish(updated)
             return

@@ -1,8 +1,9 @@
 """`DocumentListModel`: the patient's documents as a table (date, title, type, author, stay).
 
 Plain `DocumentRow`s go in with `set_rows(...)`; `DocumentSortProxy` sorts on the values the model gives
-for `SORT_ROLE` (a chronological key for dates, folded text otherwise), newest first by default. GUI thread
-only.
+for `SORT_ROLE` (a chronological key for dates, folded text otherwise), newest first by default, and can keep
+only the documents of one stay or only the new ones. A document stored since the GP last opened the patient
+is bold, its title has a "new" dot before it, and screen readers hear "New:" before it. GUI thread only.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QFont
 
 from consult_desktop.domain import date_text
 from consult_desktop.record.patient_snapshot import DocumentRow
 from consult_desktop.ui.widgets.filter_change import change_row_filter
 from consult_desktop.ui.widgets.headered_table_model import HeaderedTableModel
+from consult_desktop.ui.widgets.new_mark import new_mark_icon
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (resource_type, resource_id)
@@ -75,6 +78,14 @@ class DocumentListModel(HeaderedTableModel):
             return row.resource_type, row.resource_id
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row)
+        if role == Qt.ItemDataRole.FontRole and row.new:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.DecorationRole and row.new and column == self.TITLE:
+            return new_mark_icon()
+        if role == Qt.ItemDataRole.AccessibleTextRole and row.new and column == self.TITLE:
+            return self.tr("New: %1").replace("%1", row.title)
         return None
 
     def _display(self, row: DocumentRow, column: int) -> str:
@@ -92,6 +103,8 @@ class DocumentListModel(HeaderedTableModel):
 
     def _tooltip(self, row: DocumentRow) -> str:
         parts = [row.title]
+        if row.new:
+            parts.append(self.tr("New since you last opened this patient"))
         formats = {"pdf": self.tr("PDF"), "html": self.tr("HTML"), "text": self.tr("Text"),
                    "image": self.tr("Image"), "unsupported": self.tr("Other format")}
         if row.format_kind in formats:
@@ -111,19 +124,28 @@ class DocumentSortProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
         self._encounter_id: str | None = None
+        self._new_only = False
         self.sort(DocumentListModel.DATE, Qt.SortOrder.DescendingOrder)
 
     def set_encounter_filter(self, encounter_id: str | None) -> None:
         """Show only the documents of one stay (None: all documents)."""
         change_row_filter(self, lambda: setattr(self, "_encounter_id", encounter_id))
 
+    def set_new_only(self, value: bool) -> None:
+        """Show only the documents stored since the GP last opened the patient."""
+        change_row_filter(self, lambda: setattr(self, "_new_only", value))
+
+    def new_only(self) -> bool:
+        return self._new_only
+
     def encounter_filter(self) -> str | None:
         return self._encounter_id
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 (Qt API)
-        if self._encounter_id is None:
-            return True
         model = self.sourceModel()
         if not isinstance(model, DocumentListModel):
             return True
-        return model.row_at(source_row).encounter_id == self._encounter_id
+        row = model.row_at(source_row)
+        if self._new_only and not row.new:
+            return False
+        return self._encounter_id is None or row.encounter_id == self._encounter_id

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 
 from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut, QTextCursor, QTextDocument
+from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -73,7 +73,7 @@ class DocumentViewer(QWidget):
         self._zoom_in = self._tool_button(self.tr("+"), self.tr("Zoom in"))
         self._fit = self._tool_button(self.tr("Fit width"), self.tr("Fit the page to the width of the viewer"))
         self._find_button = self._tool_button(self.tr("Find…"), self.tr("Find in document (Ctrl+F)"))
-        top = QHBoxLayout()
+        top = self._top = QHBoxLayout()
         top.setContentsMargins(4, 2, 4, 2)
         top.addWidget(self._title, 1)
         for button in (self._zoom_out, self._zoom_in, self._fit, self._find_button):
@@ -118,6 +118,17 @@ class DocumentViewer(QWidget):
                              context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(lambda: self.open_find())
         self.clear()
+
+    def add_header_actions(self, actions: list[QAction]) -> list[QToolButton]:
+        """Buttons for the tab's document actions (print, save as) at the end of the header."""
+        buttons = []
+        for action in actions:
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setAccessibleName(action.text().rstrip("…"))
+            self._top.addWidget(button)
+            buttons.append(button)
+        return buttons
 
     def _tool_button(self, text: str, tip: str) -> QToolButton:
         button = QToolButton(self)

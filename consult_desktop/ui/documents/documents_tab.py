@@ -4,8 +4,12 @@ The list comes from the patient snapshot; a document's bytes are read from the s
 opened (database lane, which also writes the "open-document" audit record). Searching asks the store's
 full-text index for this patient and lists the hits with their snippet; choosing a hit opens the document
 and looks for the words in it. When a PDF's text layer is read after opening, it is added to the index so
-later searches also find words inside PDFs. GUI thread only; all store work goes through the TaskRunner, whose
-slots ("open", "search") keep only the answer to the latest request and drop all of them on a patient change.
+later searches also find words inside PDFs. The open document prints (Ctrl+P, `print_current`) and saves as
+the hospital's file (`save_current_as`) through `DocumentActions`; "New only" keeps the documents stored since
+the GP last opened the patient. The columns share the list's width (the title takes what is left and elides),
+so no horizontal scrollbar appears and the date stays in view. GUI thread only; all store work goes through
+the TaskRunner, whose slots ("open", "search") keep only the answer to the latest request and drop all of them
+on a patient change.
 """
 
 from __future__ import annotations
@@ -14,9 +18,10 @@ import html
 import logging
 import re
 
-from PySide6.QtCore import QItemSelection, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,6 +41,7 @@ from consult_desktop.record import actions, queries
 from consult_desktop.record.document_content import ContentKind, DocumentContent
 from consult_desktop.record.patient_snapshot import DocumentRow
 from consult_desktop.store import Store
+from consult_desktop.ui.documents.document_actions import DocumentActions
 from consult_desktop.ui.documents.document_list_model import KEY_ROLE, DocumentListModel, DocumentSortProxy
 from consult_desktop.ui.documents.document_viewer import DocumentViewer
 from consult_desktop.ui.shell.task_runner import TaskRunner, drop
@@ -60,27 +66,15 @@ class DocumentsTab(QWidget):
         self._model = DocumentListModel(self)
         self._proxy = DocumentSortProxy(self)
         self._proxy.setSourceModel(self._model)
-        self._table = QTableView(self)
-        self._table.setModel(self._proxy)
-        self._table.setSortingEnabled(True)
-        self._table.sortByColumn(DocumentListModel.DATE, Qt.SortOrder.DescendingOrder)
-        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self._table.setAlternatingRowColors(True)
-        self._table.setWordWrap(False)
-        self._table.verticalHeader().hide()
-        self._table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self._table.horizontalHeader().setStretchLastSection(True)
-        for column, width in ((DocumentListModel.DATE, 90), (DocumentListModel.TITLE, 240),
-                              (DocumentListModel.TYPE, 150), (DocumentListModel.AUTHOR, 140)):
-            self._table.setColumnWidth(column, width)
-        self._table.setAccessibleName(self.tr("Documents"))
+        self._table = self._build_table()
 
         self._search = QLineEdit(self)
         self._search.setPlaceholderText(self.tr("Search in this patient's documents"))
         self._search.setClearButtonEnabled(True)
         self._search.setAccessibleName(self.tr("Search in documents"))
+        self._new_only = QCheckBox(self.tr("New only"), self)
+        self._new_only.setToolTip(self.tr("Only the documents that arrived since you last opened this patient"))
+        self._new_only.setAccessibleName(self.tr("Show only new documents"))
         self._hits = QListWidget(self)
         self._hits.setAccessibleName(self.tr("Search results"))
         self._hits.setWordWrap(True)
@@ -102,12 +96,18 @@ class DocumentsTab(QWidget):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self._search)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self._search, 1)
+        search_row.addWidget(self._new_only)
+        left_layout.addLayout(search_row)
         left_layout.addWidget(self._filter_box)
         left_layout.addWidget(self._lists, 1)
         left_layout.addWidget(self._status)
 
         self._viewer = DocumentViewer(self)
+        self.actions = DocumentActions(self, runner, self._viewer, lambda: self._patient)
+        self.actions.message.connect(self._status.setText)
+        self._viewer.add_header_actions([self.actions.print_action, self.actions.save_action])
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(self._viewer)
@@ -128,7 +128,30 @@ class DocumentsTab(QWidget):
         self._hits.currentItemChanged.connect(lambda item, _previous: self._hit_chosen(item))
         self._filter_clear.clicked.connect(lambda: self.set_encounter_filter(None))
         self._viewer.pdf_text_extracted.connect(self._index_pdf_text)
+        self._new_only.toggled.connect(self._new_only_toggled)
+        self._table.customContextMenuRequested.connect(
+            lambda position: self.actions.context_menu(self._table, position, self._open_selected))
         self.clear()
+
+    def _build_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self._proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(DocumentListModel.DATE, Qt.SortOrder.DescendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.horizontalHeader().setStretchLastSection(False)
+        table.viewport().installEventFilter(self)
+        table.setAccessibleName(self.tr("Documents"))
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        return table
 
     # -- patient --------------------------------------------------------------------------------------------
     def set_rows(self, server_id: str, patient_id: str, rows: tuple[DocumentRow, ...] | list[DocumentRow]) -> None:
@@ -139,6 +162,9 @@ class DocumentsTab(QWidget):
             self.clear()
             self._patient = (server_id, patient_id)
         self._model.set_rows(list(rows))
+        if not same_patient:
+            self._table.horizontalScrollBar().setValue(0)  # the date column in view for every patient
+            self._fit_columns()
         current = self._viewer.content()
         if current is not None and self._model.row_of(*current.key) is None:
             self._viewer.clear()  # the open document was withdrawn (entered in error, superseded)
@@ -159,6 +185,10 @@ class DocumentsTab(QWidget):
         self._select_timer.stop()
         self._model.set_rows([])
         self._proxy.set_encounter_filter(None)
+        self._new_only.blockSignals(True)
+        self._new_only.setChecked(False)
+        self._new_only.blockSignals(False)
+        self._proxy.set_new_only(False)
         self._filter_box.hide()
         self._search.blockSignals(True)
         self._search.setText("")  # setText, not clear(): it also empties the undo history
@@ -168,6 +198,7 @@ class DocumentsTab(QWidget):
         self._lists.setCurrentWidget(self._table)
         self._status.clear()
         self._viewer.clear()
+        self.actions.content_changed(None)
 
     def set_encounter_filter(self, encounter_id: str | None, label: str = "") -> None:
         self._proxy.set_encounter_filter(encounter_id)
@@ -179,6 +210,38 @@ class DocumentsTab(QWidget):
             self._search.clear()
         self._show_count()
 
+    def _new_only_toggled(self, checked: bool) -> None:
+        self._proxy.set_new_only(checked)
+        self._show_count()
+
+    # -- print, save, fit -----------------------------------------------------------------------------------
+    def print_current(self) -> object:
+        """Ctrl+P: print the open document through a preview (None when no document is open)."""
+        return self.actions.print_current()
+
+    def save_current_as(self) -> None:
+        """Save the open document as the file the hospital sent, after a warning."""
+        self.actions.save_current_as()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        table = getattr(self, "_table", None)  # the filter is installed while the table is being built
+        if table is not None and watched is table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Date as wide as a date; type, author and stay a share each; the title the rest (elided)."""
+        width = self._table.viewport().width()
+        date = self._table.fontMetrics().horizontalAdvance("00/00/0000") + 16
+        rest = max(width - date, 0)
+        shares = {DocumentListModel.TYPE: 0.22, DocumentListModel.AUTHOR: 0.16, DocumentListModel.ENCOUNTER: 0.17}
+        self._table.setColumnWidth(DocumentListModel.DATE, date)
+        used = date
+        for column, share in shares.items():
+            self._table.setColumnWidth(column, int(rest * share))
+            used += int(rest * share)
+        self._table.setColumnWidth(DocumentListModel.TITLE, max(width - used, 40))
+
     # -- opening --------------------------------------------------------------------------------------------
     def open_document(self, resource_type: str, resource_id: str, find_text: str | None = None) -> None:
         if self._patient is None:
@@ -186,12 +249,14 @@ class DocumentsTab(QWidget):
         server_id, patient_id = self._patient
         row = self._model.row_of(resource_type, resource_id)
         self._viewer.show_loading(self._model.row_at(row).title if row is not None else "")
+        self.actions.content_changed(None)
 
         def load(store: Store) -> DocumentContent:
             return actions.open_document(store, server_id, patient_id, resource_type, resource_id)
 
         def shown(content: DocumentContent) -> None:
             self._viewer.show_content(content)
+            self.actions.content_changed(content)
             if find_text:
                 self._viewer.open_find(find_text)
             self.document_opened.emit(resource_type, resource_id)
@@ -359,6 +424,9 @@ class DocumentsTab(QWidget):
 
     def viewer(self) -> DocumentViewer:
         return self._viewer
+
+    def new_only_box(self) -> QCheckBox:
+        return self._new_only
 
     def search_field(self) -> QLineEdit:
         return self._search

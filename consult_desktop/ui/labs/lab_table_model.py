@@ -2,8 +2,10 @@
 
 Rows are plain `LabRow`s from the patient snapshot. Each flagged result says so three ways: a word
 ("High", "Critical low"), an arrow symbol, and a colour from `severity_style` (critical rows also get a
-background), so nothing depends on colour alone. `LabFilterProxy` sorts on `SORT_ROLE` (newest first,
-then panel) and can keep one panel or only abnormal results. GUI thread only.
+background), so nothing depends on colour alone. A result stored since the GP last opened the patient is
+bold with a "new" dot before the test's name ("New:" for screen readers). `LabFilterProxy` sorts on
+`SORT_ROLE` (newest first, then panel) and can keep one panel, only abnormal results or only new ones. GUI
+thread only.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from consult_desktop.ui.labs.trend_chart import TrendPoint, TrendSeries, flag_le
 from consult_desktop.ui.widgets import severity_style
 from consult_desktop.ui.widgets.filter_change import change_row_filter
 from consult_desktop.ui.widgets.headered_table_model import HeaderedTableModel
+from consult_desktop.ui.widgets.new_mark import new_mark_icon
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 FLAG_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -48,6 +51,10 @@ def format_range(result: LabResult) -> str:
     if low is not None:
         return f"≥ {low:g}"
     return result.ref_text or ""
+
+
+def result_name(row: LabRow) -> str:
+    return row.result.display or row.result.code or ""
 
 
 _FLAG_ORDER = [LabFlag.UNKNOWN, LabFlag.NORMAL, LabFlag.LOW, LabFlag.HIGH, LabFlag.ABNORMAL, LabFlag.CRITICAL_LOW,
@@ -150,7 +157,11 @@ class LabTableModel(HeaderedTableModel):
             return severity_style.foreground(flag_level(flag), self._current_palette())
         if role == Qt.ItemDataRole.BackgroundRole and flag.is_critical and column in (self.RESULT, self.FLAG):
             return severity_style.background(flag_level(flag), self._current_palette())
-        if role == Qt.ItemDataRole.FontRole and flag.is_abnormal and column in (self.RESULT, self.FLAG):
+        if role == Qt.ItemDataRole.DecorationRole and row.new and column == self.TEST:
+            return new_mark_icon(self._current_palette())
+        if role == Qt.ItemDataRole.AccessibleTextRole and row.new and column == self.TEST:
+            return self.tr("New: %1").replace("%1", result_name(row))
+        if role == Qt.ItemDataRole.FontRole and (row.new or (flag.is_abnormal and column in (self.RESULT, self.FLAG))):
             font = QFont()
             font.setBold(True)
             return font
@@ -167,7 +178,7 @@ class LabTableModel(HeaderedTableModel):
         if column == self.PANEL:
             return self.panel_name(row)
         if column == self.TEST:
-            return result.display or result.code or ""
+            return result_name(row)
         if column == self.RESULT:
             return format_value(result)
         if column == self.UNIT:
@@ -196,6 +207,8 @@ class LabTableModel(HeaderedTableModel):
     def _tooltip(self, row: LabRow, flag: LabFlag) -> str:
         result = row.result
         lines = [f"{result.display or result.code or ''}: {format_value(result)} {result.unit or ''}".strip()]
+        if row.new:
+            lines.append(self.tr("New since you last opened this patient"))
         if format_range(result):
             lines.append(self.tr("Reference range: %1").replace("%1", format_range(result)))
         if flag.is_abnormal:
@@ -216,6 +229,7 @@ class LabFilterProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
         self._panel: str | None = None
         self._abnormal_only = False
+        self._new_only = False
         self.sort(LabTableModel.DATE, Qt.SortOrder.DescendingOrder)
 
     def set_panel(self, panel: str | None) -> None:
@@ -224,10 +238,15 @@ class LabFilterProxy(QSortFilterProxyModel):
     def set_abnormal_only(self, value: bool) -> None:
         change_row_filter(self, lambda: setattr(self, "_abnormal_only", value))
 
+    def set_new_only(self, value: bool) -> None:
+        change_row_filter(self, lambda: setattr(self, "_new_only", value))
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 (Qt API)
         model = self.sourceModel()
         if not isinstance(model, LabTableModel):
             return True
+        if self._new_only and not model.row_at(source_row).new:
+            return False
         if self._abnormal_only and not model.flag_at(source_row).is_abnormal:
             return False
         return self._panel is None or model.panel_name(model.row_at(source_row)) == self._panel

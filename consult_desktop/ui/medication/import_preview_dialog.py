@@ -81,7 +81,10 @@ class ImportPreviewDialog(QDialog):
         for found in preview.report.sumehr:
             self.sumehr.addItem(self.tr("From the GP's SUMEHR (%1): %2").replace("%1", found.kind)
                                 .replace("%2", found.text))
+        self.notes = QListWidget(self)
+        self.notes.addItems(list(preview.report.warnings))  # e.g. rows of a CSV without a name or code, skipped
         for title, widget in ((self.tr("Lines that cannot be read"), self.unreadable),
+                              (self.tr("Notes on the file"), self.notes),
                               (self.tr("Allergies, problems and vaccinations from the GP's SUMEHR (not imported)"),
                                self.sumehr)):
             if widget.count():

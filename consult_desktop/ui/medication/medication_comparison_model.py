@@ -11,7 +11,7 @@ only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QStyle, QTableView, QWidget
 
@@ -306,8 +306,32 @@ def comparison_table(model: MedicationComparisonModel, parent: QWidget) -> QTabl
     table.setWordWrap(True)
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(True)
-    for column, width in ((model.STATUS, 160), (model.HOSPITAL, 230), (model.GP, 230), (model.CHANGE, 160),
-                          (model.FLAGS, 190)):
-        table.setColumnWidth(column, width)
+    table.horizontalHeader().setStretchLastSection(False)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    shares = {model.STATUS: 0.14, model.HOSPITAL: 0.21, model.GP: 0.21, model.CHANGE: 0.13, model.FLAGS: 0.19,
+              model.DECISION: 0.12}
+    table.viewport().installEventFilter(_FitColumns(table, shares))
     return table
+
+
+class _FitColumns(QObject):
+    """Shares the table's width between its columns whenever the view changes size (the flags and the decision
+    stay on screen at 1366 px; long texts wrap), then fits the rows' heights to the wrapped text."""
+
+    def __init__(self, table: QTableView, shares: dict[int, float]) -> None:
+        super().__init__(table)
+        self._table = table
+        self._shares = shares
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Resize:
+            width = self._table.viewport().width()
+            last = max(self._shares)
+            used = 0
+            for column, share in sorted(self._shares.items()):
+                size = width - used if column == last else int(width * share)
+                self._table.setColumnWidth(column, max(size, 40))
+                used += size
+            self._table.resizeRowsToContents()
+        return False

@@ -1,6 +1,6 @@
-"""`MedicationFileActions`: the medication tab's Belgian file actions — import (drop a file on the tab, or
-"Import medication list…") with a preview before anything is stored, and export of the reconciled list as a
-KMEHR medication scheme or a Belgian FHIR Bundle.
+"""`MedicationFileActions`: the medication tab's file actions — import (drop a file on the tab, or "Import…"):
+KMEHR, SUMEHR, Belgian or generic FHIR, or the CSV of the GP's software, always with a preview before anything
+is stored, and export of the reconciled list as a KMEHR medication scheme or a Belgian FHIR Bundle.
 
 Reading the file, matching the patient and planning the import run on the database lane
 (`consult_desktop.medlist`); the preview dialog shows on the GUI thread; the commit runs on the database
@@ -9,7 +9,6 @@ lane again in one transaction. Answers for another patient are dropped. GUI thre
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -17,17 +16,19 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QToolBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 from shiboken6 import isValid
 
-from consult_desktop.medlist.export import export_fhir, export_kmehr, file_patient, reconciled_list
 from consult_desktop.medlist.importer import ImportPreview, commit_import, preview_import
 from consult_desktop.medlist.reader import read_medication_file
 from consult_desktop.medlist.report import build_report
 from consult_desktop.meds.fhir_input import InputFileError
+from consult_desktop.record import exports
 from consult_desktop.store import Store
 from consult_desktop.ui.medication.import_preview_dialog import ImportPreviewDialog
+from consult_desktop.ui.medication.medication_toolbar import MedicationToolbar
 from consult_desktop.ui.shell.task_runner import TaskRunner
+from consult_desktop.ui.widgets import printing
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ class MedicationFileActions(QObject):
     message = Signal(str)  # a status text for the GP
     imported = Signal(str, str)  # server_id, patient_id: the list changed
 
-    def __init__(self, view: QWidget, runner: TaskRunner, toolbar: QToolBar,
+    def __init__(self, view: QWidget, runner: TaskRunner, toolbar: MedicationToolbar,
                  patient: Callable[[], tuple[str, str] | None]) -> None:
         super().__init__(view)
         self.setObjectName("medicationFileActions")
@@ -44,18 +45,13 @@ class MedicationFileActions(QObject):
         self._runner = runner
         self._patient = patient
         self.dialog: ImportPreviewDialog | None = None
-        self.import_action = QAction(self.tr("Import KMEHR / FHIR…"), view)
-        self.import_action.setToolTip(self.tr("Import medication list (KMEHR, SUMEHR, FHIR)…"))
-        self.import_action.triggered.connect(lambda _checked=False: self.import_file())
         self.export_kmehr_action = QAction(self.tr("Export KMEHR…"), view)
         self.export_kmehr_action.setToolTip(self.tr("Export as KMEHR medication scheme…"))
         self.export_kmehr_action.triggered.connect(lambda _checked=False: self.export("kmehr"))
         self.export_fhir_action = QAction(self.tr("Export FHIR…"), view)
         self.export_fhir_action.setToolTip(self.tr("Export as Belgian FHIR…"))
         self.export_fhir_action.triggered.connect(lambda _checked=False: self.export("fhir"))
-        toolbar.addSeparator()
-        for action in (self.import_action, self.export_kmehr_action, self.export_fhir_action):
-            toolbar.addAction(action)
+        toolbar.add_export_actions([self.export_kmehr_action, self.export_fhir_action])
         view.setAcceptDrops(True)
         view.installEventFilter(self)
 
@@ -87,7 +83,7 @@ class MedicationFileActions(QObject):
             return
         if path is None:
             chosen, _filter = QFileDialog.getOpenFileName(
-                self._view, self.tr("Import a medication list"), "",
+                self._view, self.tr("Import a medication list"), str(printing.documents_folder()),
                 self.tr("Medication lists (*.xml *.kmehr *.json *.ndjson *.csv *.txt);;All files (*)"))
             if not chosen or self._patient() != patient:
                 return
@@ -136,36 +132,34 @@ class MedicationFileActions(QObject):
 
     # -- export --------------------------------------------------------------------------------------------
     def export(self, kind: str, path: Path | None = None) -> None:
-        """Write the reconciled list (`kind` "kmehr" or "fhir"); asks where without a path."""
+        """Write the reconciled list (`kind` "kmehr" or "fhir"); asks where without a path (Documents, named
+        after the patient and the day)."""
         patient = self._patient()
         if patient is None:
             return
-        if path is None:
-            suffix = "xml" if kind == "kmehr" else "json"
-            chosen, _filter = QFileDialog.getSaveFileName(
-                self._view, self.tr("Export the medication list"), f"medication.{suffix}",
-                self.tr("KMEHR (*.xml)") if kind == "kmehr" else self.tr("FHIR JSON (*.json)"))
-            if not chosen or self._patient() != patient:
-                return
-            path = Path(chosen)
         server_id, patient_id = patient
-
-        def work(store: Store) -> int:
-            statements = reconciled_list(store, server_id, patient_id)
-            who = file_patient(store, server_id, patient_id)
-            data = export_kmehr(statements, who) if kind == "kmehr" else \
-                json.dumps(export_fhir(statements, who), ensure_ascii=False, indent=2).encode()
-            path.write_bytes(data)
-            store.audit.write("prescriptions-exported", server_id=server_id, patient_id=patient_id,
-                                object_type="MedicationStatement", detail=f"format={kind} lines={len(statements)}")
-            return len(statements)
+        if path is None:
+            self._runner.query(self, lambda store: exports.patient_name(store, server_id, patient_id),
+                               lambda name: self._ask_and_export(patient, kind, name), self._failed, slot="export")
+            return
+        target = path
 
         def done(count: int) -> None:
             if isValid(self):
                 self.message.emit(self.tr("%1 lines exported to %2").replace("%1", str(count))
-                                  .replace("%2", str(path)))
+                                  .replace("%2", str(target)))
 
-        self._runner.db(work, done, lambda exc: self._failed_export(exc, path))
+        self._runner.query(self, lambda store: exports.export_medication_list(store, server_id, patient_id, kind,
+                                                                              target),
+                           done, lambda exc: self._failed_export(exc, target))
+
+    def _ask_and_export(self, patient: tuple[str, str], kind: str, name: str) -> None:
+        suffix = ".xml" if kind == "kmehr" else ".json"
+        suggested = exports.file_name(name, self.tr("Medication list"), suffix)
+        path = printing.ask_save_path(self._view, self.tr("Export the medication list"), suggested,
+                                      self.tr("KMEHR (*.xml)") if kind == "kmehr" else self.tr("FHIR JSON (*.json)"))
+        if path is not None and isValid(self) and self._patient() == patient:
+            self.export(kind, path)
 
     def _failed_export(self, exc: BaseException, path: Path) -> None:
         if isValid(self):

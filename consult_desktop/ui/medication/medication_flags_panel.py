@@ -209,6 +209,7 @@ class AcknowledgeDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Acknowledge a flag"))
         self.setModal(True)
+        self.setMinimumSize(480, 200)  # room for the title bar's text and a flag summary of two lines
         label = QLabel(flag_text, self)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
@@ -246,7 +247,7 @@ class ContraindicationDialog(QDialog):
         self.setWindowTitle(self.tr("Contraindicated medication"))
         self.setModal(True)
         names = severity_icons.SeverityNames(self)
-        intro = QLabel(self.tr("The medication of %1 combines medicines that must not be taken together:").replace(
+        intro = QLabel(self.intro_text({flag.kind for flag in flags}).replace(
             "%1", patient_name or self.tr("this patient")), self)
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
@@ -282,6 +283,20 @@ class ContraindicationDialog(QDialog):
         self.show_button.clicked.connect(lambda: (self.show_requested.emit(), self.reject()))
         self.later_button.clicked.connect(self.reject)
         self._update()
+
+    def intro_text(self, kinds: set[str]) -> str:
+        """What the flags are about, in words that fit their kind (%1: the patient)."""
+        if kinds == {"interaction"} or kinds == {"duplicate"} or kinds == {"interaction", "duplicate"}:
+            return self.tr("The medication of %1 combines medicines that must not be taken together:")
+        if kinds == {"renal"}:
+            return self.tr("The medication of %1 contains medicines that must not be used at this kidney "
+                           "function:")
+        if kinds == {"allergy"}:
+            return self.tr("The medication of %1 contains medicines the patient must not take because of a "
+                           "recorded allergy:")
+        if kinds == {"dose"}:
+            return self.tr("The medication of %1 contains a dose that must not be given:")
+        return self.tr("The medication of %1 contains medicines that must not be used:")
 
     def _update(self) -> None:
         self.acknowledge_button.setEnabled(bool(self.reason.text().strip()))

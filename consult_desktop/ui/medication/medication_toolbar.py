@@ -1,8 +1,10 @@
 """`MedicationToolbar`: the actions of the medication tab with their shortcuts (active while the tab has focus).
 
 Ctrl+N new prescription, Ctrl+E edit, Delete stop, Shift+Delete delete an entry made by mistake, Ctrl+I
-import, Ctrl+1/2/3 decide continue/stop/modify, Ctrl+0 clear the decision, Ctrl+P export the PDF. Each action
-calls the `MedicationView` method of the same name; the view enables them. GUI thread only.
+import, Ctrl+1/2/3 decide continue/stop/modify, Ctrl+0 clear the decision, Ctrl+P print the comparison,
+Ctrl+Shift+E export the reconciliation PDF. The decisions and the exports sit behind two menu buttons so
+that every button fits a 1366-pixel-wide screen. Each action calls the `MedicationView` method of the same
+name; the view enables them. GUI thread only.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolBar, QWidget
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 
 
 class MedicationActions(Protocol):
@@ -23,6 +25,7 @@ class MedicationActions(Protocol):
     def import_file(self) -> None: ...
     def set_decision(self, decision: str | None) -> None: ...
     def export_pdf(self) -> object: ...
+    def print_current(self) -> object: ...
 
 
 class MedicationToolbar(QToolBar):
@@ -30,6 +33,7 @@ class MedicationToolbar(QToolBar):
         super().__init__(view)
         self._view = view
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setAccessibleName(self.tr("Medication actions"))
         self.new_action = self._action(self.tr("New prescription"), "Ctrl+N", actions.new_prescription)
         self.edit_action = self._action(self.tr("Edit"), "Ctrl+E", actions.edit_selected)
         self.stop_action = self._action(self.tr("Stop"), QKeySequence.StandardKey.Delete, actions.stop_selected)
@@ -37,25 +41,52 @@ class MedicationToolbar(QToolBar):
         self.import_action = self._action(self.tr("Import…"), "Ctrl+I", actions.import_file)
         self.addSeparator()
         self.decision_actions = {
-            "continue": self._action(self.tr("Decide: continue"), "Ctrl+1", lambda: actions.set_decision("continue")),
-            "stop": self._action(self.tr("Decide: stop"), "Ctrl+2", lambda: actions.set_decision("stop")),
-            "modify": self._action(self.tr("Decide: modify"), "Ctrl+3", lambda: actions.set_decision("modify")),
+            "continue": self._action(self.tr("Decide: continue"), "Ctrl+1", lambda: actions.set_decision("continue"),
+                                     on_bar=False),
+            "stop": self._action(self.tr("Decide: stop"), "Ctrl+2", lambda: actions.set_decision("stop"),
+                                 on_bar=False),
+            "modify": self._action(self.tr("Decide: modify"), "Ctrl+3", lambda: actions.set_decision("modify"),
+                                   on_bar=False),
         }
         self.clear_decision_action = self._action(self.tr("Clear decision"), "Ctrl+0",
-                                                  lambda: actions.set_decision(None))
+                                                  lambda: actions.set_decision(None), on_bar=False)
+        self.decide_button = self._menu_button(self.tr("Decide"), [*self.decision_actions.values(),
+                                                                   self.clear_decision_action])
         self.addSeparator()
-        self.export_action = self._action(self.tr("Export PDF…"), "Ctrl+P", actions.export_pdf)
+        self.print_action = self._action(self.tr("Print…"), "Ctrl+P", actions.print_current)
+        self.export_action = self._action(self.tr("Export PDF…"), "Ctrl+Shift+E", actions.export_pdf, on_bar=False)
+        self.export_menu = QMenu(self)
+        self.export_menu.addAction(self.export_action)
+        self.export_button = self._menu_button(self.tr("Export"), [], self.export_menu)
 
     def line_actions(self) -> list[QAction]:
         """What the comparison table's context menu offers for the chosen line."""
         return [self.edit_action, self.stop_action, *self.decision_actions.values(), self.clear_decision_action]
 
-    def _action(self, text: str, shortcut: Any, slot: Callable[[], object]) -> QAction:
+    def add_export_actions(self, actions: list[QAction]) -> None:
+        """More export formats (the Belgian medication files) in the Export menu."""
+        for action in actions:
+            self.export_menu.addAction(action)
+
+    def _menu_button(self, text: str, actions: list[QAction], menu: QMenu | None = None) -> QToolButton:
+        menu = menu or QMenu(self)
+        for action in actions:
+            menu.addAction(action)
+        button = QToolButton(self)
+        button.setText(text)
+        button.setAccessibleName(text)
+        button.setMenu(menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.addWidget(button)
+        return button
+
+    def _action(self, text: str, shortcut: Any, slot: Callable[[], object], *, on_bar: bool = True) -> QAction:
         action = QAction(text, self._view)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
         action.triggered.connect(lambda _checked=False: slot())
         self._view.addAction(action)
-        self.addAction(action)
+        if on_bar:
+            self.addAction(action)
         return action

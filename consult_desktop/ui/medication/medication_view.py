@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -29,13 +30,11 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from consult_desktop.meds.fhir_input import InputFileError
 from consult_desktop.meds.knowledge_base import load_knowledge_base
-from consult_desktop.record import actions, medication_actions
 from consult_desktop.record import medication as medication_loader
+from consult_desktop.record import medication_actions
 from consult_desktop.record.changes import MEDICATION, PatientChanged
 from consult_desktop.record.medication import MedicationData
-from consult_desktop.record.medication_actions import ImportOutcome
 from consult_desktop.store import Store
 from consult_desktop.ui.medication.medication_comparison_model import MedicationComparisonModel, comparison_table
 from consult_desktop.ui.medication.medication_file_actions import MedicationFileActions
@@ -44,6 +43,7 @@ from consult_desktop.ui.medication.medication_flags_panel import (
     ContraindicationDialog,
     MedicationFlagsPanel,
 )
+from consult_desktop.ui.medication.medication_output import MedicationOutput
 from consult_desktop.ui.medication.medication_toolbar import MedicationToolbar
 from consult_desktop.ui.medication.prescription_editor import PrescriptionEditor, StopPrescriptionDialog
 from consult_desktop.ui.medication.prescription_list import PrescriptionList
@@ -55,7 +55,7 @@ from consult_desktop.ui.widgets import severity_style
 log = logging.getLogger(__name__)
 
 
-class MedicationView(QWidget):
+class MedicationView(MedicationOutput, QWidget):
     data_loaded = Signal(str, str)  # server_id, patient_id — the view shows fresh data of this patient
     show_requested = Signal()  # the GP asked to see the medication tab (from the interruption)
     failed = Signal(str)  # a message shown to the GP
@@ -70,6 +70,7 @@ class MedicationView(QWidget):
         self._interrupted: set[str] = set()  # contraindicated flags shown in this opening of the patient
         self._dialog: QDialog | None = None
         self._focus = "lines"  # which list Edit/Stop act on: "lines" or "prescriptions"
+        self.print_dialog: QPrintPreviewDialog | None = None
 
         self._model = MedicationComparisonModel(self)
         self._model.set_palette(self.palette())
@@ -103,6 +104,7 @@ class MedicationView(QWidget):
         self.new_action, self.edit_action, self.stop_action = bar.new_action, bar.edit_action, bar.stop_action
         self.delete_action, self.import_action, self.export_action = bar.delete_action, bar.import_action, \
             bar.export_action
+        self.print_action = bar.print_action
         self.decision_actions, self.clear_decision_action = bar.decision_actions, bar.clear_decision_action
         self.file_actions = self._file_actions(runner)
         self._table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -122,7 +124,8 @@ class MedicationView(QWidget):
         layout.addWidget(self._empty)
         layout.addWidget(self._content, 1)
 
-        self._table.selectionModel().currentRowChanged.connect(lambda *_: self._lines_focused())
+        # The selection, not the current row: a click moves the current row before it selects the line.
+        self._table.selectionModel().selectionChanged.connect(lambda *_: self._lines_focused())
         self._table.activated.connect(lambda _index: self.edit_selected())
         self._prescriptions.itemSelectionChanged.connect(self._prescriptions_focused)
         self._prescriptions.itemActivated.connect(lambda _item: self.edit_selected())
@@ -188,16 +191,13 @@ class MedicationView(QWidget):
         def succeeded(result: Any) -> None:
             if done is not None:
                 done(result)
-            self._changes.announce(result.change if isinstance(result, ImportOutcome) else result)
+            self._changes.announce(result)
 
         self._runner.query(self, work, succeeded, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         log.warning("medication work failed: %s", type(exc).__name__)
-        if isinstance(exc, InputFileError):
-            message = self.tr("The file could not be imported: %1").replace("%1", str(exc))
-        else:
-            message = self.tr("The medication could not be read or saved in the local database.")
+        message = self.tr("The medication could not be read or saved in the local database.")
         self._status.setText(message)
         if self._data is None:  # nothing shown yet: the message takes the place of the content
             self._empty.setText(message)
@@ -334,7 +334,7 @@ class MedicationView(QWidget):
         pid = self.selected_prescription_id() if loaded else None
         item = self._data.prescription(pid) if loaded and pid else None
         line = self.selected_line() if loaded else None
-        for action in (self.new_action, self.import_action, self.export_action):
+        for action in (self.new_action, self.import_action, self.export_action, self.print_action):
             action.setEnabled(loaded)
         self.edit_action.setEnabled(item is not None or (line is not None and self._focus == "lines"))
         self.stop_action.setEnabled(item is not None and item.active)
@@ -419,23 +419,9 @@ class MedicationView(QWidget):
         return box
 
     def import_file(self, path: Path | None = None) -> None:
-        """Import a FHIR Bundle/JSON or a CSV export of the GP's software (asks for the file without a path)."""
-        if self._patient is None:
-            return
-        path = path or self._prescriptions.ask_import_path()
-        if path is None or self._patient is None:  # the profile may have been locked while the dialog was open
-            return
-        server_id, patient_id = self._patient
-        self._status.setText(self.tr("Importing…"))
-        self._run(lambda store: medication_actions.import_prescriptions(store, server_id, patient_id, path),
-                  self._imported)
-
-    def _imported(self, outcome: ImportOutcome) -> None:
-        text = self._prescriptions.import_summary(outcome)
-        self._status.setText(text)
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import"), text, QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        self._open_dialog(box)
+        """Import a medication file of any format the GP's software or the hospital writes (KMEHR, SUMEHR,
+        Belgian or generic FHIR, CSV) through its preview; asks for the file without a path."""
+        self.file_actions.import_file(path)
 
     # -- decisions --------------------------------------------------------------------------------------------
     def set_decision(self, decision: str | None, reason: str = "") -> None:
@@ -450,32 +436,15 @@ class MedicationView(QWidget):
             self._focus = "lines"
             self.edit_selected()
 
-    # -- export -------------------------------------------------------------------------------------------------
-    def export_pdf(self, path: Path | None = None) -> Path | None:
-        """Write the reconciliation summary (asks where without a path); returns the file written."""
-        if self._data is None:
-            return None
-        path = path or self._report.ask_path(self)
-        if path is None or self._data is None:  # the profile may have been locked while the dialog was open
-            return None
-        try:
-            self._report.write_pdf(path, self._data)
-        except OSError as exc:
-            log.warning("writing the reconciliation PDF failed: %s", type(exc).__name__)
-            self._status.setText(self.tr("The PDF could not be written: %1").replace("%1", str(path)))
-            return None
-        self._status.setText(self.tr("Reconciliation summary saved to %1").replace("%1", str(path)))
-        server_id, patient_id, written = self._data.server_id, self._data.patient_id, path
-        self._runner.query(self, lambda store: actions.record_export(store, server_id, patient_id, written),
-                           self._changes.announce, self._failed)
-        return path
-
     # -- parts, for tests and the patient view ---------------------------------------------------------------
     def current_patient(self) -> tuple[str, str] | None:
         return self._patient
 
     def model(self) -> MedicationComparisonModel:
         return self._model
+
+    def toolbar(self) -> MedicationToolbar:
+        return self._toolbar
 
     def table(self) -> QTableView:
         return self._table

@@ -1,20 +1,17 @@
 """`PrescriptionList`: the GP's own prescriptions, active first, stopped ones dimmed and kept as history.
 
-Read-only table (the medication view edits through `PrescriptionEditor`); also words the outcome of an
-import for the GP. GUI thread only.
+Read-only table (the medication view edits through `PrescriptionEditor`; files are imported through the
+preview of `MedicationFileActions`). GUI thread only.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
 
 from consult_desktop.domain import date_text
 from consult_desktop.record.medication import MedicationData
-from consult_desktop.record.medication_actions import ImportOutcome
 
 PID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -69,26 +66,6 @@ class PrescriptionList(QTableWidget):
                 self.selectRow(row)
                 return
 
-    def ask_import_path(self) -> Path | None:
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import your medication list"), "",
-            self.tr("Medication lists (*.csv *.json *.ndjson *.txt);;All files (*)"))
-        return Path(chosen) if chosen else None
-
     def row_texts(self) -> list[list[str]]:
         return [[self.item(row, column).text() for column in range(self.columnCount())]
                 for row in range(self.rowCount())]
-
-    def import_summary(self, outcome: ImportOutcome) -> str:
-        """`Rows imported: 3 (…). Skipped: 1 (row 2: no name, ATC or CNK code).`"""
-        reasons = {"no-name": self.tr("no name, ATC or CNK code"), "duplicate": self.tr("already on your list")}
-        text = self.tr("Rows imported: %1 (already stopped, kept as history: %2).").replace(
-            "%1", str(outcome.imported)).replace("%2", str(outcome.stopped))
-        if outcome.skipped:
-            skipped = "; ".join(self.tr("row %1: %2").replace("%1", row).replace("%2", reasons.get(why, why))
-                                for row, why in outcome.skipped)
-            text += " " + self.tr("Skipped: %1 (%2).").replace("%1", str(len(outcome.skipped))).replace("%2", skipped)
-        if outcome.not_matched:
-            text += " " + self.tr("Not matched to known ingredients (not checked): %1.").replace(
-                "%1", ", ".join(outcome.not_matched))
-        return text

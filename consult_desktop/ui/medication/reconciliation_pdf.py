@@ -15,11 +15,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QObject, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from consult_desktop.domain import date_text
+from consult_desktop.record import exports
 from consult_desktop.record.medication import MedicationData
 from consult_desktop.ui.medication.medication_comparison_model import MedicationComparisonModel
+from consult_desktop.ui.widgets import printing
 
 RESOLUTION = 300
 FONT_POINTS = 9
@@ -45,7 +47,12 @@ class ReconciliationReport(QObject):
         born = date_text.display(data.birth_date)
         if born:
             patient += " — " + self.tr("born %1").replace("%1", born)
-        out.append(f"<p><b>{esc(patient_label)}:</b> {esc(patient)}<br>"
+        if data.patient_ssin:
+            patient += " — " + self.tr("SSIN %1").replace("%1", data.patient_ssin)
+        prepared, prepared_label = "", self.tr("Prepared by")
+        if data.gp_name:
+            prepared = f"<b>{esc(prepared_label)}:</b> {esc(data.gp_name)}<br>"
+        out.append(f"<p><b>{esc(patient_label)}:</b> {esc(patient)}<br>{prepared}"
                    f"<b>{esc(date_label)}:</b> {esc(when.strftime('%d/%m/%Y %H:%M'))}<br>"
                    f"<b>{esc(list_label)}:</b> {esc(self.hospital_text(data))}<br>"
                    f"<b>{esc(checked_label)}:</b> {esc(self.checked_with_text(data))}</p>")
@@ -119,14 +126,13 @@ class ReconciliationReport(QObject):
         return self.tr("Consult Desktop medication knowledge base %1, CC BY 4.0. It supports, and does not "
                        "replace, the judgement of the prescriber.").replace("%1", data.knowledge_base)
 
-    def ask_path(self, parent: QWidget) -> Path | None:
-        """The file the GP chooses in a save dialog (".pdf" added when missing); None when cancelled."""
-        suggested = f"medication-reconciliation-{dt.date.today().isoformat()}.pdf"
-        chosen, _filter = QFileDialog.getSaveFileName(parent, self.tr("Export the reconciliation summary"),
-                                                      suggested, self.tr("PDF documents (*.pdf)"))
-        if not chosen:
-            return None
-        return Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+    def ask_path(self, parent: QWidget, data: MedicationData | None = None) -> Path | None:
+        """The file the GP chooses, in Documents, named after the patient and today (".pdf" added when
+        missing); None when cancelled."""
+        what = self.tr("Medication reconciliation")
+        name = exports.file_name(data.patient_name if data is not None else "", what, ".pdf")
+        return printing.ask_save_path(parent, self.tr("Export the reconciliation summary"), name,
+                                      self.tr("PDF documents (*.pdf)"))
 
     def write_pdf(self, path: Path, data: MedicationData) -> None:
         """Lay the summary out on A4 pages and write it to `path` (raises OSError when it cannot be written)."""

@@ -45,7 +45,7 @@ class PatientView(QWidget):
 
         self._header = PatientHeader(self)
         self._documents = DocumentsTab(runner, self)
-        self._labs = LabTab(self)
+        self._labs = LabTab(self, runner=runner)
         self._problems = ProblemsTab(self)
         self._encounters = EncountersTab(self)
         self._medication = MedicationView(runner, self, changes=changes)
@@ -121,7 +121,7 @@ class PatientView(QWidget):
             return
         self._pending.discard(name)
         if name == "labs":
-            self._labs.set_rows(snapshot.labs)
+            self._labs.set_rows(snapshot.labs, (snapshot.server_id, snapshot.patient_id))
         elif name == "problems":
             self._problems.set_snapshot(snapshot)
         elif name == "encounters":
