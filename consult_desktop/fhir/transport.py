@@ -158,7 +158,7 @@ class HttpTransport:
         url: str,
         *,
         params: Params = None,
-        data: Mapping[str, str] | None = None,
+        data: Mapping[str, str] | bytes | None = None,
         headers: Mapping[str, str] | None = None,
         auth: Auth | None = None,
         accept: str = FHIR_JSON,

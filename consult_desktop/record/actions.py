@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from consult_desktop.fhir.server_config import ServerConfig
-from consult_desktop.record.changes import VIEWED, FileWritten, PatientChanged, ProfileWiped
+from consult_desktop.record.changes import VIEWED, FileWritten, PatientChanged, ProfileWiped, RecordsSynced
 from consult_desktop.record.document_content import AUDIT_OPEN_DOCUMENT, DocumentContent, load_document_content
 from consult_desktop.store import KdfParams, Profile, Store
 
@@ -80,3 +80,17 @@ def save_server_settings(store: Store, config: ServerConfig, **secrets: Any) -> 
     from consult_desktop.sync.setup import save_server
 
     return save_server(store, config, **secrets)
+
+
+def add_server(store: Store, config: ServerConfig, name: str | None = None, **secrets: Any) -> str:
+    """Add a hospital server to the profile's list (the others are kept); returns its id."""
+    from consult_desktop.sync.setup import add_server as add
+
+    return add(store, config, name=name, **secrets)
+
+
+def remove_server(store: Store, server_id: str) -> RecordsSynced | None:
+    """Remove a server and, in one transaction, everything cached from it; None when it is not configured."""
+    from consult_desktop.sync.setup import remove_server as remove
+
+    return RecordsSynced() if remove(store, server_id) else None

@@ -43,3 +43,10 @@ def server_settings(store: Store) -> ServerConfig | None:
     from consult_desktop.sync.setup import configured_server
 
     return configured_server(store)
+
+
+def servers(store: Store) -> list:
+    """Every configured server (`sync.server_settings.ServerEntry`: id, name, address, role, last sync)."""
+    from consult_desktop.sync.setup import server_list
+
+    return server_list(store)

@@ -114,7 +114,10 @@ class Store:
         quarantined = self.conn.execute(f"SELECT count(*) FROM quarantine{where}", params).fetchone()[0]
         if patient_id is None:
             att = self.conn.execute("SELECT count(*), coalesce(sum(size), 0) FROM attachments").fetchone()
-            patients = self.conn.execute("SELECT count(*) FROM patients").fetchone()[0]
+            # People, not rows: one person known to several servers shares an SSIN; without one, rows stay apart.
+            patients = self.conn.execute(
+                "SELECT count(DISTINCT coalesce(nullif(ssin, ''), server_id || '/' || id)) FROM patients"
+            ).fetchone()[0]
         else:
             att = self.conn.execute(
                 "SELECT count(*), coalesce(sum(a.size), 0) FROM attachments a JOIN resources r "
@@ -123,13 +126,28 @@ class Store:
                 (patient_id,),
             ).fetchone()
             patients = self.conn.execute("SELECT count(*) FROM patients WHERE id = ?", (patient_id,)).fetchone()[0]
-        return {
+        out = {
             "patients": patients,
             "resources": dict(sorted(counts.items())),
             "quarantined": quarantined,
             "attachments": {"count": att[0], "bytes": att[1]},
             "last_sync": self.settings.get(LAST_SYNC_KEY),
         }
+        if patient_id is None:
+            out["servers"] = self.server_stats()
+        return out
+
+    def server_stats(self) -> list[dict]:
+        """Per server: its id, name, patient rows, resources per type and last successful sync."""
+        out = []
+        for server in self.servers.rows():
+            counts = dict(self.conn.execute(
+                "SELECT type, count(*) FROM resources WHERE server_id=? GROUP BY type ORDER BY type", (server.id,)))
+            patients = self.conn.execute("SELECT count(*) FROM patients WHERE server_id=?",
+                                         (server.id,)).fetchone()[0]
+            out.append({"id": server.id, "name": server.name, "patients": patients, "resources": counts,
+                        "last_sync": self.settings.get(f"{LAST_SYNC_KEY}.{server.id}")})
+        return out
 
     def find_patient(self, key: str) -> list[tuple[str, str]]:
         """(server_id, patient_id) pairs for a patient id or SSIN given on the command line."""
