@@ -1,0 +1,196 @@
+"""Several hospital servers in one profile: two demo hospitals on loopback that share patients by SSIN."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from consult_desktop import exit_codes
+from consult_desktop.demo.hospital import DemoHospital
+from consult_desktop.demo.server import DemoServer
+from consult_desktop.demo.ssin import SSIN_SYSTEM
+from consult_desktop.fhir.server_config import ServerConfig
+from consult_desktop.store import Profile, Store
+from consult_desktop.sync.progress import SyncStatus
+from consult_desktop.sync.setup import add_server, remove_server, run_sync
+
+PASS = "multi passphrase 123"
+SHARED = 3
+
+
+class TwoHospitals:
+    def __init__(self) -> None:
+        self.a = DemoServer(DemoHospital(patients=10, seed=1, hospital_name="Hôpital A", shared_patients=SHARED),
+                            auth="none", page_size=25)
+        self.b = DemoServer(DemoHospital(patients=8, seed=2, hospital_name="Ziekenhuis B", shared_patients=SHARED),
+                            auth="none", page_size=25)
+
+    def shared_in_both(self) -> list[tuple[str, str, str]]:
+        """(ssin, patient id at A, patient id at B) of the persons both hospitals authorise for the demo GP."""
+        a, b = _ssins(self.a.hospital), _ssins(self.b.hospital)
+        return sorted((ssin, a[ssin], b[ssin]) for ssin in set(a) & set(b))
+
+
+def _ssins(hospital: DemoHospital) -> dict[str, str]:
+    out = {}
+    for pid in hospital.authorised_patient_ids(hospital.default_practitioner_id):
+        patient = hospital.resource("Patient", pid) or {}
+        for ident in patient.get("identifier") or []:
+            if ident.get("system") == SSIN_SYSTEM:
+                out[ident["value"]] = pid
+    return out
+
+
+@pytest.fixture
+def two() -> Iterator[TwoHospitals]:
+    pair = TwoHospitals()
+    pair.a.start()
+    pair.b.start()
+    yield pair
+    pair.a.stop()
+    pair.b.stop()
+
+
+class MultiProfile:
+    def __init__(self, directory: Path, two: TwoHospitals) -> None:
+        self.profile = Profile.resolve(directory)
+        store = self.profile.create(PASS)
+        self.data_key = store.data_key
+        assert self.data_key is not None
+        self.id_a = add_server(store, ServerConfig(base_url=two.a.base_url, auth_kind="none"), name="Hôpital A")
+        self.id_b = add_server(store, ServerConfig(base_url=two.b.base_url, auth_kind="none"), name="Ziekenhuis B")
+        store.close()
+
+    def sync(self, **kwargs: object):
+        return run_sync(self.profile, self.data_key, **kwargs)  # type: ignore[arg-type]
+
+    def open(self) -> Store:
+        return self.profile.open(self.data_key)  # type: ignore[arg-type]
+
+    def snapshot(self) -> dict:
+        with self.open() as store:
+            rows = store.conn.execute("SELECT server_id, type, id, version_id, hidden, patient_id FROM resources "
+                                      "ORDER BY 1, 2, 3").fetchall()
+            atts = store.conn.execute("SELECT server_id, resource_type, resource_id, idx, sha256 FROM attachments "
+                                      "ORDER BY 1, 2, 3, 4").fetchall()
+        return {"resources": rows, "attachments": atts}
+
+
+@pytest.fixture
+def make_multi(tmp_path: Path):
+    counter = iter(range(100))
+    return lambda two: MultiProfile(tmp_path / f"multi-{next(counter)}", two)
+
+
+def test_full_then_incremental_sync_of_two_servers(two: TwoHospitals, make_multi) -> None:
+    prof = make_multi(two)
+    report = prof.sync()
+    assert report.status == SyncStatus.OK, report
+    assert [s.name for s in report.servers] == ["Hôpital A", "Ziekenhuis B"]
+    assert all(s.report.status == SyncStatus.OK and s.report.resources_written > 0 for s in report.servers)
+    shared = two.shared_in_both()
+    assert shared, "the demo hospitals should share authorised patients"
+    with prof.open() as store:
+        stats = store.stats()
+        rows = store.conn.execute("SELECT count(*) FROM patients").fetchone()[0]
+    by_id = {s["id"]: s for s in stats["servers"]}
+    assert by_id[prof.id_a]["name"] == "Hôpital A" and by_id[prof.id_b]["name"] == "Ziekenhuis B"
+    assert by_id[prof.id_a]["patients"] + by_id[prof.id_b]["patients"] == rows
+    assert all(s["last_sync"] and s["resources"]["Patient"] > 0 for s in stats["servers"])
+    assert stats["patients"] == rows - len(shared)  # people, not rows
+
+    two.b.hospital.add_document(shared[0][2], kind="discharge")
+    again = prof.sync()
+    assert again.status == SyncStatus.OK, again
+    written = {s.name: s.report.resources_written for s in again.servers}
+    assert written["Ziekenhuis B"] >= 1
+    assert written["Hôpital A"] < report.servers[0].report.resources_written
+    clean = make_multi(two)
+    assert clean.sync().status == SyncStatus.OK
+    assert prof.snapshot() == clean.snapshot()
+
+
+def test_relationship_ending_at_one_hospital_purges_only_its_rows(two: TwoHospitals, make_multi) -> None:
+    prof = make_multi(two)
+    assert prof.sync().status == SyncStatus.OK
+    ssin, at_a, at_b = two.shared_in_both()[0]
+    assert two.a.hospital.end_relationship(at_a) == 1
+    report = prof.sync()
+    assert report.status == SyncStatus.OK, report
+    assert {s.name: s.report.patients_purged for s in report.servers} == {"Hôpital A": 1, "Ziekenhuis B": 0}
+    with prof.open() as store:
+        assert at_a not in store.resources.patient_ids(prof.id_a)
+        assert at_b in store.resources.patient_ids(prof.id_b)
+        assert store.find_patient(ssin) == [(prof.id_b, at_b)]
+        kept = store.conn.execute("SELECT count(*) FROM resources WHERE server_id=? AND patient_id=?",
+                                  (prof.id_b, at_b)).fetchone()[0]
+    assert kept > 1
+
+
+def test_removing_a_server_removes_its_records_only(two: TwoHospitals, make_multi) -> None:
+    prof = make_multi(two)
+    assert prof.sync().status == SyncStatus.OK
+    before = prof.snapshot()
+    with prof.open() as store:
+        assert remove_server(store, prof.id_a)
+        assert not remove_server(store, prof.id_a)
+        assert [s["id"] for s in store.stats()["servers"]] == [prof.id_b]
+        left = store.conn.execute("SELECT count(*) FROM resources WHERE server_id=?", (prof.id_a,)).fetchone()[0]
+        patients = store.conn.execute("SELECT count(*) FROM patients WHERE server_id=?", (prof.id_a,)).fetchone()[0]
+        options = store.conn.execute("SELECT count(*) FROM settings WHERE key LIKE ?",
+                                     (f"%{prof.id_a}%",)).fetchone()[0]
+    assert (left, patients, options) == (0, 0, 0)
+    after = prof.snapshot()
+    assert after["resources"] == [r for r in before["resources"] if r[0] == prof.id_b]
+    report = prof.sync()
+    assert report.status == SyncStatus.OK and [s.server_id for s in report.servers] == [prof.id_b]
+
+
+def cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "consult_desktop", *args], capture_output=True, text=True,
+                          env=env, timeout=300)
+
+
+def test_cli_server_add_list_sync_remove(two: TwoHospitals, tmp_path: Path) -> None:
+    env = {**os.environ, "CONSULT_PASSPHRASE": PASS, "CONSULT_DATA_DIR": str(tmp_path / "p")}
+    assert cli("init", env=env).returncode == 0
+    out = cli("server", "add", two.a.base_url, "--auth", "none", "--name", "Hôpital A", env=env)
+    assert out.returncode == 0, out.stderr
+    out = cli("server", "add", two.b.base_url, "--auth", "none", env=env)
+    assert out.returncode == 0, out.stderr
+    listed = json.loads(cli("server", "list", "--json", env=env).stdout)
+    assert [s["name"] for s in listed] == ["Hôpital A", "127.0.0.1:" + str(two.b.port)]
+    # `server set` is the single-server command: with two servers it refuses a third address.
+    out = cli("server", "set", "http://127.0.0.1:9/fhir", "--auth", "none", env=env)
+    assert out.returncode == exit_codes.USAGE and "server add" in out.stderr
+
+    out = cli("sync", "--json", env=env)
+    assert out.returncode == exit_codes.OK, out.stderr
+    report = json.loads(out.stdout)
+    assert [s["id"] for s in report["servers"]] == [s["id"] for s in listed]
+    assert all(s["status"] == "ok" for s in report["servers"])
+    stats = json.loads(cli("stats", "--json", env=env).stdout)
+    assert {s["id"] for s in stats["servers"]} == {s["id"] for s in listed}
+
+    out = cli("sync", "--json", "--server", listed[1]["id"], env=env)
+    assert out.returncode == exit_codes.OK, out.stderr
+    assert [s["id"] for s in json.loads(out.stdout)["servers"]] == [listed[1]["id"]]
+
+    two.b.faults.configure(error_rate=1.0)
+    out = cli("sync", "--json", env=env)
+    assert out.returncode == exit_codes.SYNC_PARTIAL, out.stderr
+    statuses = {s["id"]: s["status"] for s in json.loads(out.stdout)["servers"]}
+    assert statuses[listed[0]["id"]] == "ok" and statuses[listed[1]["id"]] != "ok"
+    two.b.faults.configure(error_rate=0.0)
+
+    out = cli("server", "remove", listed[0]["id"], env=env)
+    assert out.returncode == exit_codes.USAGE  # no terminal, no --yes: nothing removed
+    out = cli("server", "remove", listed[0]["id"], "--yes", env=env)
+    assert out.returncode == 0, out.stderr
+    assert [s["id"] for s in json.loads(cli("server", "list", "--json", env=env).stdout)] == [listed[1]["id"]]
