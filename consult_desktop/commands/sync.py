@@ -174,7 +174,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
             print(f"  {each.name} ({each.server_id}): {each.report.status.value}, {each.report.patients} patients, "
                   f"{each.report.resources_written} resources stored")
         if report.audit_events_sent or report.audit_events_pending:
-            print(f"  access reports: {report.audit_events_sent} sent, {report.audit_events_pending} pending")
+            print(f"  access reports: {report.audit_events_sent} sent, {report.audit_events_pending} pending"
+                  + (f" ({report.audit_problem})" if report.audit_problem else ""))
         for problem in report.problems[:20]:
             print(f"  problem: {problem}")
     if report.status == SyncStatus.UNREACHABLE and not args.json:

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from consult_desktop.store.access_reports import AccessReportQueue
 from consult_desktop.store.acknowledgements import AcknowledgementRepository
 from consult_desktop.store.audit import AuditLog
 from consult_desktop.store.cursors import CursorRepository
@@ -40,11 +41,14 @@ class PatientSummary:
     search_text: str
     new_items: int
     last_discharge: str | None
+    hospitals: tuple[str, ...] = ()  # names of the servers that know this person (one row per person)
+    keys: tuple[tuple[str, str], ...] = ()  # every (server_id, patient_id) of this person, this row's first
 
 
 class Store:
     """The unlocked database: `resources` (FHIR cache), `servers`, `cursors`, `settings`, `secrets`, `audit`,
-    `views` (last viewed), `prescriptions` (the GP's own), `acknowledgements` (flags), `decisions` (lines)."""
+    `access_reports` (AuditEvents for the hospitals), `views` (last viewed), `prescriptions` (the GP's own),
+    `acknowledgements` (flags), `decisions` (lines)."""
 
     def __init__(self, conn: Connection, db_path: Path, profile_id: str, data_key: bytes) -> None:
         self.conn = conn
@@ -58,6 +62,7 @@ class Store:
         self.settings = SettingsRepository(conn)
         self.secrets = SecretRepository(conn)
         self.audit = AuditLog(conn)
+        self.access_reports = AccessReportQueue(conn)
         self.views = PatientViewRepository(conn)
         self.prescriptions = PrescriptionRepository(conn)
         self.acknowledgements = AcknowledgementRepository(conn, self.audit)
@@ -148,6 +153,19 @@ class Store:
             out.append({"id": server.id, "name": server.name, "patients": patients, "resources": counts,
                         "last_sync": self.settings.get(f"{LAST_SYNC_KEY}.{server.id}")})
         return out
+
+    def person_keys(self, server_id: str, patient_id: str) -> list[tuple[str, str]]:
+        """Every (server_id, patient_id) of the person of this row: the rows with the same SSIN, this one first
+        and the others in the order their servers were added. Without an SSIN, only this row (never by name)."""
+        row = self.conn.execute("SELECT ssin FROM patients WHERE server_id=? AND id=?",
+                                (server_id, patient_id)).fetchone()
+        if row is None or not row[0]:
+            return [(server_id, patient_id)]
+        rows = self.conn.execute(
+            "SELECT p.server_id, p.id FROM patients p LEFT JOIN servers s ON s.id = p.server_id WHERE p.ssin = ? "
+            "ORDER BY (p.server_id = ? AND p.id = ?) DESC, s.added_at, p.server_id, p.id",
+            (row[0], server_id, patient_id)).fetchall()
+        return [(r[0], r[1]) for r in rows]
 
     def find_patient(self, key: str) -> list[tuple[str, str]]:
         """(server_id, patient_id) pairs for a patient id or SSIN given on the command line."""

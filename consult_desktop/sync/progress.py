@@ -64,6 +64,7 @@ class SyncReport:
     servers: tuple[ServerReport, ...] = ()  # each server's own report when several were synced
     audit_events_sent: int = 0  # access reports the server received in this sync
     audit_events_pending: int = 0  # access reports still waiting for their server
+    audit_problem: str = ""  # why some access reports wait (never a reason for the data sync's status)
 
     def to_dict(self) -> dict:
         out = self._fields()
@@ -79,7 +80,8 @@ class SyncReport:
             "resources_hidden": self.resources_hidden, "quarantined": self.quarantined,
             "attachments": self.attachments, "requests": self.requests, "seconds": round(self.seconds, 3),
             "problems": list(self.problems),
-            "audit_events": {"sent": self.audit_events_sent, "pending": self.audit_events_pending},
+            "audit_events": {"sent": self.audit_events_sent, "pending": self.audit_events_pending,
+                             "problem": self.audit_problem},
         }
 
 
@@ -118,6 +120,8 @@ def combine_reports(reports: list[tuple[str, str, SyncReport]]) -> SyncReport:
     message = f"{len(reports)} servers: {ok} synced fully" + (
         "." if ok == len(reports) else f", {len(reports) - ok} with problems (see each server).")
     strategies = sorted({r.strategy for _s, _n, r in reports if r.strategy})
+    audit = "; ".join(f"{name}: {r.audit_problem}" for _s, name, r in reports if r.audit_problem)
     return SyncReport(status=status, message=message, strategy=",".join(strategies), problems=problems,
+                      audit_problem=audit,
                       seconds=max(r.seconds for _s, _n, r in reports),
                       servers=tuple(ServerReport(sid, name, r) for sid, name, r in reports), **sums)

@@ -14,6 +14,7 @@ import threading
 import webbrowser
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import Any
 
 from consult_desktop.domain.roles import profile_for
@@ -22,6 +23,7 @@ from consult_desktop.fhir.client import FhirClient
 from consult_desktop.fhir.errors import FhirError
 from consult_desktop.fhir.server_config import ServerConfig
 from consult_desktop.store import Profile, Store, StoreError
+from consult_desktop.sync.audit_delivery import deliver_access_reports
 from consult_desktop.sync.engine import SyncEngine, SyncOptions
 from consult_desktop.sync.progress import CancelToken, SyncProgress, SyncReport, SyncStatus, combine_reports
 from consult_desktop.sync.server_settings import (
@@ -181,6 +183,12 @@ def _sync_one(profile: Profile, data_key: bytes, server_id: str, config: ServerC
         try:
             engine = SyncEngine(store, client, server_id, profile_for(config.role), options)
             report = engine.run(on_progress, cancel, patient_id)
+            if report.status in (SyncStatus.OK, SyncStatus.PARTIAL):
+                delivery = deliver_access_reports(store, client, server_id, cancel)
+                report = replace(report, audit_events_sent=delivery.sent, audit_events_pending=delivery.pending,
+                                 audit_problem=delivery.problem)
+            else:
+                report = replace(report, audit_events_pending=store.access_reports.counts(server_id)["pending"])
         finally:
             tokens.flush()
             client.close()

@@ -194,3 +194,67 @@ def test_cli_server_add_list_sync_remove(two: TwoHospitals, tmp_path: Path) -> N
     out = cli("server", "remove", listed[0]["id"], "--yes", env=env)
     assert out.returncode == 0, out.stderr
     assert [s["id"] for s in json.loads(cli("server", "list", "--json", env=env).stdout)] == [listed[1]["id"]]
+
+
+def test_one_person_one_row_and_a_merged_record(two: TwoHospitals, make_multi) -> None:
+    from consult_desktop.record import actions, queries
+    from consult_desktop.record.medication import load_medication
+    from consult_desktop.record.patient_snapshot import load_patient_snapshot, load_record_snapshot
+
+    prof = make_multi(two)
+    assert prof.sync().status == SyncStatus.OK
+    with prof.open() as store:
+        ssin, at_a, at_b = next(
+            s for s in two.shared_in_both()
+            if load_record_snapshot(store, prof.id_a, s[1]).documents and
+            load_record_snapshot(store, prof.id_b, s[2]).documents)
+        rows = queries.patient_list(store)
+        mine = [r for r in rows if r.ssin == ssin]
+        assert len(mine) == 1
+        assert mine[0].hospitals == ("Hôpital A", "Ziekenhuis B")
+        assert mine[0].keys == ((prof.id_a, at_a), (prof.id_b, at_b))
+        assert len(rows) == store.stats()["patients"]
+        alone = [r for r in rows if len(r.keys) == 1]
+        assert alone and all(len(r.hospitals) == 1 for r in alone)
+
+        snap = load_patient_snapshot(store, prof.id_a, at_a)
+        part_a = load_record_snapshot(store, prof.id_a, at_a)
+        part_b = load_record_snapshot(store, prof.id_b, at_b)
+        assert snap.hospitals == ("Hôpital A", "Ziekenhuis B")
+        assert len(snap.documents) == len(part_a.documents) + len(part_b.documents)
+        assert {d.hospital for d in snap.documents} == {"Hôpital A", "Ziekenhuis B"}
+        assert {(d.server_id, d.resource_id) for d in snap.documents if d.hospital == "Ziekenhuis B"} == \
+            {(prof.id_b, d.resource_id) for d in part_b.documents}
+        assert len(snap.labs) == len(part_a.labs) + len(part_b.labs)
+        assert len(snap.allergies) == len(snap.allergy_hospitals) == len(part_a.allergies) + len(part_b.allergies)
+        dates = [d.date or "" for d in snap.documents]
+        assert dates == sorted(dates, reverse=True)
+
+        # A document of the other hospital opens from its own server, and the access is logged for that one.
+        doc_b = next(d for d in snap.documents if d.server_id == prof.id_b)
+        content = actions.open_document(store, prof.id_a, at_a, doc_b.resource_type, doc_b.resource_id)
+        assert content.title == doc_b.title
+        entry = queries.access_log(store, 1)[0]
+        assert (entry.action, entry.server_id, entry.patient_id) == ("open-document", prof.id_b, at_b)
+
+        meds = load_medication(store, prof.id_a, at_a)
+        lists = [load_medication(store, sid, pid).hospital for sid, pid in ((prof.id_a, at_a), (prof.id_b, at_b))]
+        assert meds.hospital.hospital in ("Hôpital A", "Ziekenhuis B")
+        discharge = [h.date for h in lists if h.kind == "discharge" and h.date]
+        if discharge:
+            assert meds.hospital.kind == "discharge" and meds.hospital.date == max(discharge)
+
+
+def test_rows_without_ssin_are_never_merged_by_name(tmp_path: Path) -> None:
+    from consult_desktop.record import queries
+
+    profile = Profile.resolve(tmp_path / "p")
+    with profile.create(PASS) as store:
+        for sid in ("s1", "s2"):
+            store.servers.save(sid, f"https://{sid}.example/fhir", {"base_url": f"https://{sid}.example/fhir"})
+            store.resources.put_many(sid, [{"resourceType": "Patient", "id": "p1",
+                                            "name": [{"family": "Peeters", "given": ["Jan"]}],
+                                            "birthDate": "1950-01-01"}])
+        rows = queries.patient_list(store)
+        assert [r.keys for r in rows] == [(("s1", "p1"),), (("s2", "p1"),)]
+        assert store.stats()["patients"] == 2
