@@ -54,7 +54,8 @@ class AuditEventInbox:
             created = event_id not in self._events
             self._puts[event_id] += 1
             self._version[event_id] += 1
-            stored = dict(event, meta={"versionId": str(self._version[event_id]), "lastUpdated": instant(now_ms)})
+            meta = dict(event.get("meta") or {}, versionId=str(self._version[event_id]), lastUpdated=instant(now_ms))
+            stored = dict(event, meta=meta)
             self._events[event_id] = stored
         headers = {"Location": f"{request.base_url}/AuditEvent/{event_id}/_history/{self._version[event_id]}",
                    "ETag": f'W/"{self._version[event_id]}"'}
