@@ -1,7 +1,8 @@
 """One person, one row: the patient list with the rows of several hospital servers merged by SSIN.
 
 A person known to several servers is matched by SSIN only (never by name); rows without an SSIN stay apart.
-The merged row is the one of the server added first, with the hospitals' names, every (server, patient) key,
+The merged row is the one of the server added first, with the hospitals' names (when the profile has more
+than one server), every (server, patient) key,
 the new items of all of them and the latest discharge. Plain Python, no Qt: call on the thread that opened
 the store.
 """
@@ -18,6 +19,7 @@ def person_summaries(store: Store) -> list[PatientSummary]:
     servers = store.servers.rows()
     names = {s.id: s.name for s in servers}
     order = {s.id: n for n, s in enumerate(servers)}
+    several = len(servers) > 1  # with one server, naming it on every row says nothing
     groups: dict[str, list[PatientSummary]] = {}
     keys: list[str] = []
     for row in store.patient_summaries():
@@ -35,7 +37,7 @@ def person_summaries(store: Store) -> list[PatientSummary]:
             first,
             new_items=sum(r.new_items for r in rows),
             last_discharge=max(discharges) if discharges else None,
-            hospitals=tuple(dict.fromkeys(names.get(r.server_id, r.server_id) for r in rows)),
+            hospitals=tuple(dict.fromkeys(names.get(r.server_id, r.server_id) for r in rows)) if several else (),
             keys=tuple((r.server_id, r.id) for r in rows),
         ))
     return out
