@@ -108,7 +108,8 @@ def load_patient_snapshot(store: Store, server_id: str, patient_id: str) -> Pati
     """Database lane. The person's record at every hospital that knows them (same SSIN, see
     `Store.person_keys`), merged, each item carrying its hospital; the row's own key names the snapshot."""
     names = store.servers.names()
-    parts = [_tagged(load_record_snapshot(store, sid, pid), names.get(sid, sid))
+    several = len(names) > 1  # with one server, its name on every item says nothing
+    parts = [_tagged(load_record_snapshot(store, sid, pid), names.get(sid, sid) if several else "")
              for sid, pid in store.person_keys(server_id, patient_id)]
     return parts[0] if len(parts) == 1 else _merged(parts)
 
@@ -120,7 +121,7 @@ def _tagged(snap: PatientSnapshot, hospital: str) -> PatientSnapshot:
         documents=tuple(replace(d, server_id=sid, hospital=hospital) for d in snap.documents),
         labs=tuple(replace(lab, server_id=sid, hospital=hospital) for lab in snap.labs),
         encounters=tuple(replace(e, server_id=sid, hospital=hospital) for e in snap.encounters),
-        hospitals=(hospital,), keys=((sid, snap.patient_id),),
+        hospitals=(hospital,) if hospital else (), keys=((sid, snap.patient_id),),
         allergy_hospitals=(hospital,) * len(snap.allergies),
         condition_hospitals=(hospital,) * len(snap.conditions),
     )

@@ -50,3 +50,37 @@ def test_access_log_shows_whether_the_hospital_was_told(qtbot, runner, filled_pr
     assert header == "Hospital told"
     assert rows[0][5] == ""  # locking is not about a record
     assert rows[1][2] == known.DUBOIS and rows[1][5] == "Pending"
+
+
+def test_documents_and_results_name_their_hospital(qtbot, tmp_path: Path, known) -> None:
+    from consult_desktop.record.patient_snapshot import load_patient_snapshot
+    from consult_desktop.ui.documents.document_list_model import DocumentListModel
+    from consult_desktop.ui.labs.lab_table_model import LabTableModel
+
+    profile = Profile.resolve(tmp_path / "p")
+    with profile.create(known.PASSPHRASE, kdf=known.FAST_KDF) as store:
+        for sid, name, pid in (("s1", "Hôpital A", "a1"), ("s2", "AZ B", "b7")):
+            store.servers.save(sid, f"https://{sid}.example/fhir", {"base_url": f"https://{sid}.example/fhir"}, name)
+            store.resources.put_many(sid, [
+                _patient(pid, "48030212345"),
+                {"resourceType": "DocumentReference", "id": "d1", "status": "current",
+                 "subject": {"reference": f"Patient/{pid}"}, "date": "2026-01-0" + pid[-1] + "T10:00:00Z",
+                 "description": f"Letter {name}",
+                 "content": [{"attachment": {"contentType": "text/plain", "data": "SGVsbG8="}}]},
+                {"resourceType": "Observation", "id": "o1", "status": "final", "category": [
+                    {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category",
+                                 "code": "laboratory"}]}],
+                 "code": {"text": "Potassium"}, "subject": {"reference": f"Patient/{pid}"},
+                 "effectiveDateTime": "2026-01-02T08:00:00Z",
+                 "valueQuantity": {"value": 4.1, "unit": "mmol/L"}},
+            ])
+        snap = load_patient_snapshot(store, "s1", "a1")
+    documents = DocumentListModel()
+    documents.set_rows(list(snap.documents))
+    assert documents.rowCount() == 2  # the same id "d1" at two hospitals: two documents
+    stays = {documents.index(r, DocumentListModel.ENCOUNTER).data() for r in range(2)}
+    assert stays == {"Hôpital A", "AZ B"}
+    labs = LabTableModel()
+    labs.set_rows(list(snap.labs))
+    panels = {labs.index(r, LabTableModel.PANEL).data() for r in range(labs.rowCount())}
+    assert panels == {"Other results · Hôpital A", "Other results · AZ B"}
