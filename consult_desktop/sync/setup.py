@@ -1,9 +1,12 @@
-"""Wiring a sync: the configured server, its secrets in the encrypted profile, the client, the engine.
+"""Wiring a sync: the configured servers, their secrets in the encrypted profile, the clients, the engines.
 
-`run_sync(profile, data_key, ...)` is the one call the desktop and the command line make: it opens its own
-Store connection on the calling thread (SQLite connections belong to their thread), builds the client
-and the engine, syncs every configured server and closes. It never raises for offline, refused sign-in or
-partial results: the SyncReport says what happened. Blocking; call it from a worker thread in the UI.
+`run_sync(profile, data_key, ...)` is the one call the desktop and the command line make. It syncs every
+configured server (or one), at most MAX_PARALLEL_SERVERS at a time: each server's sync runs on a pool thread
+with its own Store connection (SQLite connections belong to their thread; SQLCipher serialises the commits of
+two connections on the write lock, waited for through a long busy timeout), its own client and engine, then
+delivers that server's pending access reports. It never raises for offline, refused sign-in or partial
+results: the combined SyncReport says what happened, per server. Blocking; call it from a worker thread in
+the UI. The server list itself (add, replace, remove) is in `server_settings`.
 """
 
 from __future__ import annotations
