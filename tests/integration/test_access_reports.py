@@ -97,18 +97,37 @@ def test_a_refused_report_waits_and_never_fails_the_data_sync(two, make_multi, m
     assert len(two.a.audit_events.events()) == 1 and len(two.b.audit_events.events()) == 1
 
 
-def _kill_during(env: dict, delays: tuple[float, ...], busy) -> int:
-    """Start `sync` in a process and kill -9 it after each delay; how many kills hit while `busy()`."""
+def _sync_process(env: dict) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "consult_desktop", "sync", "--json"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _kill_during(env: dict, delays: tuple[float, ...]) -> int:
+    """Start `sync` in a process and kill -9 it after each delay; how many kills hit a running sync."""
     hits = 0
     for delay in delays:
-        proc = subprocess.Popen([sys.executable, "-m", "consult_desktop", "sync", "--json"], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = _sync_process(env)
         time.sleep(delay)
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
-            hits += 1 if busy() else 0
+            hits += 1
         proc.wait(timeout=60)
     return hits
+
+
+def _kill_once_delivering(env: dict, received) -> bool:
+    """Start `sync` and kill -9 it as soon as its hospitals received a few more reports than before; True
+    when the kill landed in the middle of the delivery."""
+    before = received()
+    proc = _sync_process(env)
+    give_up = time.monotonic() + 120
+    while proc.poll() is None and received() < before + 3 and time.monotonic() < give_up:
+        time.sleep(0.005)
+    hit = proc.poll() is None and received() >= before + 3
+    if proc.poll() is None:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=60)
+    return hit
 
 
 def test_kill_dash_nine_during_delivery_then_resume_delivers_each_event_once(two, make_multi) -> None:
@@ -126,11 +145,12 @@ def test_kill_dash_nine_during_delivery_then_resume_delivers_each_event_once(two
     two.a.set_latency(25)
     two.b.set_latency(25)
 
-    def delivering() -> bool:
-        return 0 < len(two.a.audit_events.times_sent()) + len(two.b.audit_events.times_sent()) < len(queued)
+    def received() -> int:
+        return len(two.a.audit_events.times_sent()) + len(two.b.audit_events.times_sent())
 
-    hits = _kill_during(env, (1.0, 1.6, 2.2, 2.8), delivering)
+    hits = sum(_kill_once_delivering(env, received) for _round in range(3))
     assert hits >= 1, "no kill landed during the delivery"
+    assert received() < len(queued), "the delivery finished before it could be interrupted"
     two.a.set_latency(0)
     two.b.set_latency(0)
     final = prof.sync()
@@ -149,10 +169,7 @@ def test_kill_dash_nine_during_a_two_server_sync_then_resume_equals_clean_sync(t
     two.a.set_latency(15)
     two.b.set_latency(15)
 
-    def syncing() -> bool:
-        return True
-
-    hits = _kill_during(env, (0.6, 1.2, 1.8, 2.4), syncing)
+    hits = _kill_during(env, (0.6, 1.2, 1.8, 2.4))
     assert hits >= 2, "the sync finished before it could be interrupted"
     two.a.set_latency(0)
     two.b.set_latency(0)
