@@ -139,6 +139,9 @@ def run_sync(profile: Profile, data_key: bytes, on_progress: Callable[[SyncProgr
             names = store.servers.names()
         except FhirError as exc:  # unreadable settings
             return SyncReport(SyncStatus.FAILED, str(exc))
+        if patient_id is not None and server_id is None:  # one patient: the servers that know them
+            holders = {sid for sid, _pid in store.find_patient(patient_id)}
+            servers = [s for s in servers if s[0] in holders] or servers
     finally:
         store.close()
     if server_id is not None:
