@@ -167,6 +167,16 @@ class Store:
             (row[0], server_id, patient_id)).fetchall()
         return [(r[0], r[1]) for r in rows]
 
+    def hand_over_own_data(self, source: tuple[str, str], target: tuple[str, str]) -> None:
+        """The GP's own data of a person (prescriptions, flag acknowledgements, line decisions) moves from one of
+        their (server_id, patient_id) keys to another, before the first is purged: the GP's list is not the
+        hospital's data, and the person is still the GP's patient through the other hospital. On a clash the
+        target's entry is kept."""
+        with transaction(self.conn):
+            for table in ("gp_prescriptions", "flag_acks", "line_decisions"):
+                self.conn.execute(f"UPDATE OR IGNORE {table} SET server_id=?, patient_id=? "
+                                  "WHERE server_id=? AND patient_id=?", (*target, *source))
+
     def find_patient(self, key: str) -> list[tuple[str, str]]:
         """(server_id, patient_id) pairs for a patient id or SSIN given on the command line."""
         rows = self.conn.execute(

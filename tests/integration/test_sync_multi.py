@@ -50,6 +50,9 @@ def test_relationship_ending_at_one_hospital_purges_only_its_rows(two: TwoHospit
     prof = make_multi(two)
     assert prof.sync().status == SyncStatus.OK
     ssin, at_a, at_b = two.shared_in_both()[0]
+    with prof.open() as store:
+        own = store.prescriptions.save(prof.id_a, at_a, {"resourceType": "MedicationStatement", "status": "active",
+                                                          "medicationCodeableConcept": {"text": "paracetamol"}})
     assert two.a.hospital.end_relationship(at_a) == 1
     report = prof.sync()
     assert report.status == SyncStatus.OK, report
@@ -60,6 +63,9 @@ def test_relationship_ending_at_one_hospital_purges_only_its_rows(two: TwoHospit
         assert store.find_patient(ssin) == [(prof.id_b, at_b)]
         kept = store.conn.execute("SELECT count(*) FROM resources WHERE server_id=? AND patient_id=?",
                                   (prof.id_b, at_b)).fetchone()[0]
+        # The GP's own list is not the hospital's data: it stays with the person, now through hospital B.
+        assert [p["id"] for p in store.prescriptions.for_patient(prof.id_b, at_b)] == [own]
+        assert store.prescriptions.for_patient(prof.id_a, at_a) == []
     assert kept > 1
 
 
