@@ -84,3 +84,17 @@ def test_documents_and_results_name_their_hospital(qtbot, tmp_path: Path, known)
     labs.set_rows(list(snap.labs))
     panels = {labs.index(r, LabTableModel.PANEL).data() for r in range(labs.rowCount())}
     assert panels == {"Other results · Hôpital A", "Other results · AZ B"}
+
+
+def test_the_medication_comparison_names_the_hospital_of_its_list(qtbot) -> None:
+    from consult_desktop.record.medication import HospitalList
+    from consult_desktop.ui.medication.reconciliation_pdf import ReconciliationReport
+
+    report = ReconciliationReport(None)  # type: ignore[arg-type] - hospital_text does not use the model
+
+    class Data:
+        hospital = HospitalList("discharge", "2026-11-02", "Cardiology", 0, "AZ B")
+
+    assert report.hospital_text(Data()).endswith("(Cardiology), AZ B")  # type: ignore[arg-type]
+    Data.hospital = HospitalList("discharge", "2026-11-02", "Cardiology")
+    assert report.hospital_text(Data()).endswith("(Cardiology)")  # type: ignore[arg-type]
