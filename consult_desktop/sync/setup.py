@@ -106,20 +106,34 @@ def build_client(store: Store, server_id: str, config: ServerConfig,
 
 def sign_in(profile: Profile, data_key: bytes, open_browser: Callable[[str], Any] = webbrowser.open,
             cancel: CancelToken | None = None, server_id: str | None = None) -> None:
-    """SMART sign-in through the system browser (with `server_id`, or the last server added); the refresh
-    token lands in the encrypted profile."""
+    """SMART sign-in through the system browser; the refresh tokens land in the encrypted profile.
+
+    With `server_id`, that server. Without: every SMART server of the profile that is not signed in, one
+    after the other (the last server added when all are, or when none uses SMART)."""
     with profile.open(data_key) as store:
         servers = [s for s in configured_servers(store) if server_id is None or s[0] == server_id]
         if not servers:
             raise FhirError("No such hospital server is configured.")
-        server_id, config, _options = servers[-1]
-        client, tokens = build_client(store, server_id, config, open_browser)
-        try:
-            client.sign_in(cancel=cancel)
-        finally:
-            tokens.flush()
-            client.close()
-        store.audit.write("signed-in", server_id=server_id)
+        targets = servers[-1:]
+        if server_id is None and len(servers) > 1:
+            waiting = [s for s in servers if s[1].auth_kind == "smart" and not _signed_in(store, s[0], s[1])]
+            targets = waiting or targets
+        for sid, config, _options in targets:
+            client, tokens = build_client(store, sid, config, open_browser)
+            try:
+                client.sign_in(cancel=cancel)
+            finally:
+                tokens.flush()
+                client.close()
+            store.audit.write("signed-in", server_id=sid)
+
+
+def _signed_in(store: Store, server_id: str, config: ServerConfig) -> bool:
+    client, _tokens = build_client(store, server_id, config, lambda _url: False)
+    try:
+        return client.signed_in
+    finally:
+        client.close()
 
 
 def run_sync(profile: Profile, data_key: bytes, on_progress: Callable[[SyncProgress], None] | None = None,

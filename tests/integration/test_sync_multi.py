@@ -194,3 +194,44 @@ def test_rows_without_ssin_are_never_merged_by_name(tmp_path: Path) -> None:
         rows = queries.patient_list(store)
         assert [r.keys for r in rows] == [(("s1", "p1"),), (("s2", "p1"),)]
         assert store.stats()["patients"] == 2
+
+
+def test_one_sign_in_signs_in_with_every_smart_hospital(tmp_path: Path) -> None:
+    import threading
+
+    import requests
+
+    from consult_desktop.demo.auth import DEMO_PUBLIC_CLIENT_ID
+    from consult_desktop.demo.hospital import DemoHospital
+    from consult_desktop.demo.server import DemoServer
+    from consult_desktop.fhir.server_config import ServerConfig
+    from consult_desktop.sync.setup import add_server, run_sync, sign_in
+
+    opened: list[str] = []
+
+    def browser(url: str) -> bool:  # the GP's browser, following the hospital's redirect back to the program
+        opened.append(url)
+        threading.Thread(target=lambda: requests.get(url, timeout=30), daemon=True).start()
+        return True
+
+    a = DemoServer(DemoHospital(patients=4, seed=1, shared_patients=2), auth="token").start()
+    b = DemoServer(DemoHospital(patients=4, seed=2, shared_patients=2), auth="token").start()
+    try:
+        profile = Profile.resolve(tmp_path / "p")
+        with profile.create(PASS) as store:
+            key = store.data_key
+            ids = [add_server(store, ServerConfig(base_url=s.base_url, auth_kind="smart",
+                                                  client_id=DEMO_PUBLIC_CLIENT_ID)) for s in (a, b)]
+        assert key is not None
+        sign_in(profile, key, browser)
+        assert [u.split("?")[0] for u in opened] == [a.authorize_url, b.authorize_url]
+        with profile.open(key) as store:
+            assert all(store.secrets.get(f"server:{sid}:oauth_tokens") for sid in ids)
+        report = run_sync(profile, key)
+        assert report.status == SyncStatus.OK, report
+        assert [s.report.status for s in report.servers] == [SyncStatus.OK, SyncStatus.OK]
+        sign_in(profile, key, browser)  # all signed in: the last one again, as with one server
+        assert len(opened) == 3 and opened[-1].startswith(b.authorize_url)
+    finally:
+        a.stop()
+        b.stop()
