@@ -178,3 +178,19 @@ def test_kill_dash_nine_during_a_two_server_sync_then_resume_equals_clean_sync(t
     clean = make_multi(two)
     assert clean.sync().status == SyncStatus.OK
     assert prof.snapshot() == clean.snapshot()
+
+
+def test_the_demo_hospital_declares_and_lists_audit_events(two) -> None:
+    import requests
+
+    statement = requests.get(f"{two.a.base_url}/metadata", timeout=10).json()
+    entry = next(r for r in statement["rest"][0]["resource"] if r["type"] == "AuditEvent")
+    assert entry["updateCreate"] is True and {"update", "search-type"} <= {i["code"] for i in entry["interaction"]}
+    event = {"resourceType": "AuditEvent", "id": "e-1", "type": {"code": "rest"}, "recorded": "2026-01-01T00:00:00Z",
+             "agent": [{"requestor": True}], "source": {"observer": {"display": "test"}}}
+    first = requests.put(f"{two.a.base_url}/AuditEvent/e-1", json=event, timeout=10)
+    again = requests.put(f"{two.a.base_url}/AuditEvent/e-1", json=event, timeout=10)
+    assert (first.status_code, again.status_code) == (201, 200)
+    listed = requests.get(f"{two.a.base_url}/AuditEvent", timeout=10).json()
+    assert [e["resource"]["id"] for e in listed["entry"]] == ["e-1"]
+    assert requests.put(f"{two.a.base_url}/AuditEvent/e-2", json=event, timeout=10).status_code == 400
