@@ -106,9 +106,12 @@ class Store:
         return [PatientSummary(*row) for row in self.conn.execute(sql)]
 
     # -- statistics ----------------------------------------------------------------------------------------
-    def stats(self, patient_id: str | None = None) -> dict:
-        """Counts for `consult-desktop stats`; quarantined resources are counted in their type."""
+    def stats(self, patient_id: str | None = None, server_id: str | None = None) -> dict:
+        """Counts for `consult-desktop stats`; quarantined resources are counted in their type. With a patient,
+        theirs (at `server_id` only when given: two servers may use the same id for different people)."""
         where, params = ("", ()) if patient_id is None else (" WHERE patient_id = ?", (patient_id,))
+        if patient_id is not None and server_id is not None:
+            where, params = " WHERE patient_id = ? AND server_id = ?", (patient_id, server_id)
         counts: dict[str, int] = {}
         for rtype, n in self.conn.execute(f"SELECT type, count(*) FROM resources{where} GROUP BY type", params):
             counts[rtype] = n
@@ -127,10 +130,11 @@ class Store:
             att = self.conn.execute(
                 "SELECT count(*), coalesce(sum(a.size), 0) FROM attachments a JOIN resources r "
                 "ON a.server_id = r.server_id AND a.resource_type = r.type AND a.resource_id = r.id "
-                "WHERE r.patient_id = ?",
-                (patient_id,),
+                "WHERE r.patient_id = ? AND r.server_id = coalesce(?, r.server_id)",
+                (patient_id, server_id),
             ).fetchone()
-            patients = self.conn.execute("SELECT count(*) FROM patients WHERE id = ?", (patient_id,)).fetchone()[0]
+            patients = self.conn.execute("SELECT count(*) FROM patients WHERE id = ? AND server_id = coalesce(?, "
+                                         "server_id)", (patient_id, server_id)).fetchone()[0]
         out = {
             "patients": patients,
             "resources": dict(sorted(counts.items())),

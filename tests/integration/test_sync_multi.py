@@ -113,6 +113,9 @@ def test_cli_server_add_list_sync_remove(two: TwoHospitals, tmp_path: Path) -> N
     assert all(s["status"] == "ok" for s in report["servers"])
     stats = json.loads(cli("stats", "--json", env=env).stdout)
     assert {s["id"] for s in stats["servers"]} == {s["id"] for s in listed}
+    ssin = two.shared_in_both()[0][0]
+    person = json.loads(cli("stats", "--json", "--patient", ssin, env=env).stdout)
+    assert person["patients"] == 1 and person["resources"]["Patient"] == 2  # one person, two hospitals
 
     out = cli("sync", "--json", "--server", listed[1]["id"], env=env)
     assert out.returncode == exit_codes.OK, out.stderr
