@@ -13,7 +13,7 @@ from multi_hospitals import MULTI_PASS, TwoHospitals
 from consult_desktop import exit_codes
 from consult_desktop.store import Profile
 from consult_desktop.sync.progress import SyncStatus
-from consult_desktop.sync.setup import remove_server
+from consult_desktop.sync.setup import remove_server, run_sync
 
 PASS = MULTI_PASS
 
@@ -238,3 +238,26 @@ def test_one_sign_in_signs_in_with_every_smart_hospital(tmp_path: Path) -> None:
     finally:
         a.stop()
         b.stop()
+
+
+def test_demo_session_starts_two_hospitals_that_share_patients() -> None:
+    from consult_desktop.demo_session import DemoSession
+    from consult_desktop.record import queries
+
+    session = DemoSession.start(patients=10)
+    try:
+        store = session.create_profile()
+        data_key = store.data_key
+        names = [s.name for s in store.servers.rows()]
+        store.close()
+        assert len(session.servers) == 2 and names == [s.hospital.name for s in session.servers]
+        assert names[0] != names[1]
+        assert data_key is not None
+        report = run_sync(session.profile, data_key)
+        assert report.status == SyncStatus.OK and len(report.servers) == 2
+        with session.profile.open(data_key) as store:
+            rows = queries.patient_list(store)
+        assert any(len(r.hospitals) == 2 for r in rows)
+    finally:
+        session.close()
+    assert not session.directory.exists()
