@@ -1,9 +1,10 @@
 """`DemoSession`: the demo hospital served on this computer plus a throw-away demo profile, for `--demo` and
 for `consult-desktop screenshots`.
 
-`DemoSession.start()` generates the synthetic hospital and starts its FHIR server on 127.0.0.1 (a free port,
-no authentication: the server only listens on the loopback interface); it is slow for many patients, so call
-it on the network lane. `create_profile()` creates the encrypted demo profile in a temporary directory and
+`DemoSession.start()` generates two synthetic hospitals that share some patients (by SSIN) and starts their
+FHIR servers on 127.0.0.1 (free ports, no authentication: the servers only listen on the loopback
+interface); it is slow for many patients, so call it on the network lane.
+`create_profile()` creates the encrypted demo profile in a temporary directory and
 saves the server settings; it returns the open Store, so call it through `TaskRunner.open_store`. `close()`
 stops the server and deletes the directory (after the runner closed the store). No Qt here; any thread.
 """
@@ -24,35 +25,54 @@ DEMO_PASSPHRASE = "demo demo demo"
 DEMO_KDF = KdfParams(iterations=1, lanes=1, memory_kib=16 * 1024)
 
 
+SECOND_HOSPITAL = "AZ Demo Gent"
+
+
 class DemoSession:
-    def __init__(self, server: Any, directory: Path) -> None:
+    def __init__(self, server: Any, directory: Path, others: list[Any] | None = None) -> None:
         self.server = server
+        self.servers = [server, *(others or [])]
         self.directory = directory
         self.profile = Profile.resolve(directory / "profile")
 
     @classmethod
-    def start(cls, patients: int = 40, seed: int = 1, *, auth: str = "none") -> DemoSession:
+    def start(cls, patients: int = 40, seed: int = 1, *, auth: str = "none", hospitals: int = 2) -> DemoSession:
+        """`hospitals=2`: a second, smaller hospital shares about a fifth of the first one's patients by SSIN
+        (other patient ids, stays and documents)."""
         from consult_desktop.demo.hospital import DemoHospital
         from consult_desktop.demo.server import DemoServer
 
-        server = DemoServer(DemoHospital(patients=patients, seed=seed), auth=auth).start()
+        shared = max(1, patients // 5) if hospitals > 1 else 0
+        first = DemoServer(DemoHospital(patients=patients, seed=seed, shared_patients=shared), auth=auth).start()
+        others = []
+        try:
+            for n in range(1, hospitals):
+                hospital = DemoHospital(patients=max(shared, patients // 2), seed=seed + n, shared_patients=shared,
+                                        hospital_name=SECOND_HOSPITAL if n == 1 else f"{SECOND_HOSPITAL} {n}")
+                others.append(DemoServer(hospital, auth=auth).start())
+        except BaseException:
+            for server in (first, *others):
+                server.stop()
+            raise
         directory = Path(tempfile.mkdtemp(prefix="consult-demo-"))
-        log.info("demo hospital with %d patients at port %d", patients, server.port)
-        return cls(server, directory)
+        log.info("%d demo hospitals, the first with %d patients at port %d", hospitals, patients, first.port)
+        return cls(first, directory, others)
 
     @property
     def base_url(self) -> str:
         return str(self.server.base_url)
 
     def create_profile(self) -> Store:
-        """Create the demo profile and point it at the demo server (database thread)."""
+        """Create the demo profile and add every demo hospital to it (database thread)."""
         from consult_desktop.fhir.server_config import ServerConfig
-        from consult_desktop.sync.setup import save_server
+        from consult_desktop.sync.setup import add_server
 
         store = self.profile.create(DEMO_PASSPHRASE, kdf=DEMO_KDF)
         try:
             store.audit.write("profile-created", detail="demo")
-            save_server(store, ServerConfig(base_url=self.base_url, auth_kind="none", role="gp"))
+            for server in self.servers:
+                add_server(store, ServerConfig(base_url=str(server.base_url), auth_kind="none", role="gp"),
+                           name=server.hospital.name)
         except BaseException:
             store.close()
             raise
@@ -60,6 +80,7 @@ class DemoSession:
 
     def close(self) -> None:
         try:
-            self.server.stop()
+            for server in self.servers:
+                server.stop()
         finally:
             shutil.rmtree(self.directory, ignore_errors=True)

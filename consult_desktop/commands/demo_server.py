@@ -2,7 +2,10 @@
 
 Main thread only. Prints the base URL, the demo OAuth client credentials and a ready bearer token (demo
 credentials of a server that holds synthetic data only), then serves on 127.0.0.1 until Ctrl+C (exit 0).
-The demo package is imported only when the command runs, so the rest of the command line stays light.
+With `--hospital NAME --seed S --shared-patients N`, two demo hospitals of different seeds share N persons
+(matched by SSIN; different patient ids, stays and documents), and each accepts access reports
+(`PUT AuditEvent/{id}`). The demo package is imported only when the command runs, so the rest of the
+command line stays light.
 """
 
 from __future__ import annotations
@@ -27,7 +30,8 @@ def cmd_demo_server(args: argparse.Namespace) -> int:
     from consult_desktop.demo.server import DemoServer
 
     started = time.perf_counter()
-    hospital = DemoHospital(args.patients, args.seed)
+    hospital = DemoHospital(args.patients, args.seed, hospital_name=args.hospital,
+                            shared_patients=args.shared_patients)
     server = DemoServer(hospital, port=args.port, auth=args.auth, admin=args.admin, latency_ms=args.latency_ms,
                         error_rate=args.error_rate, rate_limit=args.rate_limit, export_delay=args.export_delay)
     try:
@@ -37,7 +41,8 @@ def cmd_demo_server(args: argparse.Namespace) -> int:
         return exit_codes.ERROR
     practitioner = hospital.default_practitioner_id
     lines = [
-        f"Demo hospital: {args.patients} synthetic patients (seed {args.seed}), "
+        f"Demo hospital {hospital.name}: {args.patients} synthetic patients (seed {args.seed}, "
+        f"{hospital.shared_patients} shared with other demo hospitals), "
         f"{hospital.resource_count():,} resources, ready in {time.perf_counter() - started:.1f} s",
         f"FHIR base URL:        {server.base_url}",
         f"Signed-in GP:         {practitioner} "
@@ -76,6 +81,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.add_argument("--port", type=int, default=8765, help="TCP port on 127.0.0.1 (default 8765; 0 = any free port)")
     p.add_argument("--patients", type=int, default=40, metavar="N", help="number of patients (default 40)")
     p.add_argument("--seed", type=int, default=1, metavar="S", help="random seed of the hospital (default 1)")
+    p.add_argument("--hospital", metavar="NAME", default=None, help="the hospital's name (default: the demo "
+                   "hospital of Brussels)")
+    p.add_argument("--shared-patients", type=int, default=0, metavar="N",
+                   help="the first N persons are the same people (name, birth date, SSIN) in every demo "
+                   "hospital started with this option, with other stays and documents (default 0)")
     p.add_argument("--auth", choices=("token", "none"), default="token",
                    help="token: OAuth 2.0 bearer tokens (default); none: no authentication")
     p.add_argument("--latency-ms", type=float, default=0.0, metavar="MS", help="delay added to every answer")

@@ -16,7 +16,7 @@ from consult_desktop.commands.common import (
     run_guarded,
 )
 from consult_desktop.record import actions
-from consult_desktop.store import KeychainUnavailable, ProfileNotFound
+from consult_desktop.store import KeychainUnavailable, ProfileNotFound, Store
 
 
 @run_guarded
@@ -61,7 +61,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             matches = store.find_patient(args.patient)
             if not matches:
                 raise CommandError("No patient with that id or SSIN in this profile.", exit_codes.ERROR)
-            stats = store.stats(matches[0][1])
+            stats = _person_stats(store, store.person_keys(*matches[0]))
         else:
             stats = store.stats()
     if args.json:
@@ -75,6 +75,22 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print(f"Attachments:  {stats['attachments']['count']} ({stats['attachments']['bytes']:,} bytes)")
     print(f"Last sync:    {stats['last_sync'] or 'never'}")
     return exit_codes.OK
+
+
+def _person_stats(store: Store, keys: list[tuple[str, str]]) -> dict:
+    """One person's counts, summed over the hospitals that know them (same SSIN)."""
+    parts = [store.stats(pid, sid) for sid, pid in keys]
+    out = parts[0]
+    for more in parts[1:]:
+        out["patients"] += more["patients"]
+        out["quarantined"] += more["quarantined"]
+        for rtype, n in more["resources"].items():
+            out["resources"][rtype] = out["resources"].get(rtype, 0) + n
+        for name in ("count", "bytes"):
+            out["attachments"][name] += more["attachments"][name]
+    out["resources"] = dict(sorted(out["resources"].items()))
+    out["patients"] = 1 if out["patients"] else 0  # one person
+    return out
 
 
 @run_guarded

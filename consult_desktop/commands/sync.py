@@ -52,8 +52,9 @@ def _env_secret(name: str | None, what: str) -> str | None:
     return value
 
 
-@run_guarded
-def cmd_server_set(args: argparse.Namespace) -> int:
+def server_settings_from_args(args: argparse.Namespace) -> tuple[ServerConfig, dict]:
+    """The server's settings and its secrets (client_secret, token, private_key_pem, options) from the
+    options shared by `server set` and `server add`."""
     private_key = None
     if args.private_key:
         try:
@@ -78,9 +79,17 @@ def cmd_server_set(args: argparse.Namespace) -> int:
         raise CommandError("Client credentials need --client-secret-env VAR or --private-key FILE.",
                            exit_codes.USAGE)
     options = SyncOptions(strategy=args.strategy, group_id=args.group, general_practitioner=args.gp_reference)
+    return config, {"client_secret": secret, "token": token, "private_key_pem": private_key, "options": options}
+
+
+@run_guarded
+def cmd_server_set(args: argparse.Namespace) -> int:
+    config, secrets = server_settings_from_args(args)
     with open_store(args) as store:
-        server_id = actions.save_server_settings(store, config, client_secret=secret, token=token,
-                                                 private_key_pem=private_key, options=options)
+        try:
+            server_id = actions.save_server_settings(store, config, **secrets)
+        except ConfigurationError as exc:
+            raise CommandError(str(exc), exit_codes.USAGE) from exc
     print(f"Hospital server set: {config.base_url} (authentication: {config.auth_kind}, role: {config.role}, "
           f"id {server_id}).")
     if config.auth_kind == "smart":
@@ -102,7 +111,7 @@ def cmd_server_sign_in(args: argparse.Namespace) -> int:
         return True  # the printed address works too, on a machine without a browser
 
     try:
-        sign_in(profile, data_key, open_browser)
+        sign_in(profile, data_key, open_browser, server_id=getattr(args, "server", None))
     except FhirError as exc:
         raise CommandError(str(exc), exit_codes.AUTH_FAILED) from exc
     print("Signed in. The sign-in is kept in the encrypted profile; sync can run unattended until it expires.")
@@ -166,14 +175,20 @@ def _sync(args: argparse.Namespace) -> int:
         if not configured_servers(store):
             raise CommandError("No hospital server is configured: run `consult-desktop server set URL` first.",
                                exit_codes.USAGE)
+        server_id = args.server
+        if server_id is not None and server_id not in {s[0] for s in configured_servers(store)}:
+            raise CommandError(f"No server {server_id} in this profile: see `consult-desktop server list`.",
+                               exit_codes.USAGE)
         patient = None
         if args.patient:
-            matches = store.find_patient(args.patient)
+            matches = [m for m in store.find_patient(args.patient) if server_id is None or m[0] == server_id]
             patient = matches[0][1] if matches else args.patient
+            server_id = matches[0][0] if matches else server_id
     assert data_key is not None
     cancel = CancelToken()
     try:
-        report = run_sync(profile, data_key, None if args.json else ProgressLine(), cancel, patient)
+        report = run_sync(profile, data_key, None if args.json else ProgressLine(), cancel, patient,
+                          server_id=server_id)
     except KeyboardInterrupt:
         cancel.cancel()
         raise
@@ -185,6 +200,12 @@ def _sync(args: argparse.Namespace) -> int:
               f"{report.resources_hidden} hidden, {report.quarantined} quarantined, {report.attachments} "
               f"attachments; {report.patients_purged} patients no longer authorised; "
               f"{report.requests} requests in {report.seconds:.1f} s.")
+        for each in report.servers if len(report.servers) > 1 else ():
+            print(f"  {each.name} ({each.server_id}): {each.report.status.value}, {each.report.patients} patients, "
+                  f"{each.report.resources_written} resources stored")
+        if report.audit_events_sent or report.audit_events_pending:
+            print(f"  access reports: {report.audit_events_sent} sent, {report.audit_events_pending} pending"
+                  + (f" ({report.audit_problem})" if report.audit_problem else ""))
         for problem in report.problems[:20]:
             print(f"  problem: {problem}")
     if report.status == SyncStatus.UNREACHABLE and not args.json:
@@ -199,8 +220,31 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                                    description="Configure the hospital FHIR server of this profile.")
     server_sub = server.add_subparsers(dest="server_command", metavar="ACTION", required=True)
     p = server_sub.add_parser("set", parents=[common], help="set the server address and authentication",
-                              description="Set the hospital FHIR R4 server. Secrets are read from environment "
+                              description="Set the hospital FHIR R4 server when the profile has one server "
+                              "(another address replaces it). Secrets are read from environment "
                               "variables or files and stored only in the encrypted profile.")
+    add_server_options(p)
+    p.set_defaults(func=cmd_server_set)
+    p = server_sub.add_parser("sign-in", parents=[common], help="sign in with the hospital (SMART, system browser)",
+                              description="Open the hospital's sign-in page in the system browser (SMART App "
+                              "Launch with PKCE); the refresh token is kept in the encrypted profile.")
+    p.add_argument("--server", metavar="ID", help="the server to sign in with (default: the last one added)")
+    p.set_defaults(func=cmd_server_sign_in)
+    from consult_desktop.commands import servers
+
+    servers.register_actions(server_sub, common)
+
+    p = subparsers.add_parser("sync", parents=[common], help="fetch what changed at the hospital",
+                              description="Sync the authorised patients' records into the encrypted profile. "
+                              "Exit codes: 0 ok, 10 partial, 11 authentication failed, 12 server unreachable.")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--patient", metavar="ID", help="only this patient (resource id or SSIN)")
+    p.add_argument("--server", metavar="ID", help="only this server (see `server list`; default: every server)")
+    p.set_defaults(func=cmd_sync)
+
+
+def add_server_options(p: argparse.ArgumentParser) -> None:
+    """The address, authentication, role and sync options of `server set` and `server add`."""
     p.add_argument("url", help="FHIR base URL (https; plain http only to this computer)")
     p.add_argument("--auth", choices=list(AUTH_CHOICES), default="smart", help="authentication (default: smart)")
     p.add_argument("--client-id", metavar="ID")
@@ -222,15 +266,3 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                    help="authorised patients = Patient?general-practitioner=REF")
     p.add_argument("--strategy", choices=["auto", "export", "type-search", "patient-search", "everything"],
                    default="auto", help="how changes are fetched (default: chosen from server capabilities)")
-    p.set_defaults(func=cmd_server_set)
-    p = server_sub.add_parser("sign-in", parents=[common], help="sign in with the hospital (SMART, system browser)",
-                              description="Open the hospital's sign-in page in the system browser (SMART App "
-                              "Launch with PKCE); the refresh token is kept in the encrypted profile.")
-    p.set_defaults(func=cmd_server_sign_in)
-
-    p = subparsers.add_parser("sync", parents=[common], help="fetch what changed at the hospital",
-                              description="Sync the authorised patients' records into the encrypted profile. "
-                              "Exit codes: 0 ok, 10 partial, 11 authentication failed, 12 server unreachable.")
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
-    p.add_argument("--patient", metavar="ID", help="only this patient (resource id or SSIN)")
-    p.set_defaults(func=cmd_sync)

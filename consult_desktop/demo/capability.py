@@ -7,6 +7,7 @@ are left out here and refused by the routes, so a client that reads this stateme
 from __future__ import annotations
 
 from consult_desktop import __version__
+from consult_desktop.demo.audit_events import capability_entry as audit_capability_entry
 from consult_desktop.demo.auth import ASSERTION_ALGORITHMS, SCOPES_SUPPORTED
 from consult_desktop.demo.fhir_api import ApiSettings
 from consult_desktop.demo.fhir_elements import JSON, instant
@@ -75,6 +76,7 @@ def capability_statement(base_url: str, root_url: str, settings: ApiSettings, se
             entry["operation"] = operations
         resources.append(entry)
     resources.append({"type": "Binary", "interaction": [{"code": "read"}]})
+    resources.append(audit_capability_entry())
     rest: JSON = {"mode": "server", "resource": resources}
     if settings.on("history"):
         rest["interaction"] = [{"code": "history-system"}]

@@ -60,8 +60,9 @@ class Clinician:
 class Directory:
     """The GPs (gp-001 is the default demo user) and the hospital's specialists, two per specialty."""
 
-    def __init__(self, seed: int, gp_count: int) -> None:
+    def __init__(self, seed: int, gp_count: int, hospital_name: str = HOSPITAL_NAME) -> None:
         rng = random.Random(f"directory:{seed}")
+        self.hospital_name = hospital_name
         self.gps: list[Clinician] = []
         self.specialists: dict[str, list[Clinician]] = {}
         for n in range(1, gp_count + 1):
@@ -95,14 +96,15 @@ class Directory:
                 "resourceType": "Organization", "id": HOSPITAL_ID,
                 "identifier": [{"system": NIHDI, "value": "71099999000"}],
                 "active": True, "type": [{"text": "Hôpital général / Algemeen ziekenhuis"}],
-                "name": HOSPITAL_NAME, "alias": list(HOSPITAL_SHORT.values()),
+                "name": self.hospital_name,
+                "alias": list(HOSPITAL_SHORT.values()) if self.hospital_name == HOSPITAL_NAME else [],
                 "telecom": [{"system": "phone", "value": "+32 2 555 00 00", "use": "work"}],
                 "address": [hospital_address],
             },
             {
                 "resourceType": "Organization", "id": LABORATORY_ID, "active": True,
                 "type": [{"text": "Laboratoire de biologie clinique / Klinisch laboratorium"}],
-                "name": "Laboratoire - Laboratorium, " + HOSPITAL_NAME,
+                "name": "Laboratoire - Laboratorium, " + self.hospital_name,
                 "partOf": ref("Organization", HOSPITAL_ID),
                 "address": [hospital_address],
             },

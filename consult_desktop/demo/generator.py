@@ -38,8 +38,10 @@ def _weighted(rng: random.Random, options: list[tuple[str, float]]) -> str:
 
 class PatientGenerator:
     def __init__(self, index: int, seed: int, directory: Directory, reference: dt.date,
-                 default_gp_share: float) -> None:
+                 default_gp_share: float, shared_slot: int | None = None) -> None:
         self.rng = random.Random(f"demo-patient:{seed}:{index}")
+        # A person treated in several demo hospitals: the identity comes from the slot, the record from the seed.
+        self.identity_rng = self.rng if shared_slot is None else random.Random(f"demo-person:{shared_slot}")
         self.index = index
         self.pid = patient_id(index)
         self.num = f"{index + 1:05d}"
@@ -67,7 +69,7 @@ class PatientGenerator:
     # -- the record ------------------------------------------------------------------------------------------
 
     def generate(self) -> GeneratedPatient:
-        rng = self.rng
+        rng = self.identity_rng
         self.male = rng.random() < 0.48
         self.age = min(97, max(22, int(rng.triangular(25, 97, 78))))
         birth = self.reference - dt.timedelta(days=self.age * 365 + rng.randint(0, 364))
@@ -77,6 +79,7 @@ class PatientGenerator:
         serial = rng.randint(1, 498) * 2 - (1 if self.male else 0)
         self.ssin = make_ssin(birth, serial)
         self.address = names.pick_address(rng, self.region, self.lang)
+        rng = self.rng
         self.problems = self._pick_problems()
         self.allergy_kinds = [a for a in clinical.ALLERGIES if rng.random() < a.weight][:2]
         gp = self._relationships()
@@ -230,5 +233,6 @@ class PatientGenerator:
 
 
 def generate_patient(index: int, seed: int, directory: Directory, reference: dt.date,
-                     default_gp_share: float = 0.8) -> GeneratedPatient:
-    return PatientGenerator(index, seed, directory, reference, default_gp_share).generate()
+                     default_gp_share: float = 0.8, shared_slot: int | None = None) -> GeneratedPatient:
+    """`shared_slot`: the same person (name, birth date, SSIN, address) in every hospital that has the slot."""
+    return PatientGenerator(index, seed, directory, reference, default_gp_share, shared_slot).generate()

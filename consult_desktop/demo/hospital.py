@@ -57,11 +57,15 @@ class DemoHospital(HospitalMutations):
     """
 
     def __init__(self, patients: int = 40, seed: int = 1, *, reference_date: dt.date | None = None,
-                 practitioners: int | None = None, default_gp_share: float = 0.8) -> None:
+                 practitioners: int | None = None, default_gp_share: float = 0.8, hospital_name: str | None = None,
+                 shared_patients: int = 0) -> None:
         self.patient_count = patients
         self.seed = seed
+        self.shared_patients = min(max(0, shared_patients), patients)
         self.reference_date = reference_date or dt.datetime.now(dt.UTC).date()
-        self.directory = Directory(seed, practitioners or max(3, -(-patients // 12)))
+        self.directory = Directory(seed, practitioners or max(3, -(-patients // 12)),
+                                   *([hospital_name] if hospital_name else []))
+        self.name = self.directory.hospital_name
         self.default_practitioner_id = DEFAULT_GP_ID
         self.lock = threading.RLock()
         self._log = ResourceLog()
@@ -77,7 +81,9 @@ class DemoHospital(HospitalMutations):
         items: list[tuple[JSON, str | None, int]] = [(r, None, ref_ms - 400 * 86_400_000)
                                                      for r in self.directory.shared_resources()]
         for index in range(patients):
-            record = generate_patient(index, seed, self.directory, self.reference_date, default_gp_share)
+            slot = self.shared_slot(index)
+            record = generate_patient(index, seed, self.directory, self.reference_date,
+                                      1.0 if slot is not None else default_gp_share, slot)
             items.extend((resource, record.pid, lu) for resource, lu in record.items)
             self._relationships.extend(record.relationships)
             self._shared_refs[record.pid] = record.shared_refs
@@ -86,6 +92,12 @@ class DemoHospital(HospitalMutations):
         self._log.load(items)
         self._group_lu = self._log.latest_lu()
         self._clock = _Clock(max(self._log.latest_lu(), ref_ms))
+
+    def shared_slot(self, index: int) -> int | None:
+        """The shared person at this patient index, or None. Slot k sits at index (k + seed) % patients, so
+        two hospitals with different seeds give the same person different patient ids."""
+        slot = (index - self.seed) % max(1, self.patient_count)
+        return slot if slot < self.shared_patients else None
 
     # -- time ------------------------------------------------------------------------------------------------
 

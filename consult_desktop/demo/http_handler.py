@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from urllib.parse import parse_qs, urlsplit
 
 from consult_desktop.demo.admin_api import AdminApi
+from consult_desktop.demo.audit_events import AuditEventInbox
 from consult_desktop.demo.auth import AuthService
 from consult_desktop.demo.bulk_export import BulkExport
 from consult_desktop.demo.capability import capability_statement, smart_configuration
@@ -62,6 +63,8 @@ def classify(method: str, path: str) -> str:
         return "vread" if len(parts) == 4 else "history"
     if parts[0] == "Binary":
         return "binary"
+    if parts[0] == "AuditEvent":
+        return "audit-event"
     if len(parts) == 1 or parts[-1] == "_search":
         return "search"
     return "read"
@@ -80,6 +83,7 @@ class DemoServerApi(Protocol):
     history: FhirHistory
     export: BulkExport
     admin: AdminApi | None
+    audit_events: AuditEventInbox
 
     @property
     def root_url(self) -> str: ...
@@ -132,6 +136,8 @@ def _fhir(server: DemoServerApi, request: Request, method: str, parts: list[str]
         return export.file(request, parts[1], parts[2])
     if parts == ["_history"] and method == "GET":
         return history.history(request, None)
+    if parts and parts[0] == "AuditEvent":
+        return server.audit_events.handle(request, method, parts, server.hospital.now_ms())
     if not parts or (parts[0] not in SEARCH_TYPES and parts[0] != "Binary"):
         raise not_found(f"Resource type {parts[0] if parts else ''}")
     rtype = parts[0]

@@ -17,6 +17,7 @@ from http.server import ThreadingHTTPServer
 from typing import Any
 
 from consult_desktop.demo.admin_api import AdminApi
+from consult_desktop.demo.audit_events import AuditEventInbox
 from consult_desktop.demo.auth import AuthService
 from consult_desktop.demo.bulk_export import BulkExport
 from consult_desktop.demo.faults import FaultInjector
@@ -70,6 +71,7 @@ class DemoServer:
         self.history = FhirHistory(self.api)
         self.export = BulkExport(self.api, export_delay, export_file_lines, requires_token=auth == "token")
         self.admin = AdminApi(self) if admin else None
+        self.audit_events = AuditEventInbox()  # access reports received (PUT AuditEvent/{id})
         self._counts: Counter[str] = Counter()
         self._counts_lock = threading.Lock()
         self._connections: set[socket.socket] = set()

@@ -57,6 +57,7 @@ class ServerCapabilities:
     search_params: dict[str, frozenset[str]] = field(default_factory=dict)
     interactions: dict[str, frozenset[str]] = field(default_factory=dict)
     system_interactions: frozenset[str] = frozenset()
+    update_create: frozenset[str] = frozenset()  # types whose `updateCreate` is true
     operations: dict[str, frozenset[str]] = field(default_factory=dict)
     authorize_url: str | None = None
     token_url: str | None = None
@@ -111,6 +112,12 @@ class ServerCapabilities:
     def supports_group_export(self) -> bool:
         return "Group" in self.export_levels
 
+    def accepts_client_ids(self, resource_type: str) -> bool:
+        """True when the server takes ``PUT [type]/[id]`` of a new resource (update with ``updateCreate``):
+        how access reports are sent so that a retry never stores a second one."""
+        return "update" in self.interactions.get(resource_type, frozenset()) and \
+            resource_type in self.update_create
+
     @property
     def supports_system_history(self) -> bool:
         return "history-system" in self.system_interactions
@@ -139,6 +146,7 @@ def parse_capability_statement(data: dict[str, Any]) -> ServerCapabilities:
     search_params: dict[str, frozenset[str]] = {}
     interactions: dict[str, frozenset[str]] = {}
     system_interactions: set[str] = set()
+    update_create: set[str] = set()
     operations: dict[str, set[str]] = {}
     authorize_url = token_url = None
     for rest in _dicts(data.get("rest")):
@@ -154,6 +162,8 @@ def parse_capability_statement(data: dict[str, Any]) -> ServerCapabilities:
             names = {n for p in _dicts(res.get("searchParam")) if (n := _str(p.get("name")))}
             search_params[rtype] = frozenset(names | set(search_params.get(rtype, ())))
             interactions[rtype] = frozenset(_codes(res.get("interaction")) | set(interactions.get(rtype, ())))
+            if res.get("updateCreate") is True:
+                update_create.add(rtype)
             ops = _operation_names(res.get("operation"))
             if ops:
                 operations.setdefault(rtype, set()).update(ops)
@@ -176,6 +186,7 @@ def parse_capability_statement(data: dict[str, Any]) -> ServerCapabilities:
         search_params=search_params,
         interactions=interactions,
         system_interactions=frozenset(system_interactions),
+        update_create=frozenset(update_create),
         operations={k: frozenset(v) for k, v in operations.items() if v},
         authorize_url=authorize_url,
         token_url=token_url,

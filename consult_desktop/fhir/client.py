@@ -30,6 +30,7 @@ pages. Failures raise :mod:`consult_desktop.fhir.errors` (all subclasses of ``Fh
 from __future__ import annotations
 
 import datetime
+import json
 import random
 import re
 import time
@@ -158,6 +159,18 @@ class FhirClient:
                 path=safe_path(url),
             )
         return data
+
+    def update(self, resource: dict[str, Any], cancel: CancelToken | None = None) -> int:
+        """``PUT [base]/[type]/[id]`` of a resource with a client-assigned id (create or replace); returns
+        the HTTP status (201 created, 200 replaced). Sending it again stores nothing new, so a retry after a
+        lost answer is safe."""
+        rtype, rid = _check_type(str(resource.get("resourceType"))), _check_id(str(resource.get("id")))
+        url = self.transport.resolve(f"{rtype}/{rid}")
+        body = json.dumps(resource, separators=(",", ":")).encode("utf-8")
+        response = self.transport.send("PUT", url, data=body, headers={"Content-Type": "application/fhir+json"},
+                                       auth=self.auth, cancel=cancel)
+        response.close()
+        return int(response.status_code)
 
     def search(
         self, resource_type: str, params: Params = None, cancel: CancelToken | None = None

@@ -181,7 +181,7 @@ class HttpTransport:
         url: str,
         *,
         params: Params = None,
-        data: Mapping[str, str] | None = None,
+        data: Mapping[str, str] | bytes | None = None,
         headers: Mapping[str, str] | None = None,
         auth: RequestAuth | None = None,
         accept: str = FHIR_JSON,

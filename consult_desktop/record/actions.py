@@ -15,27 +15,35 @@ from pathlib import Path
 from typing import Any
 
 from consult_desktop.fhir.server_config import ServerConfig
-from consult_desktop.record.changes import VIEWED, FileWritten, PatientChanged, ProfileWiped
+from consult_desktop.record.access_report import record_access
+from consult_desktop.record.changes import VIEWED, FileWritten, PatientChanged, ProfileWiped, RecordsSynced
 from consult_desktop.record.document_content import AUDIT_OPEN_DOCUMENT, DocumentContent, load_document_content
+from consult_desktop.record.people import owner_of, person_keys
 from consult_desktop.store import KdfParams, Profile, Store
 
 
 def open_patient(store: Store, server_id: str, patient_id: str) -> None:
-    """The GP opened this patient's record (the access log shows it; the hospital is told at the next sync)."""
-    store.audit.write("open-patient", server_id=server_id, patient_id=patient_id)
+    """The GP opened this patient's record: one entry per hospital whose record of the person is shown (the
+    access log shows them; each hospital is told at its next sync)."""
+    with store.transaction():
+        for sid, pid in person_keys(store, server_id, patient_id):
+            record_access(store, "open-patient", sid, pid)
 
 
 def open_document(store: Store, server_id: str, patient_id: str, resource_type: str, resource_id: str
                   ) -> DocumentContent:
-    """The GP opened a document: logged (the access log, the hospital's audit trail), then read to show."""
-    store.audit.write(AUDIT_OPEN_DOCUMENT, server_id=server_id, patient_id=patient_id,
-                        object_type=resource_type, object_id=resource_id)
-    return load_document_content(store, server_id, patient_id, resource_type, resource_id)
+    """The GP opened a document (of any hospital of this person): logged for the hospital that holds it (the
+    access log, the hospital's audit trail), then read to show."""
+    sid, pid = owner_of(store, server_id, patient_id, resource_type, resource_id)
+    record_access(store, AUDIT_OPEN_DOCUMENT, sid, pid, resource_type, resource_id)
+    return load_document_content(store, sid, pid, resource_type, resource_id)
 
 
 def mark_viewed(store: Store, server_id: str, patient_id: str) -> PatientChanged:
-    """The GP left the patient: what was new is now seen (the list's badge goes)."""
-    store.views.mark_viewed(server_id, patient_id)
+    """The GP left the patient: what was new is now seen at every hospital of this person (the badge goes)."""
+    with store.transaction():
+        for sid, pid in person_keys(store, server_id, patient_id):
+            store.views.mark_viewed(sid, pid)
     return PatientChanged((server_id, patient_id), frozenset({VIEWED}))
 
 
@@ -88,3 +96,17 @@ def save_server_settings(store: Store, config: ServerConfig, **secrets: Any) -> 
     from consult_desktop.sync.setup import save_server
 
     return save_server(store, config, **secrets)
+
+
+def add_server(store: Store, config: ServerConfig, name: str | None = None, **secrets: Any) -> str:
+    """Add a hospital server to the profile's list (the others are kept); returns its id."""
+    from consult_desktop.sync.setup import add_server as add
+
+    return add(store, config, name=name, **secrets)
+
+
+def remove_server(store: Store, server_id: str) -> RecordsSynced | None:
+    """Remove a server and, in one transaction, everything cached from it; None when it is not configured."""
+    from consult_desktop.sync.setup import remove_server as remove
+
+    return RecordsSynced() if remove(store, server_id) else None

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from consult_desktop.fhir import mapping
+from consult_desktop.record.access_report import record_access
 from consult_desktop.record.changes import FileWritten
 from consult_desktop.record.document_content import preferred_attachment, stored_index
 from consult_desktop.store import Store
@@ -100,7 +101,7 @@ def save_document(store: Store, server_id: str, patient_id: str, resource_type: 
     if found is None or not _belongs(store, server_id, patient_id, resource_type, resource_id):
         raise LookupError("the document has no stored file")
     path.write_bytes(found.data)
-    store.audit.write(SAVED_DOCUMENT, server_id=server_id, patient_id=patient_id, object_type=resource_type,
+    record_access(store, SAVED_DOCUMENT, server_id, patient_id, object_type=resource_type,
                       object_id=resource_id, detail=f"file={path.name}")
     return FileWritten(str(path))
 
@@ -113,14 +114,14 @@ def _belongs(store: Store, server_id: str, patient_id: str, resource_type: str, 
 def record_print(store: Store, server_id: str, patient_id: str, what: str, resource_type: str | None = None,
                  resource_id: str | None = None) -> None:
     """The GP printed (or printed to PDF) the document, the lab results or the medication comparison."""
-    store.audit.write(PRINT_ACTIONS[what], server_id=server_id, patient_id=patient_id,
-                      object_type=resource_type, object_id=resource_id)
+    record_access(store, PRINT_ACTIONS[what], server_id, patient_id,
+                  object_type=resource_type, object_id=resource_id)
 
 
 def record_reconciliation_export(store: Store, server_id: str, patient_id: str, path: Path) -> FileWritten:
     """The reconciliation summary of this patient was written to a file (the access log shows it)."""
-    store.audit.write(EXPORTED_RECONCILIATION, server_id=server_id, patient_id=patient_id,
-                      object_type="file", object_id=path.name)
+    record_access(store, EXPORTED_RECONCILIATION, server_id, patient_id,
+                  object_type="file", object_id=path.name)
     return FileWritten(str(path))
 
 
@@ -135,7 +136,7 @@ def export_medication_list(store: Store, server_id: str, patient_id: str, kind: 
     data = export_kmehr(statements, who) if kind == "kmehr" else \
         json.dumps(export_fhir(statements, who), ensure_ascii=False, indent=2).encode()
     path.write_bytes(data)
-    store.audit.write(EXPORTED_MEDICATION_LIST, server_id=server_id, patient_id=patient_id,
+    record_access(store, EXPORTED_MEDICATION_LIST, server_id, patient_id,
                       object_type="MedicationStatement",
                       detail=f"format={kind} lines={len(statements)} file={path.name}")
     return len(statements)

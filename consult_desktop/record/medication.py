@@ -1,6 +1,7 @@
 """Everything the medication comparison view shows, read and checked in one go on the database lane.
 
-`load_medication(store, server_id, patient_id)` picks the hospital's list (the latest discharge list when
+`load_medication(store, server_id, patient_id)` picks the hospital's list (across the hospitals that know the
+person, the most recent discharge list, naming its hospital; within one, the latest discharge list when
 the hospital codes one, else its current medication), reads the GP's own prescriptions, the allergies and
 the latest eGFR, resolves referenced Medication resources from the store, runs the comparison and the
 safety checks, and returns one frozen `MedicationData`. What the GP does to it (prescribe, stop, decide,
@@ -13,7 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources as package_files
 from typing import Any
 
@@ -49,6 +50,7 @@ class HospitalList:
     date: str | None = None  # when the discharge list was written
     stay: str | None = None  # the stay's service, when the hospital names one
     later_active: int = 0  # active hospital medication written after the discharge list (a newer stay)
+    hospital: str | None = None  # the hospital whose list this is, when the person is known to several
 
 
 @dataclass(frozen=True)
@@ -148,29 +150,35 @@ def flag_key(flag: Flag) -> str:
 def load_medication(store: Store, server_id: str, patient_id: str) -> MedicationData:
     """Database lane. A few queries, then the comparison in memory (milliseconds for 30 + 30 medications)."""
     types = (*MEDICATION_TYPES, "AllergyIntolerance", "Observation")
-    medication: list[dict[str, Any]] = []
     allergy_resources: list[dict[str, Any]] = []
     observations: list[LabResult] = []
     facts: list[dict[str, Any]] = []  # weight and creatinine, for the Cockcroft-Gault clearance
-    for resource in store.resources.for_patient(server_id, patient_id, types):
-        rtype = resource.get("resourceType")
-        if rtype in MEDICATION_TYPES:
-            if resource.get("status") not in _WITHDRAWN:
-                medication.append(resource)
-        elif rtype == "AllergyIntolerance":
-            allergy_resources.append(resource)
-        elif rtype == "Observation" and resource.get("status") not in _OBSERVATION_WITHDRAWN:
-            lab = mapping.map_observation(resource)
-            if lab is not None and lab.is_egfr:
-                observations.append(lab)
-            elif is_fact_observation(resource):
-                facts.append(resource)
-    hospital_resources, hospital = choose_hospital_list(medication)
+    lists: list[tuple[str, list[dict[str, Any]], HospitalList]] = []  # per hospital: its chosen list
+    keys = store.person_keys(server_id, patient_id)  # every hospital that knows this person (same SSIN)
+    for sid, pid in keys:
+        medication: list[dict[str, Any]] = []
+        for resource in store.resources.for_patient(sid, pid, types):
+            rtype = resource.get("resourceType")
+            if rtype in MEDICATION_TYPES:
+                if resource.get("status") not in _WITHDRAWN:
+                    medication.append(resource)
+            elif rtype == "AllergyIntolerance":
+                allergy_resources.append(resource)
+            elif rtype == "Observation" and resource.get("status") not in _OBSERVATION_WITHDRAWN:
+                lab = mapping.map_observation(resource)
+                if lab is not None and lab.is_egfr:
+                    observations.append(lab)
+                elif is_fact_observation(resource):
+                    facts.append(resource)
+        lists.append((sid, *choose_hospital_list(medication)))
+    list_server, hospital_resources, hospital = _latest_list(lists)
     if hospital.kind == "discharge" and hospital.stay is None:
-        hospital = _with_stay(store, server_id, hospital_resources, hospital)
+        hospital = _with_stay(store, list_server, hospital_resources, hospital)
+    if len(keys) > 1:
+        hospital = replace(hospital, hospital=store.servers.names().get(list_server, list_server))
     prescriptions_raw = store.prescriptions.for_patient(server_id, patient_id)
     kb = load_knowledge_base()
-    resolve = _resolver(store, server_id)
+    resolve = _resolver(store, list_server)
     egfr = latest_egfr(observations)
     patient_raw = store.resources.get(server_id, "Patient", patient_id)
     comparison = compare(hospital_resources, prescriptions_raw, allergy_resources, egfr.value if egfr else None,
@@ -215,6 +223,16 @@ def load_medication(store: Store, server_id: str, patient_id: str) -> Medication
         patient_ssin=patient.ssin if patient is not None else None,
         gp_name=store.settings.get(GP_NAME_KEY) or "",
     )
+
+
+def _latest_list(lists: list[tuple[str, list[dict[str, Any]], HospitalList]]
+                 ) -> tuple[str, list[dict[str, Any]], HospitalList]:
+    """Across hospitals: the most recently written discharge list; without one anywhere, the first hospital
+    (the row's own first) that has medication."""
+    discharges = [entry for entry in lists if entry[2].kind == "discharge"]
+    if discharges:
+        return max(discharges, key=lambda entry: date_text.sort_key(entry[2].date))
+    return next((entry for entry in lists if entry[2].kind != "none"), lists[0])
 
 
 def choose_hospital_list(medication: Sequence[dict[str, Any]]) -> tuple[list[dict[str, Any]], HospitalList]:

@@ -1,7 +1,8 @@
 """Everything the patient view paints first, read in one go on the database lane.
 
-`load_patient_snapshot(store, server_id, patient_id)` runs on the database thread: one query for the
-patient's resources, mapped to domain objects (consult_desktop.fhir.mapping), then grouped into the plain
+`load_patient_snapshot(store, server_id, patient_id)` runs on the database thread: the record of the person at
+every hospital that knows them (same SSIN), merged, each row carrying its hospital; per hospital one query for
+the patient's resources, mapped to domain objects (consult_desktop.fhir.mapping), then grouped into the plain
 rows the tabs show: documents with their stay, lab results with their panel, encounters with the number of
 documents they hold, problems and allergies, and whether allergy information was synced at all. It returns
 a frozen `PatientSnapshot`; attachments are not read here (they load when a document is opened). Authors and
@@ -56,6 +57,8 @@ class DocumentRow:
     format_kind: str | None  # ContentKind value of the rendition that will be shown
     doc_status: str | None
     new: bool = False  # stored since the GP last opened the patient
+    server_id: str = ""  # the hospital server that holds it (a person's record may span several)
+    hospital: str = ""  # that server's name
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,8 @@ class LabRow:
     panel: str | None  # the report (panel) this result belongs to; None when it came alone
     panel_id: str | None = None
     new: bool = False  # stored since the GP last opened the patient
+    server_id: str = ""
+    hospital: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,8 @@ class EncounterRow:
     encounter: Encounter
     documents: int
     service: str | None = None  # the clinical service (Encounter.serviceType)
+    server_id: str = ""
+    hospital: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,6 +92,10 @@ class PatientSnapshot:
     documents: tuple[DocumentRow, ...]  # newest first
     labs: tuple[LabRow, ...]
     allergies_not_checked: frozenset[str] = frozenset()  # allergy ids the medication checks cannot read
+    hospitals: tuple[str, ...] = ()  # the names of the hospitals whose records are merged here
+    keys: tuple[tuple[str, str], ...] = ()  # their (server_id, patient_id), the row's own first
+    allergy_hospitals: tuple[str, ...] = ()  # the hospital of each allergy, in the order of `allergies`
+    condition_hospitals: tuple[str, ...] = ()  # the hospital of each problem, in the order of `conditions`
 
     @property
     def active_allergies(self) -> tuple[Allergy, ...]:
@@ -96,7 +107,67 @@ def is_no_known_allergy(allergy: Allergy) -> bool:
 
 
 def load_patient_snapshot(store: Store, server_id: str, patient_id: str) -> PatientSnapshot:
-    """Database lane. One query; everything else is mapping and grouping in memory."""
+    """Database lane. The person's record at every hospital that knows them (same SSIN, see
+    `Store.person_keys`), merged, each item carrying its hospital; the row's own key names the snapshot."""
+    names = store.servers.names()
+    several = len(names) > 1  # with one server, its name on every item says nothing
+    parts = [_tagged(load_record_snapshot(store, sid, pid), names.get(sid, sid) if several else "")
+             for sid, pid in store.person_keys(server_id, patient_id)]
+    return parts[0] if len(parts) == 1 else _merged(parts)
+
+
+def _tagged(snap: PatientSnapshot, hospital: str) -> PatientSnapshot:
+    sid = snap.server_id
+    return replace(
+        snap,
+        documents=tuple(replace(d, server_id=sid, hospital=hospital) for d in snap.documents),
+        labs=tuple(replace(lab, server_id=sid, hospital=hospital) for lab in snap.labs),
+        encounters=tuple(replace(e, server_id=sid, hospital=hospital) for e in snap.encounters),
+        hospitals=(hospital,) if hospital else (), keys=((sid, snap.patient_id),),
+        allergy_hospitals=(hospital,) * len(snap.allergies),
+        condition_hospitals=(hospital,) * len(snap.conditions),
+    )
+
+
+def _merged(parts: list[PatientSnapshot]) -> PatientSnapshot:
+    """One snapshot of several hospitals' records of one person; lists re-sorted as one."""
+    first = parts[0]
+    allergies = sorted(((a, h) for p in parts for a, h in zip(p.allergies, p.allergy_hospitals, strict=True)),
+                       key=lambda pair: _allergy_order(pair[0]))
+    conditions = sorted(((c, h) for p in parts for c, h in zip(p.conditions, p.condition_hospitals, strict=True)),
+                        key=lambda pair: _condition_order(pair[0]))
+    statuses = {p.allergy_status for p in parts}
+    status = next(s for s in (AllergyStatus.RECORDED, AllergyStatus.NOT_SYNCED, AllergyStatus.NONE_RECORDED)
+                  if s in statuses)
+    return replace(
+        first,
+        patient=first.patient or next((p.patient for p in parts if p.patient), None),
+        allergy_status=status,
+        allergies=tuple(a for a, _h in allergies), allergy_hospitals=tuple(h for _a, h in allergies),
+        conditions=tuple(c for c, _h in conditions), condition_hospitals=tuple(h for _c, h in conditions),
+        encounters=tuple(sorted((e for p in parts for e in p.encounters),
+                                key=lambda r: date_text.sort_key(r.encounter.start or r.encounter.end),
+                                reverse=True)),
+        documents=tuple(sorted((d for p in parts for d in p.documents), key=lambda r: date_text.sort_key(r.date),
+                               reverse=True)),
+        labs=tuple(sorted((lab for p in parts for lab in p.labs),
+                          key=lambda r: date_text.sort_key(r.result.effective), reverse=True)),
+        allergies_not_checked=frozenset().union(*(p.allergies_not_checked for p in parts)),
+        hospitals=tuple(h for p in parts for h in p.hospitals), keys=tuple(k for p in parts for k in p.keys),
+    )
+
+
+def _allergy_order(a: Allergy) -> tuple:
+    return not a.is_active, a.criticality != "high", (a.substance_display or "").casefold()
+
+
+def _condition_order(c: Condition) -> tuple:
+    return (c.clinical_status not in (None, "active", "recurrence", "relapse"),
+            -date_text.sort_key(c.onset or c.recorded_date))
+
+
+def load_record_snapshot(store: Store, server_id: str, patient_id: str) -> PatientSnapshot:
+    """Database lane. One server's record of the patient: one query; the rest is mapping and grouping."""
     patient: Patient | None = None
     allergies: list[Allergy] = []
     conditions: list[Condition] = []
@@ -153,9 +224,8 @@ def load_patient_snapshot(store: Store, server_id: str, patient_id: str) -> Pati
         else LabRow(r, None, None, ("Observation", r.id) in new)
         for r in sorted(observations, key=lambda r: date_text.sort_key(r.effective), reverse=True)
     )
-    allergies.sort(key=lambda a: (not a.is_active, a.criticality != "high", (a.substance_display or "").casefold()))
-    conditions.sort(key=lambda c: (c.clinical_status not in (None, "active", "recurrence", "relapse"),
-                                   -date_text.sort_key(c.onset or c.recorded_date)))
+    allergies.sort(key=_allergy_order)
+    conditions.sort(key=_condition_order)
     return PatientSnapshot(
         server_id=server_id,
         patient_id=patient_id,

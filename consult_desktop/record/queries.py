@@ -13,7 +13,10 @@ from consult_desktop.store.audit import AuditEntry
 
 
 def patient_list(store: Store) -> list[PatientSummary]:
-    return store.patient_summaries()
+    """One row per person: a patient known to several hospitals (same SSIN) once, with the hospitals' names."""
+    from consult_desktop.record.people import person_summaries
+
+    return person_summaries(store)
 
 
 def access_log(store: Store, limit: int, patient_id: str | None = None) -> list[AuditEntry]:
@@ -21,8 +24,14 @@ def access_log(store: Store, limit: int, patient_id: str | None = None) -> list[
 
 
 def search_documents(store: Store, server_id: str, patient_id: str, query: str) -> list[tuple]:
-    """(resource type, id, snippet with the found words in [brackets]) of this patient's documents."""
-    return store.resources.search_documents(server_id, patient_id, query)
+    """(resource type, id, snippet with the found words in [brackets]) of this person's documents, at every
+    hospital that knows them."""
+    from consult_desktop.record.people import person_keys
+
+    found: list[tuple] = []
+    for sid, pid in person_keys(store, server_id, patient_id):
+        found.extend(store.resources.search_documents(sid, pid, query))
+    return found
 
 
 def sync_problems(store: Store) -> list[dict]:
@@ -50,3 +59,10 @@ def gp_name(store: Store) -> str:
     from consult_desktop.record.medication import GP_NAME_KEY
 
     return store.settings.get(GP_NAME_KEY) or ""
+
+
+def servers(store: Store) -> list:
+    """Every configured server (`sync.server_settings.ServerEntry`: id, name, address, role, last sync)."""
+    from consult_desktop.sync.setup import server_list
+
+    return server_list(store)

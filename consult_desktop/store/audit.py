@@ -1,6 +1,8 @@
 """`AuditLog`: who did what to which record and when (opening a patient, a prescription, a sync, a purge).
 
-Entries carry ids and codes, never names or document text. Runs on the store's thread.
+Entries carry ids and codes, never names or document text; an entry about a hospital's record may have an
+access report waiting in `audit_outbox` (see `AccessReportQueue`), whose state `entries()` returns. Runs on
+the store's thread.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ class AuditEntry:
     object_type: str | None
     object_id: str | None
     detail: str | None
+    report: str | None = None  # the access report to the hospital: "delivered", "pending" or None (none due)
 
 
 class AuditLog:
@@ -30,20 +33,24 @@ class AuditLog:
     def write(
         self, action: str, *, server_id: str | None = None, patient_id: str | None = None,
         object_type: str | None = None, object_id: str | None = None, detail: str | None = None,
-    ) -> None:
+    ) -> int:
+        """Append an entry; returns its id."""
         with transaction(self._conn):
-            self._conn.execute(
+            cursor = self._conn.execute(
                 "INSERT INTO audit_log(at, action, server_id, patient_id, object_type, object_id, detail) "
                 "VALUES (?,?,?,?,?,?,?)",
                 (utc_now(), action, server_id, patient_id, object_type, object_id, detail),
             )
+            return int(cursor.lastrowid or 0)
 
     def entries(self, limit: int = 1000, patient_id: str | None = None) -> list[AuditEntry]:
         """The newest entries first, optionally of one patient."""
-        sql = "SELECT id, at, action, server_id, patient_id, object_type, object_id, detail FROM audit_log"
+        sql = ("SELECT a.id, a.at, a.action, a.server_id, a.patient_id, a.object_type, a.object_id, a.detail, "
+               "CASE WHEN o.event_id IS NULL THEN NULL WHEN o.delivered_at IS NULL THEN 'pending' "
+               "ELSE 'delivered' END FROM audit_log a LEFT JOIN audit_outbox o ON o.audit_id = a.id")
         params: tuple = ()
         if patient_id is not None:
-            sql += " WHERE patient_id=?"
+            sql += " WHERE a.patient_id=?"
             params = (patient_id,)
-        rows = self._conn.execute(sql + " ORDER BY id DESC LIMIT ?", (*params, limit))
+        rows = self._conn.execute(sql + " ORDER BY a.id DESC LIMIT ?", (*params, limit))
         return [AuditEntry(*r) for r in rows]

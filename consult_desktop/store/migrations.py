@@ -227,12 +227,30 @@ def _move_inline_data(conn: Connection) -> None:
                      (json.dumps(stripped, separators=(",", ":"), ensure_ascii=False), server_id, rtype, rid))
 
 
+# Several servers per profile: each has a name for the screens; reads of cached records wait in an outbox
+# as FHIR AuditEvents until their server has received them (`delivered_at`).
+V_SERVERS_AUDIT = """
+ALTER TABLE servers ADD COLUMN name TEXT;
+CREATE TABLE audit_outbox(
+    event_id TEXT PRIMARY KEY,
+    audit_id INTEGER NOT NULL UNIQUE,
+    server_id TEXT NOT NULL,
+    json TEXT NOT NULL,
+    queued_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    delivered_at TEXT
+);
+CREATE INDEX audit_outbox_pending ON audit_outbox(server_id, delivered_at);
+"""
+
 Step = tuple[int, str, str, Callable[[Connection], None] | None]
 MIGRATIONS: list[Step] = [
     (1, "initial schema", V1, None),
     (2, "patient index, views and document search", V2, _v2_backfill),
     (3, "line decisions in their own table", V3, None),
     (4, SECURE_DELETE_TITLE, FTS_SECURE_DELETE, _move_inline_data),
+    (5, "server names and the access report outbox", V_SERVERS_AUDIT, None),
 ]
 LATEST = MIGRATIONS[-1][0]
 

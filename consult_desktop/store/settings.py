@@ -20,3 +20,7 @@ class SettingsRepository:
     def set(self, key: str, value: str) -> None:
         with transaction(self._conn):
             self._conn.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?,?)", (key, value))
+
+    def delete(self, key: str) -> None:
+        with transaction(self._conn):
+            self._conn.execute("DELETE FROM settings WHERE key=?", (key,))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
+from consult_desktop.store.access_reports import AccessReportQueue
 from consult_desktop.store.acknowledgements import AcknowledgementRepository
 from consult_desktop.store.audit import AuditLog
 from consult_desktop.store.cursors import CursorRepository
@@ -43,6 +44,8 @@ class PatientSummary:
     search_text: str
     new_items: int
     last_discharge: str | None
+    hospitals: tuple[str, ...] = ()  # names of the servers that know this person (one row per person)
+    keys: tuple[tuple[str, str], ...] = ()  # every (server_id, patient_id) of this person, this row's first
 
 
 class _ReadOnlyBookkeeping:
@@ -66,7 +69,8 @@ def _skip(*_args: object, **_kwargs: object) -> None:
 
 class Store:
     """The unlocked database: `resources` (FHIR cache), `servers`, `cursors`, `settings`, `secrets`, `audit`,
-    `views` (last viewed), `prescriptions` (the GP's own), `acknowledgements` (flags), `decisions` (lines)."""
+    `access_reports` (AuditEvents for the hospitals), `views` (last viewed), `prescriptions` (the GP's own),
+    `acknowledgements` (flags), `decisions` (lines)."""
 
     def __init__(self, conn: Connection, db_path: Path, profile_id: str, data_key: bytes, *,
                  read_only: bool = False) -> None:
@@ -83,10 +87,12 @@ class Store:
         self.settings = SettingsRepository(conn)
         self.secrets = SecretRepository(conn)
         self.audit = AuditLog(conn)
-        if read_only:
-            self.audit = cast(AuditLog, _ReadOnlyBookkeeping(self.audit, frozenset({"write"})))
+        self.access_reports = AccessReportQueue(conn)
         self.views = PatientViewRepository(conn)
-        if read_only:
+        if read_only:  # reading works; the bookkeeping a read would write is skipped
+            self.audit = cast(AuditLog, _ReadOnlyBookkeeping(self.audit, frozenset({"write"})))
+            self.access_reports = cast(AccessReportQueue,
+                                       _ReadOnlyBookkeeping(self.access_reports, frozenset({"queue"})))
             self.views = cast(PatientViewRepository, _ReadOnlyBookkeeping(self.views, frozenset({"mark_viewed"})))
         self.prescriptions = PrescriptionRepository(conn)
         self.acknowledgements = AcknowledgementRepository(conn, self.audit)
@@ -131,9 +137,12 @@ class Store:
         return [PatientSummary(*row) for row in self.conn.execute(sql)]
 
     # -- statistics ----------------------------------------------------------------------------------------
-    def stats(self, patient_id: str | None = None) -> dict:
-        """Counts for `consult-desktop stats`; quarantined resources are counted in their type."""
+    def stats(self, patient_id: str | None = None, server_id: str | None = None) -> dict:
+        """Counts for `consult-desktop stats`; quarantined resources are counted in their type. With a patient,
+        theirs (at `server_id` only when given: two servers may use the same id for different people)."""
         where, params = ("", ()) if patient_id is None else (" WHERE patient_id = ?", (patient_id,))
+        if patient_id is not None and server_id is not None:
+            where, params = " WHERE patient_id = ? AND server_id = ?", (patient_id, server_id)
         counts: dict[str, int] = {}
         for rtype, n in self.conn.execute(f"SELECT type, count(*) FROM resources{where} GROUP BY type", params):
             counts[rtype] = n
@@ -144,22 +153,64 @@ class Store:
         quarantined = self.conn.execute(f"SELECT count(*) FROM quarantine{where}", params).fetchone()[0]
         if patient_id is None:
             att = self.conn.execute("SELECT count(*), coalesce(sum(size), 0) FROM attachments").fetchone()
-            patients = self.conn.execute("SELECT count(*) FROM patients").fetchone()[0]
+            # People, not rows: one person known to several servers shares an SSIN; without one, rows stay apart.
+            patients = self.conn.execute(
+                "SELECT count(DISTINCT coalesce(nullif(ssin, ''), server_id || '/' || id)) FROM patients"
+            ).fetchone()[0]
         else:
             att = self.conn.execute(
                 "SELECT count(*), coalesce(sum(a.size), 0) FROM attachments a JOIN resources r "
                 "ON a.server_id = r.server_id AND a.resource_type = r.type AND a.resource_id = r.id "
-                "WHERE r.patient_id = ?",
-                (patient_id,),
+                "WHERE r.patient_id = ? AND r.server_id = coalesce(?, r.server_id)",
+                (patient_id, server_id),
             ).fetchone()
-            patients = self.conn.execute("SELECT count(*) FROM patients WHERE id = ?", (patient_id,)).fetchone()[0]
-        return {
+            patients = self.conn.execute("SELECT count(*) FROM patients WHERE id = ? AND server_id = coalesce(?, "
+                                         "server_id)", (patient_id, server_id)).fetchone()[0]
+        out = {
             "patients": patients,
             "resources": dict(sorted(counts.items())),
             "quarantined": quarantined,
             "attachments": {"count": att[0], "bytes": att[1]},
             "last_sync": self.settings.get(LAST_SYNC_KEY),
         }
+        if patient_id is None:
+            out["servers"] = self.server_stats()
+        return out
+
+    def server_stats(self) -> list[dict]:
+        """Per server: its id, name, patient rows, resources per type and last successful sync."""
+        out = []
+        for server in self.servers.rows():
+            counts = dict(self.conn.execute(
+                "SELECT type, count(*) FROM resources WHERE server_id=? GROUP BY type ORDER BY type", (server.id,)))
+            patients = self.conn.execute("SELECT count(*) FROM patients WHERE server_id=?",
+                                         (server.id,)).fetchone()[0]
+            out.append({"id": server.id, "name": server.name, "patients": patients, "resources": counts,
+                        "last_sync": self.settings.get(f"{LAST_SYNC_KEY}.{server.id}")})
+        return out
+
+    def person_keys(self, server_id: str, patient_id: str) -> list[tuple[str, str]]:
+        """Every (server_id, patient_id) of the person of this row: the rows with the same SSIN, this one first
+        and the others in the order their servers were added. Without an SSIN, only this row (never by name)."""
+        row = self.conn.execute("SELECT ssin FROM patients WHERE server_id=? AND id=?",
+                                (server_id, patient_id)).fetchone()
+        if row is None or not row[0]:
+            return [(server_id, patient_id)]
+        rows = self.conn.execute(
+            "SELECT p.server_id, p.id FROM patients p LEFT JOIN servers s ON s.id = p.server_id WHERE p.ssin = ? "
+            "ORDER BY (p.server_id = ? AND p.id = ?) DESC, s.added_at, p.server_id, p.id",
+            (row[0], server_id, patient_id)).fetchall()
+        return [(r[0], r[1]) for r in rows]
+
+    def hand_over_own_data(self, source: tuple[str, str], target: tuple[str, str]) -> None:
+        """The GP's own data of a person (prescriptions, flag acknowledgements, line decisions) moves from one of
+        their (server_id, patient_id) keys to another, before the first is purged: the GP's list is not the
+        hospital's data, and the person is still the GP's patient through the other hospital. On a clash the
+        target's entry is kept."""
+        with transaction(self.conn):
+            for table in ("gp_prescriptions", "flag_acks", "line_decisions"):
+                self.conn.execute(f"UPDATE OR IGNORE {table} SET server_id=?, patient_id=? "
+                                  "WHERE server_id=? AND patient_id=?", (*target, *source))
 
     def find_patient(self, key: str) -> list[tuple[str, str]]:
         """(server_id, patient_id) pairs for a patient id or SSIN given on the command line."""

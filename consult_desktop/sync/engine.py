@@ -160,7 +160,10 @@ class SyncEngine:
         run.attachments = stored
         run.problems.extend(problems)
         if patient_id is None:
-            self.store.settings.set(LAST_SYNC_KEY, datetime.now(UTC).isoformat(timespec="seconds"))
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            with self.store.transaction():
+                self.store.settings.set(f"{LAST_SYNC_KEY}.{self.server_id}", now)
+                self.store.settings.set(LAST_SYNC_KEY, now)
         if run.problems:
             return SyncStatus.PARTIAL, f"Sync finished with {len(run.problems)} problem(s)."
         return SyncStatus.OK, "Sync finished."

@@ -65,7 +65,12 @@ class Purger:
         return len(gone)
 
     def purge(self, pid: str) -> None:
+        """This server's rows of the patient; the GP's own data goes to the person's row at another server
+        (same SSIN) when there is one."""
         with self.store.transaction():
+            others = [k for k in self.store.person_keys(self.server_id, pid) if k != (self.server_id, pid)]
+            if others:
+                self.store.hand_over_own_data((self.server_id, pid), others[0])
             self.store.resources.purge_patient(self.server_id, pid)
             self.store.cursors.delete(self.server_id, f"patient:{pid}")
             self.store.cursors.delete_prefix(self.server_id, f"everything:{pid}.")

@@ -1,82 +1,55 @@
-"""Wiring a sync: the configured server, its secrets in the encrypted profile, the client, the engine.
+"""Wiring a sync: the configured servers, their secrets in the encrypted profile, the clients, the engines.
 
-`run_sync(profile, data_key, ...)` is the one call the desktop and the command line make: it opens its own
-Store connection on the calling thread (SQLite connections belong to their thread), builds the client
-and the engine, syncs every configured server and closes. It never raises for offline, refused sign-in or
-partial results: the SyncReport says what happened. Blocking; call it from a worker thread in the UI.
+`run_sync(profile, data_key, ...)` is the one call the desktop and the command line make. It syncs every
+configured server (or one), at most MAX_PARALLEL_SERVERS at a time: each server's sync runs on a pool thread
+with its own Store connection (SQLite connections belong to their thread; SQLCipher serialises the commits of
+two connections on the write lock, waited for through a long busy timeout), its own client and engine, then
+delivers that server's pending access reports. It never raises for offline, refused sign-in or partial
+results: the combined SyncReport says what happened, per server. Blocking; call it from a worker thread in
+the UI. The server list itself (add, replace, remove) is in `server_settings`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import threading
 import webbrowser
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import Any
 
 from consult_desktop.domain.roles import profile_for
 from consult_desktop.fhir.auth import make_auth
 from consult_desktop.fhir.client import FhirClient
 from consult_desktop.fhir.errors import FhirError
-from consult_desktop.fhir.server_config import SECRET_FIELDS, ServerConfig
+from consult_desktop.fhir.server_config import ServerConfig
 from consult_desktop.store import Profile, Store, StoreError
+from consult_desktop.sync.audit_delivery import deliver_access_reports
 from consult_desktop.sync.engine import SyncEngine, SyncOptions
-from consult_desktop.sync.progress import CancelToken, SyncProgress, SyncReport, SyncStatus
+from consult_desktop.sync.progress import CancelToken, SyncProgress, SyncReport, SyncStatus, combine_reports
+from consult_desktop.sync.server_settings import (
+    OPTIONS_KEY,
+    add_server,
+    configured_server,
+    configured_servers,
+    remove_server,
+    save_server,
+    secret_key,
+    server_id_for,
+    server_list,
+)
+
+__all__ = ["OPTIONS_KEY", "StoreTokenStore", "add_server", "build_client", "configured_server",
+           "configured_servers", "remove_server", "run_sync", "save_server", "server_id_for", "server_list",
+           "sign_in"]
 
 log = logging.getLogger(__name__)
-OPTIONS_KEY = "sync.options.{server_id}"
-
-
-def server_id_for(base_url: str) -> str:
-    """A short stable id per server address; every stored resource carries it."""
-    return "srv-" + hashlib.sha256(base_url.rstrip("/").encode("utf-8")).hexdigest()[:12]
-
-
-def _secret_key(server_id: str, name: str) -> str:
-    return f"server:{server_id}:{name}"
-
-
-def save_server(store: Store, config: ServerConfig, *, client_secret: str | None = None,
-                token: str | None = None, private_key_pem: str | None = None,
-                options: SyncOptions | None = None) -> str:
-    """Store the server settings (no secrets) and its secrets (encrypted profile). Returns its id.
-
-    Configuring another address replaces the previous server and removes its cached data: one server per
-    profile for now, although every table is keyed by server.
-    """
-    server_id = server_id_for(config.base_url)
-    config = config.with_secrets(client_secret=client_secret, token=token, private_key_pem=private_key_pem)
-    with store.transaction():
-        for old_id, _url, _cfg in store.servers.all():
-            if old_id != server_id:
-                store.servers.remove(old_id)
-                for name in (*SECRET_FIELDS, "oauth_tokens"):
-                    store.secrets.delete(_secret_key(old_id, name))
-        store.servers.save(server_id, config.base_url, config.to_dict())
-        for name, value in config.secrets().items():
-            store.secrets.set(_secret_key(server_id, name), value.encode("utf-8"))
-        if options is not None:
-            store.settings.set(OPTIONS_KEY.format(server_id=server_id), json.dumps(options.to_dict()))
-        store.audit.write("server-configured", server_id=server_id)
-    return server_id
-
-
-def configured_servers(store: Store) -> list[tuple[str, ServerConfig, SyncOptions]]:
-    out = []
-    for server_id, _url, data in store.servers.all():
-        secrets = {name: (store.secrets.get(_secret_key(server_id, name)) or b"").decode("utf-8") or None
-                   for name in SECRET_FIELDS}
-        config = ServerConfig.from_dict(data, **secrets)
-        raw = store.settings.get(OPTIONS_KEY.format(server_id=server_id))
-        out.append((server_id, config, SyncOptions.from_dict(json.loads(raw) if raw else None)))
-    return out
-
-
-def configured_server(store: Store) -> ServerConfig | None:
-    servers = configured_servers(store)
-    return servers[-1][1] if servers else None
+# Servers synced at the same time. Each has its own database connection; SQLite serialises their commits
+# (one page each), so a second writer waits on the busy timeout below rather than failing.
+MAX_PARALLEL_SERVERS = 2
+SYNC_BUSY_TIMEOUT_MS = 60_000
 
 
 class StoreTokenStore:
@@ -88,7 +61,7 @@ class StoreTokenStore:
 
     def __init__(self, store: Store, server_id: str) -> None:
         self._store = store
-        self._key = _secret_key(server_id, "oauth_tokens")
+        self._key = secret_key(server_id, "oauth_tokens")
         self._owner = threading.get_ident()
         self._lock = threading.Lock()
         raw = store.secrets.get(self._key)
@@ -132,50 +105,121 @@ def build_client(store: Store, server_id: str, config: ServerConfig,
 
 
 def sign_in(profile: Profile, data_key: bytes, open_browser: Callable[[str], Any] = webbrowser.open,
-            cancel: CancelToken | None = None) -> None:
-    """SMART sign-in through the system browser; the refresh token lands in the encrypted profile."""
+            cancel: CancelToken | None = None, server_id: str | None = None) -> None:
+    """SMART sign-in through the system browser; the refresh tokens land in the encrypted profile.
+
+    With `server_id`, that server. Without: every SMART server of the profile that is not signed in, one
+    after the other (the last server added when all are, or when none uses SMART)."""
     with profile.open(data_key) as store:
-        servers = configured_servers(store)
+        servers = [s for s in configured_servers(store) if server_id is None or s[0] == server_id]
         if not servers:
-            raise FhirError("No hospital server is configured yet.")
-        server_id, config, _options = servers[-1]
-        client, tokens = build_client(store, server_id, config, open_browser)
-        try:
-            client.sign_in(cancel=cancel)
-        finally:
-            tokens.flush()
-            client.close()
-        store.audit.write("signed-in", server_id=server_id)
+            raise FhirError("No such hospital server is configured.")
+        targets = servers[-1:]
+        if server_id is None and len(servers) > 1:
+            waiting = [s for s in servers if s[1].auth_kind == "smart" and not _signed_in(store, s[0], s[1])]
+            targets = waiting or targets
+        for sid, config, _options in targets:
+            client, tokens = build_client(store, sid, config, open_browser)
+            try:
+                client.sign_in(cancel=cancel)
+            finally:
+                tokens.flush()
+                client.close()
+            store.audit.write("signed-in", server_id=sid)
+
+
+def _signed_in(store: Store, server_id: str, config: ServerConfig) -> bool:
+    client, _tokens = build_client(store, server_id, config, lambda _url: False)
+    try:
+        return client.signed_in
+    finally:
+        client.close()
 
 
 def run_sync(profile: Profile, data_key: bytes, on_progress: Callable[[SyncProgress], None] | None = None,
-             cancel: CancelToken | None = None, patient_id: str | None = None) -> SyncReport:
-    """Sync every configured server; the report of the last one (or the first that failed)."""
+             cancel: CancelToken | None = None, patient_id: str | None = None,
+             server_id: str | None = None) -> SyncReport:
+    """Sync every configured server (or `server_id` only), at most MAX_PARALLEL_SERVERS at a time.
+
+    Returns the combined report: partial when any server is partial; `report.servers` holds each one's.
+    """
+    try:
+        store = profile.open(data_key)  # migrates once, before the workers open their own connections
+    except StoreError as exc:
+        return SyncReport(SyncStatus.FAILED, str(exc))
+    try:
+        try:
+            servers = configured_servers(store)
+            names = store.servers.names()
+        except FhirError as exc:  # unreadable settings
+            return SyncReport(SyncStatus.FAILED, str(exc))
+        if patient_id is not None and server_id is None:  # one patient: the servers that know them
+            holders = {sid for sid, _pid in store.find_patient(patient_id)}
+            servers = [s for s in servers if s[0] in holders] or servers
+    finally:
+        store.close()
+    if server_id is not None:
+        servers = [s for s in servers if s[0] == server_id]
+    if not servers:
+        return SyncReport(SyncStatus.FAILED, "No hospital server is configured: use `server add` or the "
+                                             "settings to add one.")
+    progress = _serialised(on_progress)
+
+    def one(entry: tuple[str, ServerConfig, SyncOptions]) -> SyncReport:
+        sid, config, options = entry
+        return _sync_one(profile, data_key, sid, config, options, progress, cancel, patient_id)
+
+    workers = max(1, min(MAX_PARALLEL_SERVERS, len(servers)))
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="consult-sync") as pool:
+        reports = list(pool.map(one, servers))
+    return combine_reports([(sid, names.get(sid, sid), report) for (sid, _c, _o), report in zip(servers, reports,
+                                                                                                strict=True)])
+
+
+def _serialised(on_progress: Callable[[SyncProgress], None] | None) -> Callable[[SyncProgress], None] | None:
+    """Progress from several sync threads, handed on one at a time."""
+    if on_progress is None:
+        return None
+    lock = threading.Lock()
+
+    def call(p: SyncProgress) -> None:
+        with lock:
+            on_progress(p)
+
+    return call
+
+
+def _sync_one(profile: Profile, data_key: bytes, server_id: str, config: ServerConfig, options: SyncOptions,
+              on_progress: Callable[[SyncProgress], None] | None, cancel: CancelToken | None,
+              patient_id: str | None) -> SyncReport:
+    """One server on the calling thread, with its own connection, client and engine; never raises."""
     try:
         store = profile.open(data_key)
     except StoreError as exc:
         return SyncReport(SyncStatus.FAILED, str(exc))
     try:
-        servers = configured_servers(store)
-        if not servers:
-            return SyncReport(SyncStatus.FAILED, "No hospital server is configured: use `server set` or the "
-                                                 "settings to add one.")
-        report = SyncReport(SyncStatus.OK)
-        for server_id, config, options in servers:
-            client, tokens = build_client(store, server_id, config)
-            try:
-                engine = SyncEngine(store, client, server_id, profile_for(config.role), options)
-                report = engine.run(on_progress, cancel, patient_id)
-            finally:
-                tokens.flush()
-                client.close()
-            store.audit.write("sync", server_id=server_id, detail=report.status.value)
-            if report.status not in (SyncStatus.OK, SyncStatus.PARTIAL):
-                break
+        store.conn.execute(f"PRAGMA busy_timeout = {SYNC_BUSY_TIMEOUT_MS}")
+        client, tokens = build_client(store, server_id, config)
+        try:
+            engine = SyncEngine(store, client, server_id, profile_for(config.role), options)
+            report = engine.run(on_progress, cancel, patient_id)
+            if report.status in (SyncStatus.OK, SyncStatus.PARTIAL):
+                delivery = deliver_access_reports(store, client, server_id, cancel)
+                report = replace(report, audit_events_sent=delivery.sent, audit_events_pending=delivery.pending,
+                                 audit_problem=delivery.problem)
+            else:
+                report = replace(report, audit_events_pending=store.access_reports.counts(server_id)["pending"])
+        finally:
+            tokens.flush()
+            client.close()
+        store.audit.write("sync", server_id=server_id, detail=report.status.value)
         return report
     except FhirError as exc:  # configuration problems (missing secret, bad URL)
         return SyncReport(SyncStatus.FAILED, str(exc))
     except StoreError as exc:
         return SyncReport(SyncStatus.FAILED, str(exc))
+    except Exception as exc:  # a bug in one server's sync must not lose the others' reports
+        log.error("sync of %s stopped: %s", server_id, type(exc).__name__)
+        return SyncReport(SyncStatus.FAILED, f"The sync stopped on an unexpected error ({type(exc).__name__}).")
     finally:
         store.close()

@@ -126,6 +126,18 @@
         <translation>Détail</translation>
     </message>
     <message>
+        <source>Hospital told</source>
+        <translation>Hôpital informé</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Transmis</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>

@@ -126,6 +126,18 @@
         <translation>Detail</translation>
     </message>
     <message>
+        <source>Hospital told</source>
+        <translation>Ziekenhuis verwittigd</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Verzonden</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Wachtend</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>

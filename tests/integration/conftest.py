@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from multi_hospitals import MultiProfile, TwoHospitals  # beside this file
 
 from consult_desktop.demo.hospital import DemoHospital
 from consult_desktop.demo.server import DemoServer
@@ -72,3 +73,20 @@ def make_profile(tmp_path: Path):
         return SyncedProfile(tmp_path / f"profile-{next(counter)}", server, options, **kwargs)  # type: ignore[arg-type]
 
     return make
+
+
+# -- two demo hospitals that share patients by SSIN, and a profile configured for both ----------------------------
+@pytest.fixture
+def two() -> Iterator[TwoHospitals]:
+    pair = TwoHospitals()
+    pair.a.start()
+    pair.b.start()
+    yield pair
+    pair.a.stop()
+    pair.b.stop()
+
+
+@pytest.fixture
+def make_multi(tmp_path: Path):
+    counter = iter(range(100))
+    return lambda two: MultiProfile(tmp_path / f"multi-{next(counter)}", two)

@@ -46,7 +46,8 @@ def test_init_stats_json_and_wrong_passphrase(data_dir: str, monkeypatch: pytest
     assert run("stats", "--json", "--data-dir", data_dir) == exit_codes.OK
     stats = json.loads(capsys.readouterr().out)
     assert stats == {"patients": 2, "resources": {"Condition": 2, "Observation": 1, "Patient": 2},
-                     "quarantined": 1, "attachments": {"count": 1, "bytes": 5}, "last_sync": None}
+                     "quarantined": 1, "attachments": {"count": 1, "bytes": 5}, "last_sync": None,
+                     "servers": []}
     assert run("stats", "--json", "--patient", "85073003328", "--data-dir", data_dir) == exit_codes.OK
     one = json.loads(capsys.readouterr().out)
     assert one["patients"] == 1 and one["resources"] == {"Condition": 1, "Observation": 1, "Patient": 1}

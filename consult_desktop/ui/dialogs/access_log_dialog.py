@@ -70,10 +70,10 @@ class AccessLogDialog(QDialog):
         self.only_patient = QCheckBox(self.tr("Only the open patient"), self)
         self.only_patient.setVisible(patient is not None)
         self.only_patient.toggled.connect(self.reload)
-        self.table = QTableWidget(0, 5, self)
+        self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("accessLogTable")
         self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Action"), self.tr("Patient id"),
-                                              self.tr("Object"), self.tr("Detail")])
+                                              self.tr("Object"), self.tr("Detail"), self.tr("Hospital told")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -110,8 +110,9 @@ class AccessLogDialog(QDialog):
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             obj = "/".join(p for p in (entry.object_type, entry.object_id) if p)
+            report = {"delivered": self.tr("Delivered"), "pending": self.tr("Pending")}.get(entry.report or "", "")
             values = (local_time(entry.at), action_label(entry.action), entry.patient_id or "", obj,
-                      entry.detail or "")
+                      entry.detail or "", report)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column == 0:

@@ -97,8 +97,8 @@ class DocumentListModel(HeaderedTableModel):
             return row.type_display or ""
         if column == self.AUTHOR:
             return row.author or ""
-        if column == self.ENCOUNTER:
-            return row.encounter_label or ""
+        if column == self.ENCOUNTER:  # with the hospital when the person's record comes from several
+            return " · ".join(p for p in (row.encounter_label, row.hospital) if p)
         return ""
 
     def _tooltip(self, row: DocumentRow) -> str:

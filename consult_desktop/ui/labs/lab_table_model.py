@@ -175,8 +175,8 @@ class LabTableModel(HeaderedTableModel):
         result = row.result
         if column == self.DATE:
             return date_text.display(result.effective, with_time=True)
-        if column == self.PANEL:
-            return self.panel_name(row)
+        if column == self.PANEL:  # with the hospital when the person's results come from several
+            return " · ".join(p for p in (self.panel_name(row), row.hospital) if p)
         if column == self.TEST:
             return result_name(row)
         if column == self.RESULT:

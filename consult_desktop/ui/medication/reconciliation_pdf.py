@@ -108,9 +108,10 @@ class ReconciliationReport(QObject):
             text = self.tr("discharge medication of %1").replace("%1", date_text.display(hospital.date))
             if hospital.stay:
                 text += f" ({hospital.stay})"
-            return text
+            return text + (f", {hospital.hospital}" if hospital.hospital else "")  # whose list, among several
         if hospital.kind == "current":
-            return self.tr("current medication (the hospital sent no discharge list)")
+            return self.tr("current medication (the hospital sent no discharge list)") + (
+                f", {hospital.hospital}" if hospital.hospital else "")
         return self.tr("no hospital medication stored")
 
     def checked_with_text(self, data: MedicationData) -> str:

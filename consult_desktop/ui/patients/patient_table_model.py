@@ -75,6 +75,8 @@ class PatientRow:
         name = display_name(s)
         discharge = (s.last_discharge or "")[:10]
         name_key = (fold(s.family or ""), fold(s.given or ""), s.birth_date or "")
+        if s.hospitals:  # several hospitals in the profile: where this person's records come from
+            name = f"{name}   {' · '.join(s.hospitals)}"
         texts = (name, format_date(s.birth_date), format_ssin(s.ssin), str(s.new_items) if s.new_items else "",
                  format_date(discharge))
         keys = (name_key, s.birth_date or "", s.ssin or "", s.new_items, discharge)
