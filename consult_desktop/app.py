@@ -192,7 +192,8 @@ def create_application() -> Any:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Consult Desktop")
     app.setOrganizationName("Consult Desktop")
-    app.setApplicationDisplayName("Consult Desktop")
+    # No application display name: Qt would append it to every window title ("Consult Desktop — demo — Consult
+    # Desktop"); the titles name the program themselves.
     language = i18n.install(app, UiSettings.load().language)
     from consult_desktop.meds.language import set_process_language
 

@@ -1,8 +1,9 @@
 """`MedicationToolbar`: the actions of the medication tab with their shortcuts (active while the tab has focus).
 
 Ctrl+N new prescription, Ctrl+E edit, Delete stop, Shift+Delete delete an entry made by mistake, Ctrl+I
-import, Ctrl+1/2/3 decide continue/stop/modify, Ctrl+0 clear the decision, Ctrl+P export the PDF. Each action
-calls the `MedicationView` method of the same name; the view enables them. GUI thread only.
+import, Ctrl+Shift+1/2/3 decide continue/stop/modify, Ctrl+Shift+0 clear the decision (Ctrl+1…5 choose the
+patient's tabs), Ctrl+P export the PDF. Each action calls the `MedicationView` method of the same name; the
+view enables them. GUI thread only.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from typing import Any, Protocol
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QWidget
+
+from consult_desktop.ui.widgets.accessibility import name_overflow_button
 
 
 class MedicationActions(Protocol):
@@ -36,15 +39,18 @@ class MedicationToolbar(QToolBar):
         self.delete_action = self._action(self.tr("Delete (entered by mistake)"), "Shift+Del", actions.delete_selected)
         self.import_action = self._action(self.tr("Import…"), "Ctrl+I", actions.import_file)
         self.addSeparator()
+        decide = actions.set_decision
         self.decision_actions = {
-            "continue": self._action(self.tr("Decide: continue"), "Ctrl+1", lambda: actions.set_decision("continue")),
-            "stop": self._action(self.tr("Decide: stop"), "Ctrl+2", lambda: actions.set_decision("stop")),
-            "modify": self._action(self.tr("Decide: modify"), "Ctrl+3", lambda: actions.set_decision("modify")),
+            "continue": self._action(self.tr("Decide: continue"), "Ctrl+Shift+1", lambda: decide("continue")),
+            "stop": self._action(self.tr("Decide: stop"), "Ctrl+Shift+2", lambda: decide("stop")),
+            "modify": self._action(self.tr("Decide: modify"), "Ctrl+Shift+3", lambda: decide("modify")),
         }
-        self.clear_decision_action = self._action(self.tr("Clear decision"), "Ctrl+0",
+        self.clear_decision_action = self._action(self.tr("Clear decision"), "Ctrl+Shift+0",
                                                   lambda: actions.set_decision(None))
         self.addSeparator()
         self.export_action = self._action(self.tr("Export PDF…"), "Ctrl+P", actions.export_pdf)
+        self.setAccessibleName(self.tr("Medication actions"))
+        name_overflow_button(self)
 
     def line_actions(self) -> list[QAction]:
         """What the comparison table's context menu offers for the chosen line."""

@@ -87,10 +87,16 @@ class PatientTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[PatientRow] = []
         self._sort: tuple[int, Qt.SortOrder] = (COL_NAME, Qt.SortOrder.AscendingOrder)
-        self._headers = (self.tr("Patient"), self.tr("Born"), self.tr("SSIN"), self.tr("New"),
-                         self.tr("Discharged"))
+        self._headers: tuple[str, ...] = ()
+        self.retranslate()
         self._bold = QFont()
         self._bold.setBold(True)
+
+    def retranslate(self) -> None:
+        """Column titles in the interface language (also after a language change)."""
+        self._headers = (self.tr("Patient"), self.tr("Born"), self.tr("SSIN"), self.tr("New"),
+                         self.tr("Discharged"))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
 
     # -- feeding ---------------------------------------------------------------------------------------
     def set_rows(self, summaries: list[PatientSummary]) -> None:

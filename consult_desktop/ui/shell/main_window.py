@@ -36,11 +36,13 @@ from consult_desktop.ui.patients.patient_view import PatientView
 from consult_desktop.ui.shell.change_bus import ChangeBus
 from consult_desktop.ui.shell.current_patient import CurrentPatient
 from consult_desktop.ui.shell.idle_lock import IdleLock
+from consult_desktop.ui.shell.keyboard import WindowKeyboard
 from consult_desktop.ui.shell.message_bar import MessageBar
 from consult_desktop.ui.shell.task_runner import TaskRunner
 from consult_desktop.ui.sync.sync_controller import SyncController
 from consult_desktop.ui.sync.sync_problems_dialog import SyncProblemsDialog
 from consult_desktop.ui.sync.sync_status_bar import SyncStatusBar
+from consult_desktop.ui.widgets.accessibility import name_qt_parts
 from consult_desktop.ui.widgets.icons import app_icon, icon
 from consult_desktop.ui_settings import UiSettings
 
@@ -116,6 +118,7 @@ class MainWindow(QMainWindow):
         self.data_changed.connect(self.reload)
         runner.error_unhandled.connect(self._unhandled_error)
         self.resize(1280, 800)
+        name_qt_parts(self)
 
     # -- actions -----------------------------------------------------------------------------------------
     def _action(self, text: str, slot: object, shortcuts: list[QKeySequence] | None = None,
@@ -137,8 +140,10 @@ class MainWindow(QMainWindow):
                                         "syncAction")
         self.sync_action.setToolTip(self.tr("Fetch what is new at the hospital (F5)"))
         self.lock_action = self._action(self.tr("&Lock"), self.lock, [k("Ctrl+L")], "lock", "lockAction")
-        self.find_action = self._action(self.tr("&Find patient"), self.list_panel.focus_search,
-                                        [k(k.StandardKey.Find)], "search", "findAction")
+        self.keyboard = WindowKeyboard(self)
+        self.find_action = self._action(self.tr("&Find"), self.keyboard.find, [k(k.StandardKey.Find)], "search",
+                                        "findAction")
+        self.find_action.setToolTip(self.tr("Find in the area you are in: the document, or else the patient list"))
         preferences = [k(k.StandardKey.Preferences)] if not k(k.StandardKey.Preferences).isEmpty() else []
         self.settings_action = self._action(self.tr("S&ettings…"), self.open_settings, preferences + [k("Ctrl+,")],
                                             "settings", "settingsAction")
@@ -164,7 +169,9 @@ class MainWindow(QMainWindow):
         tools.addAction(self.access_log_action)
         tools.addSeparator()
         tools.addAction(self.wipe_action)
-        menu.addMenu(self.tr("&Help")).addAction(self.about_action)
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.keyboard.shortcuts_action)
+        help_menu.addAction(self.about_action)
         toolbar = QToolBar(self.tr("Main toolbar"), self)
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
@@ -352,6 +359,10 @@ class MainWindow(QMainWindow):
             self.status.showMessage(self.tr("Signed in."), 5000)
 
     # -- dialogs -----------------------------------------------------------------------------------------
+    def track_dialog(self, dialog: QDialog) -> QDialog:
+        """Show a dialog that closes with the window and when it locks."""
+        return self._track(dialog)
+
     def _track(self, dialog: QDialog) -> QDialog:
         self._dialogs.append(dialog)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
