@@ -149,6 +149,41 @@
     </message>
 </context>
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>More actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the actions that do not fit in the tool bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More menus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the menus that do not fit in the menu bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selects every cell of the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empties the field</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AcknowledgeDialog</name>
     <message>
         <source>Acknowledge a flag</source>
@@ -795,7 +830,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Find patient</source>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in the area you are in: the document, or else the patient list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -852,10 +891,6 @@
     </message>
     <message>
         <source>New documents or results arrived for this patient.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Patient %1 is open. The record view is not available in this build.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1156,6 +1191,53 @@
     </message>
 </context>
 <context>
+    <name>MedicationToolbar</name>
+    <message>
+        <source>New prescription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete (entered by mistake)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide: continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide: stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide: modify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medication actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MedicationView</name>
     <message>
         <source>Medication comparison</source>
@@ -1215,49 +1297,6 @@
     </message>
     <message>
         <source>Reconciliation summary saved to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MedicationToolbar</name>
-    <message>
-        <source>New prescription</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete (entered by mistake)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decide: continue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decide: stop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decide: modify</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1404,11 +1443,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Type to filter the list; Down goes into the list, Enter opens the first patient, Escape clears</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empties the search field and shows every patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New since last view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Only patients with documents or results you have not seen yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your patients; the arrows choose a patient and open their record, Tab leaves the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1429,9 +1488,12 @@
             <numerusform>%n patients</numerusform>
         </translation>
     </message>
-    <message>
-        <source>%1 of %2 patients</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n of %1 patient(s)</source>
+        <translation>
+            <numerusform>%n of %1 patients</numerusform>
+            <numerusform>%n of %1 patients</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1475,27 +1537,39 @@
 <context>
     <name>PatientView</name>
     <message>
-        <source>Documents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lab results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Problems and allergies</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stays</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Medication</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This patient&apos;s record could not be read from the local database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lab results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;roblems and allergies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Medication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tabs of the open patient: Ctrl+1 to Ctrl+5, Ctrl+PgDown and Ctrl+PgUp</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1690,6 +1764,28 @@
     </message>
     <message>
         <source>Not matched to known ingredients (not checked): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsIndicator</name>
+    <message>
+        <source>Sync &amp;problems (%1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) could not be read or fetched: show why</source>
+        <translation>
+            <numerusform>%n record could not be read or fetched: show why</numerusform>
+            <numerusform>%n records could not be read or fetched: show why</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync &amp;problems…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sync problems</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2301,6 +2397,29 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where each shortcut works, what it does and its keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StopPrescriptionDialog</name>
     <message>
         <source>Stop prescription</source>
@@ -2407,10 +2526,6 @@
     <name>SyncStatusBar</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not synced yet since start-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2610,6 +2725,33 @@
     </message>
     <message>
         <source>The profile could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowKeyboard</name>
+    <message>
+        <source>Show the tab %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open patient</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

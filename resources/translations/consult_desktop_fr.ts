@@ -149,6 +149,41 @@
     </message>
 </context>
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>More actions</source>
+        <translation>Plus d&apos;actions</translation>
+    </message>
+    <message>
+        <source>Shows the actions that do not fit in the tool bar</source>
+        <translation>Affiche les actions qui ne tiennent pas dans la barre d&apos;outils</translation>
+    </message>
+    <message>
+        <source>More menus</source>
+        <translation>Plus de menus</translation>
+    </message>
+    <message>
+        <source>Shows the menus that do not fit in the menu bar</source>
+        <translation>Affiche les menus qui ne tiennent pas dans la barre de menus</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Tout sélectionner</translation>
+    </message>
+    <message>
+        <source>Selects every cell of the table</source>
+        <translation>Sélectionne toutes les cellules du tableau</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Empties the field</source>
+        <translation>Vide le champ</translation>
+    </message>
+</context>
+<context>
     <name>AcknowledgeDialog</name>
     <message>
         <source>Acknowledge a flag</source>
@@ -795,8 +830,12 @@
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <source>&amp;Find patient</source>
-        <translation>&amp;Rechercher un patient</translation>
+        <source>&amp;Find</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <source>Find in the area you are in: the document, or else the patient list</source>
+        <translation>Rechercher là où vous êtes : dans le document, sinon dans la liste des patients</translation>
     </message>
     <message>
         <source>S&amp;ettings…</source>
@@ -853,10 +892,6 @@
     <message>
         <source>New documents or results arrived for this patient.</source>
         <translation>De nouveaux documents ou résultats sont arrivés pour ce patient.</translation>
-    </message>
-    <message>
-        <source>Patient %1 is open. The record view is not available in this build.</source>
-        <translation>Le patient %1 est ouvert. L&apos;affichage du dossier n&apos;est pas disponible dans cette version.</translation>
     </message>
     <message numerus="yes">
         <source>Sync complete: %n record(s) updated.</source>
@@ -1156,6 +1191,53 @@
     </message>
 </context>
 <context>
+    <name>MedicationToolbar</name>
+    <message>
+        <source>New prescription</source>
+        <translation>Nouvelle prescription</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Delete (entered by mistake)</source>
+        <translation>Supprimer (saisie erronée)</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <source>Decide: continue</source>
+        <translation>Décision : poursuivre</translation>
+    </message>
+    <message>
+        <source>Decide: stop</source>
+        <translation>Décision : arrêter</translation>
+    </message>
+    <message>
+        <source>Decide: modify</source>
+        <translation>Décision : adapter</translation>
+    </message>
+    <message>
+        <source>Clear decision</source>
+        <translation>Effacer la décision</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exporter en PDF…</translation>
+    </message>
+    <message>
+        <source>Medication actions</source>
+        <translation>Actions sur la médication</translation>
+    </message>
+</context>
+<context>
     <name>MedicationView</name>
     <message>
         <source>Medication comparison</source>
@@ -1216,49 +1298,6 @@
     <message>
         <source>Reconciliation summary saved to %1</source>
         <translation>Résumé de la conciliation médicamenteuse enregistré dans %1</translation>
-    </message>
-</context>
-<context>
-    <name>MedicationToolbar</name>
-    <message>
-        <source>New prescription</source>
-        <translation>Nouvelle prescription</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Modifier</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Arrêter</translation>
-    </message>
-    <message>
-        <source>Delete (entered by mistake)</source>
-        <translation>Supprimer (saisie erronée)</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>Importer…</translation>
-    </message>
-    <message>
-        <source>Decide: continue</source>
-        <translation>Décision : poursuivre</translation>
-    </message>
-    <message>
-        <source>Decide: stop</source>
-        <translation>Décision : arrêter</translation>
-    </message>
-    <message>
-        <source>Decide: modify</source>
-        <translation>Décision : adapter</translation>
-    </message>
-    <message>
-        <source>Clear decision</source>
-        <translation>Effacer la décision</translation>
-    </message>
-    <message>
-        <source>Export PDF…</source>
-        <translation>Exporter en PDF…</translation>
     </message>
 </context>
 <context>
@@ -1404,12 +1443,32 @@
         <translation>Rechercher des patients</translation>
     </message>
     <message>
+        <source>Type to filter the list; Down goes into the list, Enter opens the first patient, Escape clears</source>
+        <translation>Tapez pour filtrer la liste ; Bas va dans la liste, Entrée ouvre le premier patient, Échap efface</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Effacer la recherche</translation>
+    </message>
+    <message>
+        <source>Empties the search field and shows every patient</source>
+        <translation>Vide le champ de recherche et affiche tous les patients</translation>
+    </message>
+    <message>
         <source>New since last view</source>
         <translation>Nouveau depuis la dernière consultation</translation>
     </message>
     <message>
         <source>Only patients with documents or results you have not seen yet</source>
         <translation>Seulement les patients avec des documents ou résultats que vous n&apos;avez pas encore vus</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <source>Your patients; the arrows choose a patient and open their record, Tab leaves the list</source>
+        <translation>Vos patients ; les flèches choisissent un patient et ouvrent son dossier, Tab quitte la liste</translation>
     </message>
     <message numerus="yes">
         <source>Discharged in the last %n day(s)</source>
@@ -1429,9 +1488,12 @@
             <numerusform>%n patients</numerusform>
         </translation>
     </message>
-    <message>
-        <source>%1 of %2 patients</source>
-        <translation>%1 patients sur %2</translation>
+    <message numerus="yes">
+        <source>%n of %1 patient(s)</source>
+        <translation>
+            <numerusform>%n patient sur %1</numerusform>
+            <numerusform>%n patients sur %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1475,28 +1537,40 @@
 <context>
     <name>PatientView</name>
     <message>
-        <source>Documents</source>
-        <translation>Documents</translation>
-    </message>
-    <message>
-        <source>Lab results</source>
-        <translation>Résultats de laboratoire</translation>
-    </message>
-    <message>
-        <source>Problems and allergies</source>
-        <translation>Problèmes et allergies</translation>
-    </message>
-    <message>
-        <source>Stays</source>
-        <translation>Séjours</translation>
-    </message>
-    <message>
-        <source>Medication</source>
-        <translation>Médication</translation>
-    </message>
-    <message>
         <source>This patient&apos;s record could not be read from the local database.</source>
         <translation>Le dossier de ce patient n&apos;a pas pu être lu dans la base de données locale.</translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>&amp;Documents</translation>
+    </message>
+    <message>
+        <source>&amp;Lab results</source>
+        <translation>&amp;Laboratoire</translation>
+    </message>
+    <message>
+        <source>P&amp;roblems and allergies</source>
+        <translation>P&amp;roblèmes et allergies</translation>
+    </message>
+    <message>
+        <source>&amp;Stays</source>
+        <translation>&amp;Séjours</translation>
+    </message>
+    <message>
+        <source>&amp;Medication</source>
+        <translation>&amp;Médication</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>Patient record</source>
+        <translation>Dossier du patient</translation>
+    </message>
+    <message>
+        <source>Tabs of the open patient: Ctrl+1 to Ctrl+5, Ctrl+PgDown and Ctrl+PgUp</source>
+        <translation>Onglets du patient ouvert : Ctrl+1 à Ctrl+5, Ctrl+PgDown et Ctrl+PgUp</translation>
     </message>
 </context>
 <context>
@@ -1691,6 +1765,28 @@
     <message>
         <source>Not matched to known ingredients (not checked): %1.</source>
         <translation>Sans correspondance avec des principes actifs connus (non vérifiés) : %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsIndicator</name>
+    <message>
+        <source>Sync &amp;problems (%1)…</source>
+        <translation>&amp;Problèmes de synchronisation (%1)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) could not be read or fetched: show why</source>
+        <translation>
+            <numerusform>%n donnée n&apos;a pas pu être lue ou récupérée : voir pourquoi</numerusform>
+            <numerusform>%n données n&apos;ont pas pu être lues ou récupérées : voir pourquoi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync &amp;problems…</source>
+        <translation>&amp;Problèmes de synchronisation…</translation>
+    </message>
+    <message>
+        <source>No sync problems</source>
+        <translation>Aucun problème de synchronisation</translation>
     </message>
 </context>
 <context>
@@ -2301,6 +2397,29 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Where each shortcut works, what it does and its keys</source>
+        <translation>Où chaque raccourci fonctionne, ce qu&apos;il fait et ses touches</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+</context>
+<context>
     <name>StopPrescriptionDialog</name>
     <message>
         <source>Stop prescription</source>
@@ -2408,10 +2527,6 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Not synced yet since start-up</source>
-        <translation>Pas encore synchronisé depuis le démarrage</translation>
     </message>
     <message>
         <source>Offline — showing the local copy</source>
@@ -2611,6 +2726,33 @@
     <message>
         <source>The profile could not be opened: %1</source>
         <translation>Le profil n&apos;a pas pu être ouvert : %1</translation>
+    </message>
+</context>
+<context>
+    <name>WindowKeyboard</name>
+    <message>
+        <source>Show the tab %1</source>
+        <translation>Afficher l&apos;onglet %1</translation>
+    </message>
+    <message>
+        <source>Next tab</source>
+        <translation>Onglet suivant</translation>
+    </message>
+    <message>
+        <source>Previous tab</source>
+        <translation>Onglet précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>Partout</translation>
+    </message>
+    <message>
+        <source>Open patient</source>
+        <translation>Patient ouvert</translation>
     </message>
 </context>
 <context>

@@ -149,6 +149,41 @@
     </message>
 </context>
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>More actions</source>
+        <translation>Meer acties</translation>
+    </message>
+    <message>
+        <source>Shows the actions that do not fit in the tool bar</source>
+        <translation>Toont de acties die niet in de werkbalk passen</translation>
+    </message>
+    <message>
+        <source>More menus</source>
+        <translation>Meer menu&apos;s</translation>
+    </message>
+    <message>
+        <source>Shows the menus that do not fit in the menu bar</source>
+        <translation>Toont de menu&apos;s die niet in de menubalk passen</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Alles selecteren</translation>
+    </message>
+    <message>
+        <source>Selects every cell of the table</source>
+        <translation>Selecteert alle cellen van de tabel</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <source>Empties the field</source>
+        <translation>Maakt het veld leeg</translation>
+    </message>
+</context>
+<context>
     <name>AcknowledgeDialog</name>
     <message>
         <source>Acknowledge a flag</source>
@@ -795,8 +830,12 @@
         <translation>&amp;Vergrendelen</translation>
     </message>
     <message>
-        <source>&amp;Find patient</source>
-        <translation>Patiënt &amp;zoeken</translation>
+        <source>&amp;Find</source>
+        <translation>&amp;Zoeken</translation>
+    </message>
+    <message>
+        <source>Find in the area you are in: the document, or else the patient list</source>
+        <translation>Zoeken waar u bent: in het document, anders in de patiëntenlijst</translation>
     </message>
     <message>
         <source>S&amp;ettings…</source>
@@ -853,10 +892,6 @@
     <message>
         <source>New documents or results arrived for this patient.</source>
         <translation>Er zijn nieuwe documenten of resultaten voor deze patiënt binnengekomen.</translation>
-    </message>
-    <message>
-        <source>Patient %1 is open. The record view is not available in this build.</source>
-        <translation>Patiënt %1 is geopend. De dossierweergave is niet beschikbaar in deze versie.</translation>
     </message>
     <message numerus="yes">
         <source>Sync complete: %n record(s) updated.</source>
@@ -1156,6 +1191,53 @@
     </message>
 </context>
 <context>
+    <name>MedicationToolbar</name>
+    <message>
+        <source>New prescription</source>
+        <translation>Nieuw voorschrift</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bewerken</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Delete (entered by mistake)</source>
+        <translation>Verwijderen (foutief ingevoerd)</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importeren…</translation>
+    </message>
+    <message>
+        <source>Decide: continue</source>
+        <translation>Beslissing: verderzetten</translation>
+    </message>
+    <message>
+        <source>Decide: stop</source>
+        <translation>Beslissing: stoppen</translation>
+    </message>
+    <message>
+        <source>Decide: modify</source>
+        <translation>Beslissing: aanpassen</translation>
+    </message>
+    <message>
+        <source>Clear decision</source>
+        <translation>Beslissing wissen</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exporteren als pdf…</translation>
+    </message>
+    <message>
+        <source>Medication actions</source>
+        <translation>Acties voor de medicatie</translation>
+    </message>
+</context>
+<context>
     <name>MedicationView</name>
     <message>
         <source>Medication comparison</source>
@@ -1216,49 +1298,6 @@
     <message>
         <source>Reconciliation summary saved to %1</source>
         <translation>Overzicht van de medicatiereconciliatie opgeslagen in %1</translation>
-    </message>
-</context>
-<context>
-    <name>MedicationToolbar</name>
-    <message>
-        <source>New prescription</source>
-        <translation>Nieuw voorschrift</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Bewerken</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Stoppen</translation>
-    </message>
-    <message>
-        <source>Delete (entered by mistake)</source>
-        <translation>Verwijderen (foutief ingevoerd)</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>Importeren…</translation>
-    </message>
-    <message>
-        <source>Decide: continue</source>
-        <translation>Beslissing: verderzetten</translation>
-    </message>
-    <message>
-        <source>Decide: stop</source>
-        <translation>Beslissing: stoppen</translation>
-    </message>
-    <message>
-        <source>Decide: modify</source>
-        <translation>Beslissing: aanpassen</translation>
-    </message>
-    <message>
-        <source>Clear decision</source>
-        <translation>Beslissing wissen</translation>
-    </message>
-    <message>
-        <source>Export PDF…</source>
-        <translation>Exporteren als pdf…</translation>
     </message>
 </context>
 <context>
@@ -1404,12 +1443,32 @@
         <translation>Patiënten zoeken</translation>
     </message>
     <message>
+        <source>Type to filter the list; Down goes into the list, Enter opens the first patient, Escape clears</source>
+        <translation>Typ om de lijst te filteren; Omlaag gaat naar de lijst, Enter opent de eerste patiënt, Escape wist</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Zoekopdracht wissen</translation>
+    </message>
+    <message>
+        <source>Empties the search field and shows every patient</source>
+        <translation>Maakt het zoekveld leeg en toont alle patiënten</translation>
+    </message>
+    <message>
         <source>New since last view</source>
         <translation>Nieuw sinds laatste inzage</translation>
     </message>
     <message>
         <source>Only patients with documents or results you have not seen yet</source>
         <translation>Alleen patiënten met documenten of resultaten die u nog niet hebt gezien</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patiënten</translation>
+    </message>
+    <message>
+        <source>Your patients; the arrows choose a patient and open their record, Tab leaves the list</source>
+        <translation>Uw patiënten; de pijltjes kiezen een patiënt en openen het dossier, Tab verlaat de lijst</translation>
     </message>
     <message numerus="yes">
         <source>Discharged in the last %n day(s)</source>
@@ -1429,9 +1488,12 @@
             <numerusform>%n patiënten</numerusform>
         </translation>
     </message>
-    <message>
-        <source>%1 of %2 patients</source>
-        <translation>%1 van %2 patiënten</translation>
+    <message numerus="yes">
+        <source>%n of %1 patient(s)</source>
+        <translation>
+            <numerusform>%n patiënt van %1</numerusform>
+            <numerusform>%n patiënten van %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1475,28 +1537,40 @@
 <context>
     <name>PatientView</name>
     <message>
-        <source>Documents</source>
-        <translation>Documenten</translation>
-    </message>
-    <message>
-        <source>Lab results</source>
-        <translation>Laboresultaten</translation>
-    </message>
-    <message>
-        <source>Problems and allergies</source>
-        <translation>Problemen en allergieën</translation>
-    </message>
-    <message>
-        <source>Stays</source>
-        <translation>Opnames</translation>
-    </message>
-    <message>
-        <source>Medication</source>
-        <translation>Medicatie</translation>
-    </message>
-    <message>
         <source>This patient&apos;s record could not be read from the local database.</source>
         <translation>Het dossier van deze patiënt kon niet uit de lokale databank worden gelezen.</translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>&amp;Documenten</translation>
+    </message>
+    <message>
+        <source>&amp;Lab results</source>
+        <translation>&amp;Labo-uitslagen</translation>
+    </message>
+    <message>
+        <source>P&amp;roblems and allergies</source>
+        <translation>P&amp;roblemen en allergieën</translation>
+    </message>
+    <message>
+        <source>&amp;Stays</source>
+        <translation>&amp;Opnames</translation>
+    </message>
+    <message>
+        <source>&amp;Medication</source>
+        <translation>&amp;Medicatie</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>Patient record</source>
+        <translation>Patiëntendossier</translation>
+    </message>
+    <message>
+        <source>Tabs of the open patient: Ctrl+1 to Ctrl+5, Ctrl+PgDown and Ctrl+PgUp</source>
+        <translation>Tabbladen van de geopende patiënt: Ctrl+1 tot Ctrl+5, Ctrl+PgDown en Ctrl+PgUp</translation>
     </message>
 </context>
 <context>
@@ -1691,6 +1765,28 @@
     <message>
         <source>Not matched to known ingredients (not checked): %1.</source>
         <translation>Niet gekoppeld aan gekende werkzame stoffen (niet gecontroleerd): %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsIndicator</name>
+    <message>
+        <source>Sync &amp;problems (%1)…</source>
+        <translation>Synchronisatie&amp;problemen (%1)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) could not be read or fetched: show why</source>
+        <translation>
+            <numerusform>%n gegeven kon niet gelezen of opgehaald worden: toon waarom</numerusform>
+            <numerusform>%n gegevens konden niet gelezen of opgehaald worden: toon waarom</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync &amp;problems…</source>
+        <translation>Synchronisatie&amp;problemen…</translation>
+    </message>
+    <message>
+        <source>No sync problems</source>
+        <translation>Geen synchronisatieproblemen</translation>
     </message>
 </context>
 <context>
@@ -2301,6 +2397,29 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <source>Where each shortcut works, what it does and its keys</source>
+        <translation>Waar elke sneltoets werkt, wat hij doet en de toetsen</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Waar</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Toetsen</translation>
+    </message>
+</context>
+<context>
     <name>StopPrescriptionDialog</name>
     <message>
         <source>Stop prescription</source>
@@ -2408,10 +2527,6 @@
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
-    </message>
-    <message>
-        <source>Not synced yet since start-up</source>
-        <translation>Nog niet gesynchroniseerd sinds de start</translation>
     </message>
     <message>
         <source>Offline — showing the local copy</source>
@@ -2611,6 +2726,33 @@
     <message>
         <source>The profile could not be opened: %1</source>
         <translation>Het profiel kon niet worden geopend: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WindowKeyboard</name>
+    <message>
+        <source>Show the tab %1</source>
+        <translation>Tabblad %1 tonen</translation>
+    </message>
+    <message>
+        <source>Next tab</source>
+        <translation>Volgend tabblad</translation>
+    </message>
+    <message>
+        <source>Previous tab</source>
+        <translation>Vorig tabblad</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>Overal</translation>
+    </message>
+    <message>
+        <source>Open patient</source>
+        <translation>Geopende patiënt</translation>
     </message>
 </context>
 <context>

@@ -286,4 +286,5 @@ class PatientListPanel(QWidget):
         if shown == total:
             self.count_label.setText(self.tr("%n patient(s)", "", total))
         else:
-            self.count_label.setText(self.tr("%1 of %2 patients").replace("%1", str(shown)).replace("%2", str(total)))
+            # The plural follows the patients shown: "1 patient sur 30", "2 patiënten van 30".
+            self.count_label.setText(self.tr("%n of %1 patient(s)", "", shown).replace("%1", str(total)))

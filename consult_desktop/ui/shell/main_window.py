@@ -39,6 +39,7 @@ from consult_desktop.ui.shell.idle_lock import IdleLock
 from consult_desktop.ui.shell.keyboard import WindowKeyboard
 from consult_desktop.ui.shell.message_bar import MessageBar
 from consult_desktop.ui.shell.task_runner import TaskRunner
+from consult_desktop.ui.sync.problems_indicator import ProblemsIndicator
 from consult_desktop.ui.sync.sync_controller import SyncController
 from consult_desktop.ui.sync.sync_problems_dialog import SyncProblemsDialog
 from consult_desktop.ui.sync.sync_status_bar import SyncStatusBar
@@ -148,8 +149,9 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(self.tr("S&ettings…"), self.open_settings, preferences + [k("Ctrl+,")],
                                             "settings", "settingsAction")
         self.quit_action = self._action(self.tr("&Quit"), self.close, [k(k.StandardKey.Quit)], "quit", "quitAction")
-        self.problems_action = self._action(self.tr("Sync &problems…"), self.open_sync_problems, None, "problems",
+        self.problems_action = self._action(self.tr("Sync &problems…"), self.open_sync_problems, None, None,
                                             "problemsAction")
+        self.problems = ProblemsIndicator(self.problems_action, self.runner, self.sync)
         self.access_log_action = self._action(self.tr("&Access log…"), self.open_access_log, None, "log",
                                               "accessLogAction")
         self.about_action = self._action(self.tr("&About Consult Desktop"), self._about, None, "about", "aboutAction")
@@ -213,6 +215,7 @@ class MainWindow(QMainWindow):
         if self._locked:
             return
         self.runner.query(self, queries.patient_list, self._rows_loaded, self._unhandled_error, slot="patients")
+        self.problems.refresh()
 
     def _rows_loaded(self, rows: list[PatientSummary]) -> None:
         if self._locked:

@@ -51,8 +51,11 @@ class SyncStatusBar(QStatusBar):
     def update_texts(self) -> None:
         sync = self._sync
         report = sync.last_report
+        # One status: before the first sync of this session only how old the local copy is ("Never synced" or
+        # "Last synced …"), afterwards the connection state beside it.
+        self.connection.setVisible(sync.online is not None)
         if sync.online is None:
-            self.connection.setText(self.tr("Not synced yet since start-up"))
+            self.connection.clear()
         elif not sync.online:
             self.connection.setText(self.tr("Offline — showing the local copy"))
         elif report is not None and report.status == SyncStatus.AUTH_FAILED:

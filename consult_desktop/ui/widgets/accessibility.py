@@ -31,17 +31,17 @@ def name_clear_button(edit: QLineEdit, name: str, description: str) -> None:
 
 def name_qt_parts(root: QWidget) -> None:
     """Name every part Qt made under `root` that has no accessible name yet (ours keep theirs)."""
-    tr = QCoreApplication.translate
     for toolbar in root.findChildren(QToolBar):
         name_overflow_button(toolbar)
     for button in root.findChildren(QToolButton, "qt_menubar_ext_button"):
-        button.setAccessibleName(tr("Accessibility", "More menus"))
-        button.setAccessibleDescription(tr("Accessibility", "Shows the menus that do not fit in the menu bar"))
+        button.setAccessibleName(QCoreApplication.translate("Accessibility", "More menus"))
+        button.setAccessibleDescription(QCoreApplication.translate(
+            "Accessibility", "Shows the menus that do not fit in the menu bar"))
     for button in root.findChildren(QAbstractButton, "qt_tableview_cornerbutton"):
-        button.setAccessibleName(tr("Accessibility", "Select all"))
-        button.setAccessibleDescription(tr("Accessibility", "Selects every cell of the table"))
+        button.setAccessibleName(QCoreApplication.translate("Accessibility", "Select all"))
+        button.setAccessibleDescription(QCoreApplication.translate("Accessibility", "Selects every cell of the table"))
     for edit in root.findChildren(QLineEdit):
         for button in edit.findChildren(QToolButton):
             if not button.accessibleName():
-                button.setAccessibleName(tr("Accessibility", "Clear"))
-                button.setAccessibleDescription(tr("Accessibility", "Empties the field"))
+                button.setAccessibleName(QCoreApplication.translate("Accessibility", "Clear"))
+                button.setAccessibleDescription(QCoreApplication.translate("Accessibility", "Empties the field"))
