@@ -38,12 +38,17 @@ class AuditLog:
                 (utc_now(), action, server_id, patient_id, object_type, object_id, detail),
             )
 
-    def entries(self, limit: int = 1000, patient_id: str | None = None) -> list[AuditEntry]:
-        """The newest entries first, optionally of one patient."""
+    def entries(self, limit: int = 1000, patient_id: str | None = None, *, since: str | None = None,
+                until: str | None = None) -> list[AuditEntry]:
+        """The newest entries first, optionally of one patient and within [since, until) (UTC ISO instants)."""
         sql = "SELECT id, at, action, server_id, patient_id, object_type, object_id, detail FROM audit_log"
-        params: tuple = ()
-        if patient_id is not None:
-            sql += " WHERE patient_id=?"
-            params = (patient_id,)
-        rows = self._conn.execute(sql + " ORDER BY id DESC LIMIT ?", (*params, limit))
+        where: list[str] = []
+        params: list = []
+        for clause, value in (("patient_id=?", patient_id), ("at>=?", since), ("at<?", until)):
+            if value is not None:
+                where.append(clause)
+                params.append(value)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        rows = self._conn.execute(sql + " ORDER BY at DESC, id DESC LIMIT ?", (*params, limit))
         return [AuditEntry(*r) for r in rows]

@@ -90,6 +90,86 @@
         <source>Warning acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Medication decision recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GP prescription saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GP prescription stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GP prescription deleted (entered by mistake)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medication list imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medication list exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medication comparison exported as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medication comparison printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient&apos;s local record removed (no longer shared)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document saved to a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lab results printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access log exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>modify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decision cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a document no longer in the local record</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AccessLogDialog</name>
@@ -102,23 +182,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Only the open patient</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Patient id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -126,7 +190,75 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refresh</source>
+        <source>&amp;Patient:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the entries of one patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the entries of a recent period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document or file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access log entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the entries shown as a CSV file (the export is logged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -146,6 +278,30 @@
             <numerusform>The most recent entry</numerusform>
             <numerusform>The most recent %n entries</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>access-log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the access log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -90,6 +90,86 @@
         <source>Warning acknowledged</source>
         <translation>Avertissement pris en compte</translation>
     </message>
+    <message>
+        <source>Medication decision recorded</source>
+        <translation>Décision de médication enregistrée</translation>
+    </message>
+    <message>
+        <source>GP prescription saved</source>
+        <translation>Prescription du médecin traitant enregistrée</translation>
+    </message>
+    <message>
+        <source>GP prescription stopped</source>
+        <translation>Prescription du médecin traitant arrêtée</translation>
+    </message>
+    <message>
+        <source>GP prescription deleted (entered by mistake)</source>
+        <translation>Prescription du médecin traitant supprimée (saisie erronée)</translation>
+    </message>
+    <message>
+        <source>Medication list imported</source>
+        <translation>Liste de médication importée</translation>
+    </message>
+    <message>
+        <source>Medication list exported</source>
+        <translation>Liste de médication exportée</translation>
+    </message>
+    <message>
+        <source>Medication comparison exported as PDF</source>
+        <translation>Comparaison de la médication exportée en PDF</translation>
+    </message>
+    <message>
+        <source>Medication comparison printed</source>
+        <translation>Comparaison de la médication imprimée</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s local record removed (no longer shared)</source>
+        <translation>Dossier local du patient supprimé (plus partagé)</translation>
+    </message>
+    <message>
+        <source>Document printed</source>
+        <translation>Document imprimé</translation>
+    </message>
+    <message>
+        <source>Document saved to a file</source>
+        <translation>Document enregistré dans un fichier</translation>
+    </message>
+    <message>
+        <source>Lab results printed</source>
+        <translation>Résultats de laboratoire imprimés</translation>
+    </message>
+    <message>
+        <source>Access log exported</source>
+        <translation>Journal des accès exporté</translation>
+    </message>
+    <message>
+        <source>Other event</source>
+        <translation>Autre événement</translation>
+    </message>
+    <message>
+        <source>continue</source>
+        <translation>poursuivre</translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation>arrêter</translation>
+    </message>
+    <message>
+        <source>modify</source>
+        <translation>adapter</translation>
+    </message>
+    <message>
+        <source>decision cleared</source>
+        <translation>décision effacée</translation>
+    </message>
+    <message>
+        <source>demo</source>
+        <translation>démo</translation>
+    </message>
+    <message>
+        <source>a document no longer in the local record</source>
+        <translation>un document qui n&apos;est plus dans le dossier local</translation>
+    </message>
 </context>
 <context>
     <name>AccessLogDialog</name>
@@ -102,32 +182,84 @@
         <translation>Tout ce qui a été ouvert sur cet ordinateur avec ce profil, du plus récent au plus ancien. Le journal reste dans le profil chiffré.</translation>
     </message>
     <message>
-        <source>Only the open patient</source>
-        <translation>Seulement le patient ouvert</translation>
-    </message>
-    <message>
         <source>When</source>
         <translation>Quand</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <source>Patient id</source>
-        <translation>Id du patient</translation>
-    </message>
-    <message>
-        <source>Object</source>
-        <translation>Objet</translation>
     </message>
     <message>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Actualiser</translation>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Patient :</translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation>P&amp;ériode :</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Show the entries of one patient</source>
+        <translation>Afficher les entrées d&apos;un patient</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Show the entries of a recent period</source>
+        <translation>Afficher les entrées d&apos;une période récente</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Toute la période</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>12 derniers mois</translation>
+    </message>
+    <message>
+        <source>All patients</source>
+        <translation>Tous les patients</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Document or file</source>
+        <translation>Document ou fichier</translation>
+    </message>
+    <message>
+        <source>Access log entries</source>
+        <translation>Entrées du journal des accès</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Save the entries shown as a CSV file (the export is logged)</source>
+        <translation>Enregistrer les entrées affichées dans un fichier CSV (l&apos;export est journalisé)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -146,6 +278,30 @@
             <numerusform>La dernière entrée</numerusform>
             <numerusform>Les %n entrées les plus récentes</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>access-log</source>
+        <translation>journal-des-acces</translation>
+    </message>
+    <message>
+        <source>Export the access log</source>
+        <translation>Exporter le journal des accès</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>L&apos;export a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exporté vers %1</translation>
     </message>
 </context>
 <context>

@@ -90,6 +90,86 @@
         <source>Warning acknowledged</source>
         <translation>Waarschuwing bevestigd</translation>
     </message>
+    <message>
+        <source>Medication decision recorded</source>
+        <translation>Medicatiebeslissing vastgelegd</translation>
+    </message>
+    <message>
+        <source>GP prescription saved</source>
+        <translation>Voorschrift van de huisarts opgeslagen</translation>
+    </message>
+    <message>
+        <source>GP prescription stopped</source>
+        <translation>Voorschrift van de huisarts gestopt</translation>
+    </message>
+    <message>
+        <source>GP prescription deleted (entered by mistake)</source>
+        <translation>Voorschrift van de huisarts verwijderd (vergissing)</translation>
+    </message>
+    <message>
+        <source>Medication list imported</source>
+        <translation>Medicatielijst geïmporteerd</translation>
+    </message>
+    <message>
+        <source>Medication list exported</source>
+        <translation>Medicatielijst geëxporteerd</translation>
+    </message>
+    <message>
+        <source>Medication comparison exported as PDF</source>
+        <translation>Medicatievergelijking als PDF geëxporteerd</translation>
+    </message>
+    <message>
+        <source>Medication comparison printed</source>
+        <translation>Medicatievergelijking afgedrukt</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s local record removed (no longer shared)</source>
+        <translation>Lokaal dossier van de patiënt verwijderd (niet meer gedeeld)</translation>
+    </message>
+    <message>
+        <source>Document printed</source>
+        <translation>Document afgedrukt</translation>
+    </message>
+    <message>
+        <source>Document saved to a file</source>
+        <translation>Document in een bestand opgeslagen</translation>
+    </message>
+    <message>
+        <source>Lab results printed</source>
+        <translation>Labo-uitslagen afgedrukt</translation>
+    </message>
+    <message>
+        <source>Access log exported</source>
+        <translation>Toegangslogboek geëxporteerd</translation>
+    </message>
+    <message>
+        <source>Other event</source>
+        <translation>Andere gebeurtenis</translation>
+    </message>
+    <message>
+        <source>continue</source>
+        <translation>voortzetten</translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation>stoppen</translation>
+    </message>
+    <message>
+        <source>modify</source>
+        <translation>aanpassen</translation>
+    </message>
+    <message>
+        <source>decision cleared</source>
+        <translation>beslissing gewist</translation>
+    </message>
+    <message>
+        <source>demo</source>
+        <translation>demo</translation>
+    </message>
+    <message>
+        <source>a document no longer in the local record</source>
+        <translation>een document dat niet meer in het lokale dossier staat</translation>
+    </message>
 </context>
 <context>
     <name>AccessLogDialog</name>
@@ -102,32 +182,84 @@
         <translation>Alles wat op deze computer met dit profiel werd geopend, het recentste eerst. Het logboek blijft in het versleutelde profiel.</translation>
     </message>
     <message>
-        <source>Only the open patient</source>
-        <translation>Alleen de geopende patiënt</translation>
-    </message>
-    <message>
         <source>When</source>
         <translation>Wanneer</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Actie</translation>
-    </message>
-    <message>
-        <source>Patient id</source>
-        <translation>Patiënt-id</translation>
-    </message>
-    <message>
-        <source>Object</source>
-        <translation>Object</translation>
     </message>
     <message>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Vernieuwen</translation>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Patiënt:</translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation>P&amp;eriode:</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patiënt</translation>
+    </message>
+    <message>
+        <source>Show the entries of one patient</source>
+        <translation>De regels van één patiënt tonen</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Show the entries of a recent period</source>
+        <translation>De regels van een recente periode tonen</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Altijd</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Laatste 7 dagen</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Laatste 30 dagen</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Laatste 12 maanden</translation>
+    </message>
+    <message>
+        <source>All patients</source>
+        <translation>Alle patiënten</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Document or file</source>
+        <translation>Document of bestand</translation>
+    </message>
+    <message>
+        <source>Access log entries</source>
+        <translation>Regels van het toegangslogboek</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporteren als CSV…</translation>
+    </message>
+    <message>
+        <source>Save the entries shown as a CSV file (the export is logged)</source>
+        <translation>De getoonde regels als CSV-bestand opslaan (de export wordt gelogd)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -146,6 +278,30 @@
             <numerusform>De recentste regel</numerusform>
             <numerusform>De %n recentste regels</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>access-log</source>
+        <translation>toegangslogboek</translation>
+    </message>
+    <message>
+        <source>Export the access log</source>
+        <translation>Het toegangslogboek exporteren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Bezig met exporteren…</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>De export is mislukt: %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Geëxporteerd naar %1</translation>
     </message>
 </context>
 <context>

@@ -45,7 +45,7 @@ def test_opening_a_patient_shows_the_record_and_is_audited(qtbot, window: MainWi
     dialog = window.open_access_log()
     qtbot.waitUntil(lambda: dialog.entries_shown > 0, timeout=15000)
     rows = [[dialog.table.item(r, c).text() for c in range(5)] for r in range(dialog.entries_shown)]
-    assert rows[0][1] == "Opened patient" and rows[0][2] == known.DUBOIS
+    assert rows[0][1] == "Opened patient" and rows[0][2] == "DUBOIS-LEFÈVRE Élodie"  # the name, not the id
 
 
 def test_leaving_a_patient_clears_their_badge(qtbot, window: MainWindow, runner, known) -> None:

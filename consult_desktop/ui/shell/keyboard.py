@@ -14,14 +14,24 @@ GUI thread only.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
-if TYPE_CHECKING:
-    from consult_desktop.ui.shell.main_window import MainWindow
+
+class KeyboardHost(Protocol):
+    """What the keyboard needs of the main window."""
+
+    patient_view: Any
+    list_panel: Any
+
+    @property
+    def is_locked(self) -> bool: ...
+    @property
+    def current_patient(self) -> tuple[str, str] | None: ...
+    def track_dialog(self, dialog: QDialog) -> QDialog: ...
 
 TAB_COUNT = 5
 
@@ -29,9 +39,9 @@ TAB_COUNT = 5
 class WindowKeyboard(QObject):
     """The keyboard actions of one main window (created by the window, parented to it)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
-        self._window = window
+        self._window: Any = window  # a KeyboardHost
         self.tab_actions: list[QAction] = []
         for number in range(1, TAB_COUNT + 1):
             action = self._action(f"Ctrl+{number}", lambda n=number: self.select_tab(n - 1), f"tabAction{number}")
