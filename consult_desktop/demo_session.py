@@ -52,11 +52,25 @@ class DemoSession:
         store = self.profile.create(DEMO_PASSPHRASE, kdf=DEMO_KDF)
         try:
             store.audit.write("profile-created", detail="demo")
-            save_server(store, ServerConfig(base_url=self.base_url, auth_kind="none", role="gp"))
+            server_id = save_server(store, ServerConfig(base_url=self.base_url, auth_kind="none", role="gp"))
+            self._add_gp_prescriptions(store, server_id)
         except BaseException:
             store.close()
             raise
         return store
+
+    def _add_gp_prescriptions(self, store: Store, server_id: str) -> None:
+        """The demo GP's own list for about half of their patients, so the medication comparison has every kind
+        of line (see `demo/gp_list.py`); only for patients the hospital shares with the demo GP."""
+        from consult_desktop.demo.gp_list import gp_prescriptions
+
+        hospital = self.server.hospital
+        shared = hospital.authorised_patient_ids(hospital.default_practitioner_id)
+        for patient_id, statements in gp_prescriptions(hospital, shared).items():
+            for statement in statements:
+                resource = {**statement, "subject": {"reference": f"Patient/{patient_id}"}}
+                store.prescriptions.save(server_id, patient_id, resource)
+        store.audit.write("prescriptions-imported", server_id=server_id, detail="demo")
 
     def close(self) -> None:
         try:

@@ -90,7 +90,7 @@ def detail_text(row: AccessLogRow) -> str:
         return words.get(row.detail or "", readable_key(row.detail or ""))
     if row.action == access_log.AUDIT_EXPORTED:
         return ""
-    if row.action == "profile-created" and row.detail == "demo":
+    if row.detail == "demo":
         return QCoreApplication.translate("AccessLog", "demo")
     return row.detail or ""
 
