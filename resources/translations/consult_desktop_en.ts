@@ -2454,7 +2454,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A new language is used from the next start.</source>
+        <source>A new language applies at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2682,6 +2682,10 @@
     <name>SyncStatusBar</name>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the sync; what was received so far is kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2454,8 +2454,8 @@
         <translation>Comme le système</translation>
     </message>
     <message>
-        <source>A new language is used from the next start.</source>
-        <translation>Une nouvelle langue s&apos;applique au prochain démarrage.</translation>
+        <source>A new language applies at once.</source>
+        <translation>Une nouvelle langue s&apos;applique immédiatement.</translation>
     </message>
     <message>
         <source>Never</source>
@@ -2683,6 +2683,10 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop the sync; what was received so far is kept</source>
+        <translation>Arrêter la synchronisation ; ce qui a déjà été reçu est conservé</translation>
     </message>
     <message>
         <source>Offline — showing the local copy</source>

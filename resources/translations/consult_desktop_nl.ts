@@ -2454,8 +2454,8 @@
         <translation>Zoals het systeem</translation>
     </message>
     <message>
-        <source>A new language is used from the next start.</source>
-        <translation>Een nieuwe taal wordt gebruikt vanaf de volgende start.</translation>
+        <source>A new language applies at once.</source>
+        <translation>Een nieuwe taal geldt meteen.</translation>
     </message>
     <message>
         <source>Never</source>
@@ -2683,6 +2683,10 @@
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Stop the sync; what was received so far is kept</source>
+        <translation>De synchronisatie stoppen; wat al ontvangen is, blijft bewaard</translation>
     </message>
     <message>
         <source>Offline — showing the local copy</source>

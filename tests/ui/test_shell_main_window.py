@@ -138,8 +138,17 @@ def test_settings_apply_at_once_and_are_kept(qtbot, window: MainWindow) -> None:
     dialog.auto_sync.setValue(30)
     dialog.discharge.setValue(30)
     dialog.language.setCurrentIndex(dialog.language.findData("nl"))
-    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
-    assert window.idle.timeout_ms == 3 * 60_000
-    assert window.list_panel.discharged.text() == "Discharged in the last 30 days"
+    try:
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        assert window.idle.timeout_ms == 3 * 60_000
+        # The language applies at once too (see tests/ui/test_shell_language_switch.py).
+        qtbot.waitUntil(lambda: window.list_panel.discharged.text() == "Ontslagen in de laatste 30 dagen",
+                        timeout=5000)
+    finally:
+        from PySide6.QtWidgets import QApplication
+
+        from consult_desktop.ui.shell import i18n
+
+        i18n.install(QApplication.instance(), "en")
     saved = Saved.load()
     assert (saved.language, saved.idle_lock_minutes, saved.auto_sync_minutes) == ("nl", 3, 30)

@@ -40,6 +40,7 @@ from consult_desktop.ui.patients.badge_delegate import BadgeDelegate
 from consult_desktop.ui.patients.patient_filter_proxy import PatientFilterProxy
 from consult_desktop.ui.patients.patient_table_model import (
     COL_BIRTH,
+    COL_DISCHARGE,
     COL_NAME,
     COL_NEW,
     COL_SSIN,
@@ -88,11 +89,17 @@ class PatientListPanel(QWidget):
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("New") + 16)
         header.setHighlightSections(False)
-        width = self.fontMetrics().horizontalAdvance("00.00.00-000.00") + 24
+        width = self.fontMetrics().horizontalAdvance("00.00.00-000.00") + 14
         header.resizeSection(COL_SSIN, width)
-        header.resizeSection(COL_BIRTH, self.fontMetrics().horizontalAdvance("00/00/0000") + 24)
-        header.resizeSection(COL_NEW, self.fontMetrics().horizontalAdvance("0000") + 24)
-        self.table.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 42)
+        header.resizeSection(COL_BIRTH, self.fontMetrics().horizontalAdvance("00/00/0000") + 14)
+        header.resizeSection(COL_NEW, self.fontMetrics().horizontalAdvance("0000") + 14)
+        header.resizeSection(COL_DISCHARGE, self.fontMetrics().horizontalAdvance("00/00/0000") + 14)
+        header.setStretchLastSection(False)
+        # The name column takes whatever the others leave (long names elide at the end, their full text is the
+        # tool tip); never a horizontal scroll bar.
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
 

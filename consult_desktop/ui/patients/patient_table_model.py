@@ -185,6 +185,8 @@ class PatientTableModel(QAbstractTableModel):
             return self._bold if column == COL_NAME and row.summary.new_items else None
         if role == _ALIGN:
             return _CENTER if column == COL_NEW else None
+        if column == COL_NAME:  # tool tip: the full name when the column is too narrow for it
+            return row.texts[COL_NAME]
         if column == COL_NEW:  # tool tip, accessible text
             n = row.summary.new_items
             return self.tr("%n new document(s) or result(s) since you last opened this patient", "", n) if n \

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from consult_desktop.record.patient_snapshot import PatientSnapshot, encounter_label, load_patient_snapshot
@@ -161,6 +161,11 @@ class PatientView(QWidget):
         """The tab titles with their Alt+letter mnemonics (&), in the tabs' order."""
         return [self.tr("&Documents"), self.tr("&Lab results"), self.tr("P&roblems and allergies"),
                 self.tr("&Stays"), self.tr("&Medication")]
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
         for index, title in enumerate(self.tab_titles()):
