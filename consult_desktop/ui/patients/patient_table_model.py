@@ -166,13 +166,16 @@ class PatientTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, row_number: int, column: int, role: int = _DISPLAY) -> Any:
+        """What `data()` answers, by row and column (the filtered list asks this without building indexes)."""
         # Called for every visible cell and role on each repaint: plain int comparisons, display first.
         if role == _DISPLAY:
-            return self.rows[index.row()].texts[index.column()]
+            return self.rows[row_number].texts[column]
         if role not in _SERVED:
             return None
-        row = self.rows[index.row()]
-        column = index.column()
+        row = self.rows[row_number]
         if role == _SORT:
             return row.keys[column]
         if role == _KEY:
