@@ -36,7 +36,10 @@ def visible_texts(window: MainWindow) -> dict[str, str]:
 
 @pytest.fixture
 def window(qtbot, qapp, runner, filled_profile: Profile, known) -> MainWindow:
+    from consult_desktop.meds.language import process_language, set_process_language
+
     known.unlock(runner, filled_profile)
+    medication_language = process_language()
     i18n.install(qapp, "fr")
     win = MainWindow(runner, filled_profile, SyncController(runner, filled_profile, sync_fn=no_sync),
                      UiSettings(language="fr"))
@@ -48,6 +51,7 @@ def window(qtbot, qapp, runner, filled_profile: Profile, known) -> MainWindow:
     qtbot.waitUntil(lambda: win.patient_view.snapshot() is not None, timeout=15000)
     yield win
     i18n.install(QApplication.instance(), "en")
+    set_process_language(medication_language)  # the switch set it for the whole process
 
 
 def test_french_to_dutch_without_restart(qtbot, window: MainWindow) -> None:

@@ -138,6 +138,9 @@ def test_settings_apply_at_once_and_are_kept(qtbot, window: MainWindow) -> None:
     dialog.auto_sync.setValue(30)
     dialog.discharge.setValue(30)
     dialog.language.setCurrentIndex(dialog.language.findData("nl"))
+    from consult_desktop.meds.language import process_language, set_process_language
+
+    medication_language = process_language()
     try:
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
         assert window.idle.timeout_ms == 3 * 60_000
@@ -150,5 +153,6 @@ def test_settings_apply_at_once_and_are_kept(qtbot, window: MainWindow) -> None:
         from consult_desktop.ui.shell import i18n
 
         i18n.install(QApplication.instance(), "en")
+        set_process_language(medication_language)  # the switch set it for the whole process
     saved = Saved.load()
     assert (saved.language, saved.idle_lock_minutes, saved.auto_sync_minutes) == ("nl", 3, 30)
