@@ -2907,6 +2907,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Patient list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the search field into the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the first patient found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a patient (opens their record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Everywhere</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2907,6 +2907,46 @@
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
+        <source>Patient list</source>
+        <translation>Liste des patients</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>From the search field into the list</source>
+        <translation>Du champ de recherche vers la liste</translation>
+    </message>
+    <message>
+        <source>Open the first patient found</source>
+        <translation>Ouvrir le premier patient trouvé</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Effacer la recherche</translation>
+    </message>
+    <message>
+        <source>Choose a patient (opens their record)</source>
+        <translation>Choisir un patient (ouvre son dossier)</translation>
+    </message>
+    <message>
+        <source>Leave the list</source>
+        <translation>Quitter la liste</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Occurrence suivante</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Occurrence précédente</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>Fermer la barre de recherche</translation>
+    </message>
+    <message>
         <source>Everywhere</source>
         <translation>Partout</translation>
     </message>

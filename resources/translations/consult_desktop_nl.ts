@@ -2907,6 +2907,46 @@
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
+        <source>Patient list</source>
+        <translation>Patiëntenlijst</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>From the search field into the list</source>
+        <translation>Van het zoekveld naar de lijst</translation>
+    </message>
+    <message>
+        <source>Open the first patient found</source>
+        <translation>De eerste gevonden patiënt openen</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Zoekopdracht wissen</translation>
+    </message>
+    <message>
+        <source>Choose a patient (opens their record)</source>
+        <translation>Een patiënt kiezen (opent het dossier)</translation>
+    </message>
+    <message>
+        <source>Leave the list</source>
+        <translation>De lijst verlaten</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Volgende overeenkomst</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Vorige overeenkomst</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>De zoekbalk sluiten</translation>
+    </message>
+    <message>
         <source>Everywhere</source>
         <translation>Overal</translation>
     </message>

@@ -139,3 +139,4 @@ def test_f1_lists_every_shortcut_from_the_actions(qtbot, window: MainWindow, kno
     assert "Ctrl+Shift+1" in keys and "Ctrl+N" in keys  # the medication tab's own keys too
     medication = [row for row in rows if row[2] == "Ctrl+Shift+1"][0]
     assert medication[0] == "Medication"
+    assert {"Alt+D", "Alt+M", "Down", "Esc"} <= keys  # the tabs' letters, the list's and the find bar's keys

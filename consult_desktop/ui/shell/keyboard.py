@@ -100,6 +100,25 @@ class WindowKeyboard(QObject):
             widget = widget.parentWidget()
         self._window.list_panel.focus_search()
 
+    def fixed_rows(self) -> list[tuple[str, str, str]]:
+        """Keys that are not actions: the patient list's, the document find bar's, and the tabs' Alt+letters."""
+        patients, document = self.tr("Patient list"), self.tr("Document")
+        rows = [
+            (patients, self.tr("From the search field into the list"), "Down"),
+            (patients, self.tr("Open the first patient found"), "Enter"),
+            (patients, self.tr("Clear the search"), "Esc"),
+            (patients, self.tr("Choose a patient (opens their record)"), "Up, Down, PgUp, PgDown, Home, End"),
+            (patients, self.tr("Leave the list"), "Tab, Shift+Tab"),
+            (document, self.tr("Next match"), f"Enter, {_keys(QKeySequence.StandardKey.FindNext)}"),
+            (document, self.tr("Previous match"), f"Shift+Enter, {_keys(QKeySequence.StandardKey.FindPrevious)}"),
+            (document, self.tr("Close the find bar"), "Esc"),
+        ]
+        for title in self._window.patient_view.tab_titles():
+            if "&" in title:
+                rows.append((self.tr("Everywhere"), self.tr("Show the tab %1").replace("%1", title.replace("&", "")),
+                             f"Alt+{title[title.index('&') + 1].upper()}"))
+        return rows
+
     # -- help -------------------------------------------------------------------------------------------------
     def show_shortcuts(self) -> None:
         from consult_desktop.ui.dialogs.shortcuts_dialog import ShortcutsDialog
@@ -108,9 +127,15 @@ class WindowKeyboard(QObject):
         self._window.track_dialog(dialog)
 
 
+def _keys(standard: QKeySequence.StandardKey) -> str:
+    return QKeySequence(standard).toString(QKeySequence.SequenceFormat.NativeText)
+
+
 def shortcut_rows(window: QWidget) -> list[tuple[str, str, str]]:
-    """(area, what it does, keys) for every action of the window and of its children that has a shortcut."""
-    rows: list[tuple[str, str, str]] = []
+    """(area, what it does, keys) for every action of the window and of its children that has a shortcut, and
+    the keys that are not actions (see `WindowKeyboard.fixed_rows`)."""
+    keyboard = window.findChild(WindowKeyboard)
+    rows: list[tuple[str, str, str]] = keyboard.fixed_rows() if keyboard is not None else []
     seen: set[tuple[str, str]] = set()
     for action in window.findChildren(QAction):
         keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
