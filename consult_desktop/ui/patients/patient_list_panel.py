@@ -70,38 +70,7 @@ class PatientListPanel(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("patientCount")
 
-        self.table = QTableView(self)
-        self.table.setObjectName("patientTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the list; rows change with the arrows only
-        self.table.installEventFilter(self)
-        self.table.setItemDelegateForColumn(COL_NEW, BadgeDelegate(self.table))
-        vertical = self.table.verticalHeader()
-        vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("New") + 16)
-        header.setHighlightSections(False)
-        width = self.fontMetrics().horizontalAdvance("00.00.00-000.00") + 14
-        header.resizeSection(COL_SSIN, width)
-        header.resizeSection(COL_BIRTH, self.fontMetrics().horizontalAdvance("00/00/0000") + 14)
-        header.resizeSection(COL_NEW, self.fontMetrics().horizontalAdvance("0000") + 14)
-        header.resizeSection(COL_DISCHARGE, self.fontMetrics().horizontalAdvance("00/00/0000") + 14)
-        header.setStretchLastSection(False)
-        # The name column takes whatever the others leave (long names elide at the end, their full text is the
-        # tool tip); never a horizontal scroll bar.
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.table = self._build_table()
 
         filters = QHBoxLayout()
         filters.addWidget(self.only_new)
@@ -136,6 +105,42 @@ class PatientListPanel(QWidget):
         self.current.changed.connect(self._follow_current)
         self._update_count()
         self.retranslate()
+
+    def _build_table(self) -> QTableView:
+        table = QTableView(self)
+        self.table = table
+        self.table.setObjectName("patientTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; rows change with the arrows only
+        self.table.installEventFilter(self)
+        self.table.setItemDelegateForColumn(COL_NEW, BadgeDelegate(self.table))
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("New") + 16)
+        header.setHighlightSections(False)
+        width = self.fontMetrics().horizontalAdvance("00.00.00-000.00") + 14
+        header.resizeSection(COL_SSIN, width)
+        header.resizeSection(COL_BIRTH, self.fontMetrics().horizontalAdvance("00/00/0000") + 14)
+        header.resizeSection(COL_NEW, self.fontMetrics().horizontalAdvance("0000") + 14)
+        header.resizeSection(COL_DISCHARGE, self.fontMetrics().horizontalAdvance("00/00/0000") + 14)
+        header.setStretchLastSection(False)
+        # The name column takes whatever the others leave (long names elide at the end, their full text is the
+        # tool tip); never a horizontal scroll bar.
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+        return table
 
     def retranslate(self) -> None:
         """Every text of the panel in the interface language (also after a language change)."""

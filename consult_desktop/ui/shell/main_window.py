@@ -445,10 +445,9 @@ class MainWindow(QMainWindow):
         medication texts in it, and the open patient shown again from their data in the new words."""
         from PySide6.QtWidgets import QApplication
 
-        from consult_desktop.meds.language import set_process_language
         from consult_desktop.ui.shell import i18n
 
-        set_process_language(i18n.install(QApplication.instance(), preference))
+        i18n.apply(QApplication.instance(), preference)
         key = self.current.key
         if key is not None and not self._locked:
             tab = self.patient_view.current_tab()
