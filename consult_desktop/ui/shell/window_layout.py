@@ -63,7 +63,9 @@ def save(window: QMainWindow) -> None:
         store.setValue(f"splitters/{_path(splitter, window)}", splitter.saveState())
     for header in window.findChildren(QHeaderView):
         if header.count():
-            store.setValue(f"headers/{_path(header, window)}", header.saveState())
+            key = _path(header, window)
+            store.setValue(f"headers/{key}", header.saveState())
+            store.setValue(f"header-columns/{key}", header.count())
     store.sync()
 
 
@@ -90,6 +92,9 @@ def restore_headers(window: QMainWindow, store: QSettings | None = None) -> None
     """Column widths (and sort order) of every table; call again once a table got its columns."""
     store = store or settings()
     for header in window.findChildren(QHeaderView):
-        value = store.value(f"headers/{_path(header, window)}")
-        if isinstance(value, QByteArray) and header.count():
+        key = _path(header, window)
+        value = store.value(f"headers/{key}")
+        columns = store.value(f"header-columns/{key}")
+        # Only onto the same columns: a table that gained or lost a column since keeps its own layout.
+        if isinstance(value, QByteArray) and header.count() and str(columns) == str(header.count()):
             header.restoreState(value)
