@@ -30,13 +30,16 @@ def make_window(qtbot, runner, profile: Profile, known, **kwargs) -> MainWindow:
     return win
 
 
-def test_title_names_the_program_once(qtbot, runner, filled_profile: Profile, known) -> None:
+def test_title_names_the_program_once(qtbot, qapp, runner, filled_profile: Profile, known) -> None:
     from PySide6.QtGui import QGuiApplication
 
+    from consult_desktop.app import name_application
+
+    name_application(qapp)
     window = make_window(qtbot, runner, filled_profile, known, demo_hint="demo")
-    assert window.windowTitle().count("Consult Desktop") == 1
-    display = QGuiApplication.applicationDisplayName()
-    assert display in ("", QGuiApplication.applicationName()) or display not in window.windowTitle()
+    assert window.windowTitle() == "Consult Desktop — demo"
+    # No display name of its own (it defaults to the application name), so Qt adds nothing to the title.
+    assert QGuiApplication.applicationDisplayName() == QGuiApplication.applicationName() == "Consult Desktop"
 
 
 def test_one_sync_status_before_and_after_the_first_sync(qtbot, runner, filled_profile: Profile, known) -> None:
