@@ -2923,6 +2923,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>From the list to the open patient&apos;s record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Clear the search</source>
         <translation type="unfinished"></translation>
     </message>

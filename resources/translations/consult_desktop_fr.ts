@@ -2923,6 +2923,10 @@
         <translation>Ouvrir le premier patient trouvé</translation>
     </message>
     <message>
+        <source>From the list to the open patient&apos;s record</source>
+        <translation>De la liste vers le dossier du patient ouvert</translation>
+    </message>
+    <message>
         <source>Clear the search</source>
         <translation>Effacer la recherche</translation>
     </message>

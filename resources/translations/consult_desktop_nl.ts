@@ -2923,6 +2923,10 @@
         <translation>De eerste gevonden patiënt openen</translation>
     </message>
     <message>
+        <source>From the list to the open patient&apos;s record</source>
+        <translation>Van de lijst naar het dossier van de geopende patiënt</translation>
+    </message>
+    <message>
         <source>Clear the search</source>
         <translation>Zoekopdracht wissen</translation>
     </message>

@@ -91,6 +91,9 @@ def test_search_field_down_escape_and_enter(qtbot, window: MainWindow, runner, k
     qtbot.keyClick(panel.table, Qt.Key.Key_Down)  # the arrows change the row and open that patient
     assert window.current_patient == panel.current_key()
     assert len(set(open_audits(runner, known))) == 2
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)  # Enter: on to their record
+    assert QApplication.focusWidget() is window.patient_view.tab_widget().tabBar()
+    assert window.current_patient == panel.current_key()
 
 
 def test_tab_leaves_the_list_without_opening_anybody(qtbot, window: MainWindow, runner, known) -> None:

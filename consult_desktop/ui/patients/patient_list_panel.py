@@ -12,7 +12,8 @@ not open anybody, and what Enter or a click selects is always opened.
 
 Keyboard: Down in the search field goes into the list (to the current patient's row, else the first row);
 Escape clears the search; in the list only the arrows (and PgUp/PgDown/Home/End) change the row — Tab and
-Ctrl+Tab leave the list instead of walking its cells, so no patient is opened (and logged) by tabbing through.
+Ctrl+Tab leave the list instead of walking its cells, so no patient is opened (and logged) by tabbing through;
+Enter goes to the open patient's record.
 GUI thread only.
 """
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,6 +53,7 @@ from consult_desktop.ui.widgets.accessibility import name_clear_button
 
 
 class PatientListPanel(QWidget):
+    record_requested = Signal()  # Enter on the selected patient: the GP wants to read their record
     def __init__(self, parent: QWidget | None = None, *, discharge_days: int = 14,
                  current: CurrentPatient | None = None) -> None:
         super().__init__(parent)
@@ -175,6 +177,9 @@ class PatientListPanel(QWidget):
             if key == Qt.Key.Key_Escape and self.search.text():
                 self.search.clear()
                 return True
+        elif watched is self.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_key():
+            self.record_requested.emit()  # the patient is open already: go to their record
+            return True
         elif watched is self.table and key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
             backward = key == Qt.Key.Key_Backtab or bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
             if backward:

@@ -106,6 +106,7 @@ class WindowKeyboard(QObject):
         rows = [
             (patients, self.tr("From the search field into the list"), "Down"),
             (patients, self.tr("Open the first patient found"), "Enter"),
+            (patients, self.tr("From the list to the open patient's record"), "Enter"),
             (patients, self.tr("Clear the search"), "Esc"),
             (patients, self.tr("Choose a patient (opens their record)"), "Up, Down, PgUp, PgDown, Home, End"),
             (patients, self.tr("Leave the list"), "Tab, Shift+Tab"),

@@ -116,6 +116,8 @@ class MainWindow(QMainWindow):
         self.idle = IdleLock(settings.idle_lock_minutes * 60_000, self)
         self.idle.timed_out.connect(self.lock)
         self.current.changed.connect(self._current_changed)
+        self.list_panel.record_requested.connect(
+            lambda: self.patient_view.tab_widget().tabBar().setFocus(Qt.FocusReason.OtherFocusReason))
         sync.finished.connect(self._sync_finished)
         sync.started.connect(lambda: self.sync_action.setEnabled(False))
         sync.data_changed.connect(lambda: self.changes.announce(RecordsSynced()))
