@@ -72,3 +72,19 @@ def test_size_splitters_and_columns_come_back(qtbot, make) -> None:
     assert (again.width(), again.height()) == (790, 560)
     assert again.splitter.sizes() == sizes
     assert again.list_panel.table.horizontalHeader().sectionSize(COL_SSIN) == 177
+
+
+def test_every_tab_fits_a_1366_by_768_screen_with_a_task_bar(qtbot, make, known) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window = make()
+    window.show()
+    window.start()
+    qtbot.waitUntil(lambda: window.list_panel.model.rowCount() == 3, timeout=15000)
+    window.list_panel.select_patient(known.SERVER, known.DUBOIS)
+    qtbot.waitUntil(lambda: window.patient_view.snapshot() is not None, timeout=15000)
+    for tab in ("documents", "labs", "problems", "encounters", "medication"):
+        window.patient_view.select_tab(tab)
+        QApplication.processEvents()
+        needed = window.minimumSizeHint()
+        assert needed.width() <= 1280 and needed.height() <= 768 - 48 - 32, (tab, needed)  # task bar, title bar
