@@ -126,7 +126,11 @@ def test_ctrl_f_finds_in_the_document_the_focus_is_in(qtbot, window: MainWindow,
     assert viewer.find_status() == "1 of 1"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     assert not viewer.findChild(FindBar).isVisible()
-    window.list_panel.table.setFocus()  # outside the document: the same keys find a patient
+    documents = view.documents_tab()
+    documents.table().setFocus()  # in the document list: the same keys search the patient's documents
+    qtbot.keyClick(documents.table(), Qt.Key.Key_F, CTRL)
+    assert QApplication.focusWidget() is documents.search_field()
+    window.list_panel.table.setFocus()  # outside the patient's record: the same keys find a patient
     qtbot.keyClick(window.list_panel.table, Qt.Key.Key_F, CTRL)
     assert QApplication.focusWidget() is window.list_panel.search
 

@@ -3,8 +3,8 @@
 - Ctrl+1 … Ctrl+5 choose the patient's tabs (the tab titles also carry Alt+letter mnemonics);
   Ctrl+PgDown / Ctrl+PgUp go to the next / previous tab.
 - Ctrl+F is one window-level action and never an ambiguous shortcut: it asks the widget holding the focus, and
-  its parents, for their own find (`open_find()`, for example the document viewer's find bar once the GP
-  clicked into a PDF); when none has one, it goes to the patient search field.
+  its parents, for their own find (`open_find()`: the document viewer's find bar once the GP clicked into a
+  PDF, else the documents tab's search); when none has one, it goes to the patient search field.
 - F1 opens the list of every shortcut, read from the window's actions and its open patient's actions, so the
   list is always what the keys really do.
 
