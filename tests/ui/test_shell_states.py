@@ -94,9 +94,14 @@ def test_badge_explains_itself(qtbot, runner, filled_profile, known) -> None:
 
 @pytest.mark.skipif(__import__("consult_desktop.ui.shell.i18n", fromlist=["x"]).lrelease_executable() is None,
                     reason="lrelease (PySide6 tools) not found")
-@pytest.mark.parametrize(("code", "one", "two"), [("fr", "1 patient sur 3", "2 patients sur 3"),
-                                                  ("nl", "1 patiënt van 3", "2 patiënten van 3")])
-def test_count_plural_in_french_and_dutch(qtbot, qapp, runner, filled_profile, known, code, one, two) -> None:
+@pytest.mark.parametrize(("code", "one", "two", "badge"), [
+    ("fr", "1 patient sur 3", "2 patients sur 3",
+     "2 nouveaux documents ou résultats depuis votre dernière ouverture de ce dossier"),
+    ("nl", "1 patiënt van 3", "2 patiënten van 3", "2 nieuwe documenten of resultaten sinds u deze patiënt het "
+                                                   "laatst opende"),
+])
+def test_count_plural_in_french_and_dutch(qtbot, qapp, runner, filled_profile, known, code, one, two,
+                                          badge) -> None:
     from consult_desktop.ui.shell import i18n
 
     i18n.install(qapp, code)
@@ -109,5 +114,8 @@ def test_count_plural_in_french_and_dutch(qtbot, qapp, runner, filled_profile, k
         panel.search.setText("an")  # Jan Janssens, Anne Peeters
         qtbot.waitUntil(lambda: panel.proxy.rowCount() == 2, timeout=5000)
         assert panel.count_label.text() == two
+        model = panel.model
+        assert model.index(model.row_of(known.SERVER, known.DUBOIS), COL_NEW).data(Qt.ItemDataRole.ToolTipRole) \
+            == badge
     finally:
         i18n.install(qapp, "en")
