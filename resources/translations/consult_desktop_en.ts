@@ -265,6 +265,10 @@
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A patient no longer in the local record (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n entry(ies)</source>
         <translation>

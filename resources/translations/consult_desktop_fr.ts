@@ -265,6 +265,10 @@
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
+    <message>
+        <source>A patient no longer in the local record (%1)</source>
+        <translation>Un patient qui n&apos;est plus dans le dossier local (%1)</translation>
+    </message>
     <message numerus="yes">
         <source>%n entry(ies)</source>
         <translation>

@@ -265,6 +265,10 @@
         <source>Loading…</source>
         <translation>Laden…</translation>
     </message>
+    <message>
+        <source>A patient no longer in the local record (%1)</source>
+        <translation>Een patiënt die niet meer in het lokale dossier staat (%1)</translation>
+    </message>
     <message numerus="yes">
         <source>%n entry(ies)</source>
         <translation>

@@ -32,6 +32,9 @@ def logged(qtbot, runner, filled_profile: Profile, known):
         old = (dt.datetime.now(dt.UTC) - dt.timedelta(days=40)).isoformat()
         store.conn.execute("INSERT INTO audit_log(at, action, server_id, patient_id) VALUES (?,?,?,?)",
                            (old, "open-patient", known.SERVER, known.PEETERS))
+        older = (dt.datetime.now(dt.UTC) - dt.timedelta(days=400)).isoformat()
+        store.conn.execute("INSERT INTO audit_log(at, action, server_id, patient_id) VALUES (?,?,?,?)",
+                           (older, "patient-purged", known.SERVER, "p-gone"))
 
     known.db(runner, write)
     return known
@@ -45,8 +48,10 @@ def shown(qtbot, dialog: AccessLogDialog, count: int) -> list[list[str]]:
 def test_entries_in_words_with_names_and_titles(qtbot, runner, logged) -> None:
     dialog = AccessLogDialog(runner)
     qtbot.addWidget(dialog)
-    rows = shown(qtbot, dialog, 6)
+    rows = shown(qtbot, dialog, 7)
     assert rows[0][1:3] == ["Opened patient", "JANSSENS Jan"]
+    assert rows[6][1:3] == ["Patient's local record removed (no longer shared)",
+                            "A patient no longer in the local record (p-gone)"]
     assert rows[1][1:3] == ["Flag flag raas potassium", DUBOIS_NAME]  # unknown key: words, not a raw key
     assert rows[2][1:] == ["Medication decision recorded", DUBOIS_NAME, "", "stop"]
     assert rows[3][1:4] == ["Opened document", DUBOIS_NAME, "Lettre de sortie"]
@@ -62,8 +67,10 @@ def test_filter_by_patient_and_period(qtbot, runner, logged) -> None:
     rows = shown(qtbot, dialog, 4)
     assert {row[2] for row in rows} == {DUBOIS_NAME}
     dialog.patient_filter.setCurrentIndex(0)  # all patients
+    rows = shown(qtbot, dialog, 7)
+    assert rows[-2][2] == "PEETERS Anne"  # 40 days ago
+    dialog.set_period_days(365)
     rows = shown(qtbot, dialog, 6)
-    assert rows[-1][2] == "PEETERS Anne"  # 40 days ago
     dialog.set_period_days(30)
     rows = shown(qtbot, dialog, 5)
     assert "PEETERS Anne" not in {row[2] for row in rows}
@@ -72,14 +79,14 @@ def test_filter_by_patient_and_period(qtbot, runner, logged) -> None:
 def test_export_as_csv_is_logged(qtbot, runner, logged, tmp_path: Path) -> None:
     dialog = AccessLogDialog(runner)
     qtbot.addWidget(dialog)
-    shown(qtbot, dialog, 6)
+    shown(qtbot, dialog, 7)
     target = tmp_path / "log.csv"
     dialog.export_to(target)
-    qtbot.waitUntil(lambda: dialog.entries_shown == 7, timeout=15000)  # the export itself, listed first
+    qtbot.waitUntil(lambda: dialog.entries_shown == 8, timeout=15000)  # the export itself, listed first
     with target.open(encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle, delimiter=";"))
     assert lines[0] == ["When", "What", "Patient", "Document or file", "Detail"]
-    assert len(lines) == 7 and lines[4][1:4] == ["Opened document", DUBOIS_NAME, "Lettre de sortie"]
+    assert len(lines) == 8 and lines[4][1:4] == ["Opened document", DUBOIS_NAME, "Lettre de sortie"]
     assert dialog.table.item(0, 1).text() == "Access log exported"
     assert dialog.table.item(0, 3).text() == "log.csv"
 
@@ -107,7 +114,7 @@ def test_french_words(qtbot, qapp, runner, logged) -> None:
     try:
         dialog = AccessLogDialog(runner)
         qtbot.addWidget(dialog)
-        rows = shown(qtbot, dialog, 6)
+        rows = shown(qtbot, dialog, 7)
         assert rows[3][1] == "Document ouvert"
         assert rows[2][1] == "Décision de médication enregistrée" and rows[2][4] == "arrêter"
         assert dialog.table.horizontalHeaderItem(2).text() == "Patient"

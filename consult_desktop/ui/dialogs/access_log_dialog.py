@@ -241,8 +241,10 @@ class AccessLogDialog(QDialog):
         return self.table.rowCount()
 
     def row_texts(self, row: AccessLogRow) -> list[str]:
-        return [local_time(row.at), action_label(row.action), row.patient_name or row.patient_id or "",
-                object_text(row), detail_text(row)]
+        who = row.patient_name or ""
+        if not who and row.patient_id:  # their local record was removed (no longer shared): the id is all left
+            who = self.tr("A patient no longer in the local record (%1)").replace("%1", row.patient_id)
+        return [local_time(row.at), action_label(row.action), who, object_text(row), detail_text(row)]
 
     def _show(self, rows: list[AccessLogRow]) -> None:
         self._rows = rows
