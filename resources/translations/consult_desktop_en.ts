@@ -640,20 +640,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Double-click a stay to list its documents.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No stays or visits stored for this patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(1 day)</source>
+        <source>Double-click a stay (or press Enter) to list its documents.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>(%1 days)</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>(%n day(s))</source>
+        <translation>
+            <numerusform>(%n day)</numerusform>
+            <numerusform>(%n days)</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 – ongoing</source>

@@ -640,20 +640,19 @@
         <translation>Séjours et consultations</translation>
     </message>
     <message>
-        <source>Double-click a stay to list its documents.</source>
-        <translation>Double-cliquez sur un séjour pour afficher ses documents.</translation>
-    </message>
-    <message>
         <source>No stays or visits stored for this patient.</source>
         <translation>Aucun séjour ni consultation conservé pour ce patient.</translation>
     </message>
     <message>
-        <source>(1 day)</source>
-        <translation>(1 jour)</translation>
+        <source>Double-click a stay (or press Enter) to list its documents.</source>
+        <translation>Double-cliquez sur un séjour (ou appuyez sur Entrée) pour afficher ses documents.</translation>
     </message>
-    <message>
-        <source>(%1 days)</source>
-        <translation>(%1 jours)</translation>
+    <message numerus="yes">
+        <source>(%n day(s))</source>
+        <translation>
+            <numerusform>(%n jour)</numerusform>
+            <numerusform>(%n jours)</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 – ongoing</source>

@@ -640,20 +640,19 @@
         <translation>Opnames en raadplegingen</translation>
     </message>
     <message>
-        <source>Double-click a stay to list its documents.</source>
-        <translation>Dubbelklik op een opname om de documenten ervan te tonen.</translation>
-    </message>
-    <message>
         <source>No stays or visits stored for this patient.</source>
         <translation>Geen opnames of raadplegingen bewaard voor deze patiënt.</translation>
     </message>
     <message>
-        <source>(1 day)</source>
-        <translation>(1 dag)</translation>
+        <source>Double-click a stay (or press Enter) to list its documents.</source>
+        <translation>Dubbelklik op een opname (of druk op Enter) om de documenten ervan te tonen.</translation>
     </message>
-    <message>
-        <source>(%1 days)</source>
-        <translation>(%1 dagen)</translation>
+    <message numerus="yes">
+        <source>(%n day(s))</source>
+        <translation>
+            <numerusform>(%n dag)</numerusform>
+            <numerusform>(%n dagen)</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 – ongoing</source>

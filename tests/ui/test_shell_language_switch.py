@@ -4,7 +4,7 @@ the open patient's header) shows the new language's words without a restart."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QTreeWidget
 
 from consult_desktop.store import Profile
 from consult_desktop.sync.progress import SyncReport, SyncStatus
@@ -31,6 +31,9 @@ def visible_texts(window: MainWindow) -> dict[str, str]:
         "count": window.list_panel.count_label.text(),
         "last sync": window.status.last_sync.text(),
         "header": window.patient_view.header().details_text(),
+        "problem columns": " | ".join(tree.headerItem().text(0)
+                                     for tree in window.patient_view.problems_tab().findChildren(QTreeWidget)),
+        "stays hint": " | ".join(label.text() for label in window.patient_view.encounters_tab().findChildren(QLabel)),
     }
 
 
