@@ -82,6 +82,7 @@ class EncountersTab(QWidget):
         self._list.setUniformItemSizes(False)
         self._list.itemActivated.connect(self._activated)
         self._hint = QLabel(self)
+        self._hint.setWordWrap(True)  # never what sets the window's minimum width
         self._empty = QLabel(self)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
