@@ -179,6 +179,13 @@ def _preload() -> None:
     import consult_desktop.ui.shell.main_window  # noqa: F401
 
 
+def name_application(app: Any) -> None:
+    """The program's name for the desktop and QSettings. No application display name: Qt would append it to
+    every window title ("Consult Desktop — demo — Consult Desktop"); the titles name the program themselves."""
+    app.setApplicationName("Consult Desktop")
+    app.setOrganizationName("Consult Desktop")
+
+
 def create_application() -> Any:
     """The QApplication (or the existing one), named, with translations installed."""
     from PySide6.QtWidgets import QApplication
@@ -190,9 +197,7 @@ def create_application() -> Any:
     protect_singletons()
     crash_guard.install()
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Consult Desktop")
-    app.setOrganizationName("Consult Desktop")
-    app.setApplicationDisplayName("Consult Desktop")
+    name_application(app)
     language = i18n.install(app, UiSettings.load().language)
     from consult_desktop.meds.language import set_process_language
 

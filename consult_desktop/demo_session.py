@@ -15,9 +15,12 @@ import logging
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from consult_desktop.store import KdfParams, Profile, Store
+
+if TYPE_CHECKING:
+    from consult_desktop.demo.hospital import DemoHospital
 
 log = logging.getLogger(__name__)
 DEMO_PASSPHRASE = "demo demo demo"
@@ -70,13 +73,27 @@ class DemoSession:
         store = self.profile.create(DEMO_PASSPHRASE, kdf=DEMO_KDF)
         try:
             store.audit.write("profile-created", detail="demo")
-            for server in self.servers:
-                add_server(store, ServerConfig(base_url=str(server.base_url), auth_kind="none", role="gp"),
-                           name=server.hospital.name)
+            for number, server in enumerate(self.servers):
+                server_id = add_server(store, ServerConfig(base_url=str(server.base_url), auth_kind="none",
+                                                           role="gp"), name=server.hospital.name)
+                if number == 0:  # the GP's own list, once, at the first hospital
+                    self._add_gp_prescriptions(store, server_id, server.hospital)
         except BaseException:
             store.close()
             raise
         return store
+
+    def _add_gp_prescriptions(self, store: Store, server_id: str, hospital: DemoHospital) -> None:
+        """The demo GP's own list for about half of their patients, so the medication comparison has every kind
+        of line (see `demo/gp_list.py`); only for patients the hospital shares with the demo GP."""
+        from consult_desktop.demo.gp_list import gp_prescriptions
+
+        shared = hospital.authorised_patient_ids(hospital.default_practitioner_id)
+        for patient_id, statements in gp_prescriptions(hospital, shared).items():
+            for statement in statements:
+                resource = {**statement, "subject": {"reference": f"Patient/{patient_id}"}}
+                store.prescriptions.save(server_id, patient_id, resource)
+        store.audit.write("prescriptions-imported", server_id=server_id, detail="demo")
 
     def close(self) -> None:
         try:

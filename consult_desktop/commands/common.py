@@ -79,6 +79,24 @@ def read_passphrase(args: argparse.Namespace, *, prompt: str = "Passphrase: ", c
     return first
 
 
+def read_new_passphrase(args: argparse.Namespace, *, prompt: str = "New passphrase: ",
+                        file_attr: str = "passphrase_file", env: str = PASSPHRASE_ENV, attempts: int = 5) -> str:
+    """A new passphrase, long enough. From a file or the environment a short one ends the command (exit code 3);
+    at the prompt the user is told why and asked again (also when the repetition differs)."""
+    if getattr(args, file_attr, None) or os.environ.get(env) or not sys.stdin or not sys.stdin.isatty():
+        passphrase = read_passphrase(args, prompt=prompt, confirm=True, file_attr=file_attr, env=env)
+        check_strength(passphrase)
+        return passphrase
+    for _attempt in range(attempts):
+        try:
+            passphrase = read_passphrase(args, prompt=prompt, confirm=True, file_attr=file_attr, env=env)
+            check_strength(passphrase)
+            return passphrase
+        except CommandError as exc:
+            print(f"{exc} Please try again.", file=sys.stderr)
+    raise CommandError("No passphrase was chosen; nothing was changed.", exit_codes.BAD_PASSPHRASE)
+
+
 def check_strength(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
         raise CommandError(

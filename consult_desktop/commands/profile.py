@@ -9,9 +9,9 @@ import sys
 from consult_desktop import exit_codes
 from consult_desktop.commands.common import (
     CommandError,
-    check_strength,
     open_store,
     profile_of,
+    read_new_passphrase,
     read_passphrase,
     run_guarded,
 )
@@ -25,8 +25,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     if profile.exists():
         raise CommandError(f"A profile already exists at {profile.directory}; it was left untouched.",
                            exit_codes.ERROR)
-    passphrase = read_passphrase(args, prompt="New passphrase: ", confirm=True)
-    check_strength(passphrase)
+    passphrase = read_new_passphrase(args)
     actions.create_profile(profile, passphrase).close()
     print(f"Encrypted profile created at {profile.directory}")
     if args.keychain:
@@ -44,9 +43,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     if not profile.exists():
         raise ProfileNotFound(str(profile.directory))
     old = read_passphrase(args, prompt="Current passphrase: ")
-    new = read_passphrase(args, prompt="New passphrase: ", confirm=True, file_attr="new_passphrase_file",
-                          env="CONSULT_NEW_PASSPHRASE")
-    check_strength(new)
+    new = read_new_passphrase(args, file_attr="new_passphrase_file", env="CONSULT_NEW_PASSPHRASE")
     profile.change_passphrase(old, new)
     with profile.unlock(new) as store:
         actions.passphrase_changed(store)

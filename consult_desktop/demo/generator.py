@@ -157,6 +157,8 @@ class PatientGenerator:
         ongoing = rng.random() < 0.04
         plans: list[StayPlan] = []
         offset_days = rng.randint(1, 3) if ongoing else rng.randint(6, 240)
+        if not ongoing and self.index % 4 == 1:  # a quarter of the patients left hospital in the last two weeks
+            offset_days = 4 + offset_days % 9
         reasons: list[AdmissionReason] = []
         for _ in range(count):
             options = [(r.key, r.weight * (2.5 if r.implies in self.problems else 1.0)) for r in REASONS.values()]

@@ -307,9 +307,13 @@ class StayBuilder:
                                  attachment), issued)
         if rng.random() < 0.6:
             doc_id = g.new_id("doc")
-            g.emit(rb.document_reference(doc_id, g.pid, plan.eid, "radiology", lang, issued, radiologist,
-                                         HOSPITAL_ID, dict(attachment), period(plan.start, plan.end),
-                                         g.specialty_label("radio")), issued)
+            # The same report published as a document too, as hospitals do; it names the report it publishes
+            # (context.related) and the desktop lists the report once.
+            published = rb.document_reference(doc_id, g.pid, plan.eid, "radiology", lang, issued, radiologist,
+                                              HOSPITAL_ID, dict(attachment), period(plan.start, plan.end),
+                                              g.specialty_label("radio"))
+            published["context"]["related"] = [{"reference": f"DiagnosticReport/{report_id}"}]
+            g.emit(published, issued)
 
     def _discharge_letter(self, plan: StayPlan, author: str, setting: str) -> None:
         assert plan.end is not None

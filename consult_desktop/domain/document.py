@@ -71,6 +71,7 @@ class Document:
     practice_setting: str | None = None
     conclusion: str | None = None
     result_ids: tuple[str, ...] = ()
+    related_reports: tuple[str, ...] = ()  # DiagnosticReport ids this DocumentReference publishes (context.related)
 
     @property
     def title(self) -> str:

@@ -127,6 +127,8 @@ def map_document_reference(resource: Any) -> Document | None:
         attachments=attachments,
         author_refs=_bare_references(resource.get("author")),
         practice_setting=concept_text(context.get("practiceSetting")),
+        related_reports=tuple(rid for ref in dicts(context.get("related"))
+                              if (rid := reference_id(ref, "DiagnosticReport"))),
     )
 
 

@@ -205,6 +205,7 @@ def load_record_snapshot(store: Store, server_id: str, patient_id: str) -> Patie
 
     encounter_rows_unsorted = _encounter_rows(store, server_id, encounters)
     encounter_labels = {r.encounter.id: encounter_label(r.encounter, r.service) for r in encounter_rows_unsorted}
+    documents = one_per_report(documents)
     authors = _author_names(store, server_id, documents)
     new = store.views.new_since_viewed(server_id, patient_id)
     doc_rows = tuple(replace(_document_row(d, encounter_labels, authors), new=(d.resource_type, d.id) in new)
@@ -294,6 +295,25 @@ def _document_row(document: Document, labels: dict[str, str], authors: dict[str,
         format_kind=format_kind,
         doc_status=document.doc_status,
     )
+
+
+def one_per_report(documents: list[Document]) -> list[Document]:
+    """Each report listed once: a DocumentReference that publishes a DiagnosticReport of the list (it says so in
+    `context.related`, or carries the same attachment — same URL or same inline content) is left out; the report,
+    with its conclusion and its own dates, stays."""
+    reports = [d for d in documents if d.resource_type == "DiagnosticReport"]
+    report_ids = {d.id for d in reports}
+    renditions = {a.url or a.data for d in reports for a in d.attachments if a.url or a.data}
+
+    def duplicate(document: Document) -> bool:
+        if document.resource_type != "DocumentReference":
+            return False
+        if report_ids.intersection(document.related_reports):
+            return True
+        own = {a.url or a.data for a in document.attachments if a.url or a.data}
+        return bool(own) and own <= renditions
+
+    return [d for d in documents if not duplicate(d)]
 
 
 def _is_readable(document: Document) -> bool:

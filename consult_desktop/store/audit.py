@@ -43,14 +43,20 @@ class AuditLog:
             )
             return int(cursor.lastrowid or 0)
 
-    def entries(self, limit: int = 1000, patient_id: str | None = None) -> list[AuditEntry]:
-        """The newest entries first, optionally of one patient."""
+    def entries(self, limit: int = 1000, patient_id: str | None = None, *, since: str | None = None,
+                until: str | None = None) -> list[AuditEntry]:
+        """The newest entries first, optionally of one patient and within [since, until) (UTC ISO instants),
+        each with the delivery state of its access report to the hospital (None when none is due)."""
         sql = ("SELECT a.id, a.at, a.action, a.server_id, a.patient_id, a.object_type, a.object_id, a.detail, "
                "CASE WHEN o.event_id IS NULL THEN NULL WHEN o.delivered_at IS NULL THEN 'pending' "
                "ELSE 'delivered' END FROM audit_log a LEFT JOIN audit_outbox o ON o.audit_id = a.id")
-        params: tuple = ()
-        if patient_id is not None:
-            sql += " WHERE a.patient_id=?"
-            params = (patient_id,)
-        rows = self._conn.execute(sql + " ORDER BY a.id DESC LIMIT ?", (*params, limit))
+        where: list[str] = []
+        params: list = []
+        for clause, value in (("a.patient_id=?", patient_id), ("a.at>=?", since), ("a.at<?", until)):
+            if value is not None:
+                where.append(clause)
+                params.append(value)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        rows = self._conn.execute(sql + " ORDER BY a.at DESC, a.id DESC LIMIT ?", (*params, limit))
         return [AuditEntry(*r) for r in rows]

@@ -123,12 +123,15 @@ class Store:
 
     # -- screens -------------------------------------------------------------------------------------------
     def patient_summaries(self) -> list[PatientSummary]:
-        """Every patient with a count of documents/results stored since the GP last opened them."""
+        """Every patient with a count of documents/results stored since the GP last opened them (a document that
+        publishes a report, `context.related`, is that report: counted once, as the patient's record lists it)."""
         sql = """
         SELECT p.server_id, p.id, p.family, p.given, p.birth_date, p.sex, p.ssin, p.search_text,
           (SELECT count(*) FROM resources r WHERE r.server_id = p.server_id AND r.patient_id = p.id
              AND r.hidden = 0 AND r.type IN ('DocumentReference', 'DiagnosticReport', 'Observation')
-             AND r.stored_at > coalesce(v.last_viewed_at, '')),
+             AND r.stored_at > coalesce(v.last_viewed_at, '')
+             AND NOT (r.type = 'DocumentReference'
+                      AND instr(coalesce(json_extract(r.json, '$.context.related'), ''), '"DiagnosticReport/') > 0)),
           (SELECT max(r.date) FROM resources r WHERE r.server_id = p.server_id AND r.patient_id = p.id
              AND r.type = 'Encounter')
         FROM patients p LEFT JOIN patient_views v ON v.server_id = p.server_id AND v.patient_id = p.id

@@ -90,6 +90,102 @@
         <source>Warning acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Medication decision recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GP prescription saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GP prescription stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GP prescription deleted (entered by mistake)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medication list imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medication list exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medication comparison exported as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medication comparison printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient&apos;s local record removed (no longer shared)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document saved to a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lab results printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own data backed up to a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own data restored from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospital server removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access log exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>modify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decision cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a document no longer in the local record</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AccessLogDialog</name>
@@ -102,23 +198,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Only the open patient</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Patient id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -138,11 +218,83 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refresh</source>
+        <source>&amp;Patient:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the entries of one patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the entries of a recent period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document or file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access log entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the entries shown as a CSV file (the export is logged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A patient no longer in the local record (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -158,6 +310,65 @@
             <numerusform>The most recent entry</numerusform>
             <numerusform>The most recent %n entries</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>access-log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the access log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Accessibility</name>
+    <message>
+        <source>More actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the actions that do not fit in the tool bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More menus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the menus that do not fit in the menu bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selects every cell of the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empties the field</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -254,6 +465,68 @@
     </message>
     <message>
         <source>Consult Desktop could not finish this action because of an unexpected error. The data already stored is intact. If it happens again, please tell your support, with the time it happened (the error log contains no patient data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CumulativeLabModel</name>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentActions</name>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document has no file stored on this computer to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy outside the encrypted store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy is an ordinary file: anyone who can open the folder where you save it can read it. Save it only where your practice keeps patient records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the document as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hospital&apos;s file (*%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document could not be saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document could not be read from the local database.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -493,20 +766,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Double-click a stay to list its documents.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No stays or visits stored for this patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(1 day)</source>
+        <source>Double-click a stay (or press Enter) to list its documents.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>(%1 days)</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>(%n day(s))</source>
+        <translation>
+            <numerusform>(%n day)</numerusform>
+            <numerusform>(%n days)</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 – ongoing</source>
@@ -723,6 +995,39 @@
     </message>
 </context>
 <context>
+    <name>LabFlags</name>
+    <message>
+        <source>H</source>
+        <comment>flag letter: above the reference range</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L</source>
+        <comment>flag letter: below the reference range</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HH</source>
+        <comment>flag letters: critically high</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LL</source>
+        <comment>flag letters: critically low</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AA</source>
+        <comment>flag letters: critical</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A</source>
+        <comment>flag letter: abnormal</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LabTab</name>
     <message>
         <source>Abnormal results only</source>
@@ -891,7 +1196,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Find patient</source>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in the area you are in: the document, or else the patient list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -956,10 +1265,6 @@
     </message>
     <message>
         <source>New documents or results arrived for this patient.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Patient %1 is open. The record view is not available in this build.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1132,14 +1437,6 @@
 <context>
     <name>MedicationFileActions</name>
     <message>
-        <source>Import KMEHR / FHIR…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import medication list (KMEHR, SUMEHR, FHIR)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Export KMEHR…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1264,73 +1561,6 @@
     </message>
 </context>
 <context>
-    <name>MedicationView</name>
-    <message>
-        <source>Medication comparison</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loading the medication…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a patient to compare the hospital&apos;s medication with yours.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file could not be imported: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The medication could not be read or saved in the local database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New prescription (from the hospital&apos;s list)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Prescription saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Prescription stopped; it stays as history.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete prescription</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete %1? Only for an entry made by mistake: to end a treatment, stop it instead, so it stays as history.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Prescription deleted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The PDF could not be written: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reconciliation summary saved to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print the medication comparison</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>MedicationToolbar</name>
     <message>
         <source>New prescription</source>
@@ -1386,6 +1616,61 @@
     </message>
     <message>
         <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MedicationView</name>
+    <message>
+        <source>Medication comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the medication…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a patient to compare the hospital&apos;s medication with yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The medication could not be read or saved in the local database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New prescription (from the hospital&apos;s list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prescription saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prescription stopped; it stays as history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete prescription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1? Only for an entry made by mistake: to end a treatment, stop it instead, so it stays as history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prescription deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconciliation summary saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the medication comparison</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1532,11 +1817,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Type to filter the list; Down goes into the list, Enter opens the first patient, Escape clears</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empties the search field and shows every patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New since last view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Only patients with documents or results you have not seen yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your patients; the arrows choose a patient and open their record, Tab leaves the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1557,9 +1862,12 @@
             <numerusform>%n patients</numerusform>
         </translation>
     </message>
-    <message>
-        <source>%1 of %2 patients</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n of %1 patient(s)</source>
+        <translation>
+            <numerusform>%n of %1 patients</numerusform>
+            <numerusform>%n of %1 patients</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1603,27 +1911,39 @@
 <context>
     <name>PatientView</name>
     <message>
-        <source>Documents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lab results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Problems and allergies</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stays</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Medication</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This patient&apos;s record could not be read from the local database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lab results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;roblems and allergies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Medication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tabs of the open patient: Ctrl+1 to Ctrl+5, Ctrl+PgDown and Ctrl+PgUp</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1788,36 +2108,26 @@
         <source>Not checked</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>ProblemsIndicator</name>
     <message>
-        <source>Import your medication list</source>
+        <source>Sync &amp;problems (%1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) could not be read or fetched: show why</source>
+        <translation>
+            <numerusform>%n record could not be read or fetched: show why</numerusform>
+            <numerusform>%n records could not be read or fetched: show why</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync &amp;problems…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Medication lists (*.csv *.json *.ndjson *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no name, ATC or CNK code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>already on your list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rows imported: %1 (already stopped, kept as history: %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>row %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skipped: %1 (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not matched to known ingredients (not checked): %1.</source>
+        <source>No sync problems</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2338,7 +2648,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A new language is used from the next start.</source>
+        <source>A new language applies at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2445,6 +2755,29 @@
     </message>
     <message>
         <source>The demo could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where each shortcut works, what it does and its keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2558,7 +2891,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not synced yet since start-up</source>
+        <source>Stop the sync; what was received so far is kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2762,6 +3095,77 @@
     </message>
 </context>
 <context>
+    <name>WindowKeyboard</name>
+    <message>
+        <source>Show the tab %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the search field into the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the first patient found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the list to the open patient&apos;s record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a patient (opens their record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WipeWorkstationDialog</name>
     <message>
         <source>Wipe this workstation</source>
@@ -2789,101 +3193,6 @@
     </message>
     <message>
         <source>The profile could not be removed completely: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CumulativeLabModel</name>
-    <message>
-        <source>Test</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DocumentActions</name>
-    <message>
-        <source>Print…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save as…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This document has no file stored on this computer to save.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save a copy outside the encrypted store</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The copy is an ordinary file: anyone who can open the folder where you save it can read it. Save it only where your practice keeps patient records.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the document as</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The hospital&apos;s file (*%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The document could not be saved to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The document could not be read from the local database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>LabFlags</name>
-    <message>
-        <source>H</source>
-        <comment>flag letter: above the reference range</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>L</source>
-        <comment>flag letter: below the reference range</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HH</source>
-        <comment>flag letters: critically high</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>LL</source>
-        <comment>flag letters: critically low</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AA</source>
-        <comment>flag letters: critical</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A</source>
-        <comment>flag letter: abnormal</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

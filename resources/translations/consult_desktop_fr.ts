@@ -90,6 +90,102 @@
         <source>Warning acknowledged</source>
         <translation>Avertissement pris en compte</translation>
     </message>
+    <message>
+        <source>Medication decision recorded</source>
+        <translation>Décision de médication enregistrée</translation>
+    </message>
+    <message>
+        <source>GP prescription saved</source>
+        <translation>Prescription du médecin traitant enregistrée</translation>
+    </message>
+    <message>
+        <source>GP prescription stopped</source>
+        <translation>Prescription du médecin traitant arrêtée</translation>
+    </message>
+    <message>
+        <source>GP prescription deleted (entered by mistake)</source>
+        <translation>Prescription du médecin traitant supprimée (saisie erronée)</translation>
+    </message>
+    <message>
+        <source>Medication list imported</source>
+        <translation>Liste de médication importée</translation>
+    </message>
+    <message>
+        <source>Medication list exported</source>
+        <translation>Liste de médication exportée</translation>
+    </message>
+    <message>
+        <source>Medication comparison exported as PDF</source>
+        <translation>Comparaison de la médication exportée en PDF</translation>
+    </message>
+    <message>
+        <source>Medication comparison printed</source>
+        <translation>Comparaison de la médication imprimée</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s local record removed (no longer shared)</source>
+        <translation>Dossier local du patient supprimé (plus partagé)</translation>
+    </message>
+    <message>
+        <source>Document printed</source>
+        <translation>Document imprimé</translation>
+    </message>
+    <message>
+        <source>Document saved to a file</source>
+        <translation>Document enregistré dans un fichier</translation>
+    </message>
+    <message>
+        <source>Lab results printed</source>
+        <translation>Résultats de laboratoire imprimés</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>Paramètres modifiés</translation>
+    </message>
+    <message>
+        <source>Own data backed up to a file</source>
+        <translation>Données propres sauvegardées dans un fichier</translation>
+    </message>
+    <message>
+        <source>Own data restored from a backup</source>
+        <translation>Données propres restaurées depuis une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Hospital server removed</source>
+        <translation>Serveur hospitalier retiré</translation>
+    </message>
+    <message>
+        <source>Access log exported</source>
+        <translation>Journal des accès exporté</translation>
+    </message>
+    <message>
+        <source>Other event</source>
+        <translation>Autre événement</translation>
+    </message>
+    <message>
+        <source>continue</source>
+        <translation>poursuivre</translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation>arrêter</translation>
+    </message>
+    <message>
+        <source>modify</source>
+        <translation>adapter</translation>
+    </message>
+    <message>
+        <source>decision cleared</source>
+        <translation>décision effacée</translation>
+    </message>
+    <message>
+        <source>demo</source>
+        <translation>démo</translation>
+    </message>
+    <message>
+        <source>a document no longer in the local record</source>
+        <translation>un document qui n&apos;est plus dans le dossier local</translation>
+    </message>
 </context>
 <context>
     <name>AccessLogDialog</name>
@@ -102,24 +198,8 @@
         <translation>Tout ce qui a été ouvert sur cet ordinateur avec ce profil, du plus récent au plus ancien. Le journal reste dans le profil chiffré.</translation>
     </message>
     <message>
-        <source>Only the open patient</source>
-        <translation>Seulement le patient ouvert</translation>
-    </message>
-    <message>
         <source>When</source>
         <translation>Quand</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <source>Patient id</source>
-        <translation>Id du patient</translation>
-    </message>
-    <message>
-        <source>Object</source>
-        <translation>Objet</translation>
     </message>
     <message>
         <source>Detail</source>
@@ -138,12 +218,84 @@
         <translation>En attente</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Actualiser</translation>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Patient :</translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation>P&amp;ériode :</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Show the entries of one patient</source>
+        <translation>Afficher les entrées d&apos;un patient</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Show the entries of a recent period</source>
+        <translation>Afficher les entrées d&apos;une période récente</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Toute la période</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>12 derniers mois</translation>
+    </message>
+    <message>
+        <source>All patients</source>
+        <translation>Tous les patients</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Document or file</source>
+        <translation>Document ou fichier</translation>
+    </message>
+    <message>
+        <source>Access log entries</source>
+        <translation>Entrées du journal des accès</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Save the entries shown as a CSV file (the export is logged)</source>
+        <translation>Enregistrer les entrées affichées dans un fichier CSV (l&apos;export est journalisé)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
         <source>Loading…</source>
         <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>A patient no longer in the local record (%1)</source>
+        <translation>Un patient qui n&apos;est plus dans le dossier local (%1)</translation>
     </message>
     <message numerus="yes">
         <source>%n entry(ies)</source>
@@ -158,6 +310,65 @@
             <numerusform>La dernière entrée</numerusform>
             <numerusform>Les %n entrées les plus récentes</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>access-log</source>
+        <translation>journal-des-acces</translation>
+    </message>
+    <message>
+        <source>Export the access log</source>
+        <translation>Exporter le journal des accès</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>L&apos;export a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exporté vers %1</translation>
+    </message>
+</context>
+<context>
+    <name>Accessibility</name>
+    <message>
+        <source>More actions</source>
+        <translation>Plus d&apos;actions</translation>
+    </message>
+    <message>
+        <source>Shows the actions that do not fit in the tool bar</source>
+        <translation>Affiche les actions qui ne tiennent pas dans la barre d&apos;outils</translation>
+    </message>
+    <message>
+        <source>More menus</source>
+        <translation>Plus de menus</translation>
+    </message>
+    <message>
+        <source>Shows the menus that do not fit in the menu bar</source>
+        <translation>Affiche les menus qui ne tiennent pas dans la barre de menus</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Tout sélectionner</translation>
+    </message>
+    <message>
+        <source>Selects every cell of the table</source>
+        <translation>Sélectionne toutes les cellules du tableau</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Empties the field</source>
+        <translation>Vide le champ</translation>
     </message>
 </context>
 <context>
@@ -255,6 +466,68 @@
     <message>
         <source>Consult Desktop could not finish this action because of an unexpected error. The data already stored is intact. If it happens again, please tell your support, with the time it happened (the error log contains no patient data).</source>
         <translation>Consult Desktop n&apos;a pas pu terminer cette action à cause d&apos;une erreur inattendue. Les données déjà conservées sont intactes. Si cela se reproduit, prévenez votre support informatique en indiquant l&apos;heure à laquelle c&apos;est arrivé (le journal des erreurs ne contient aucune donnée de patient).</translation>
+    </message>
+</context>
+<context>
+    <name>CumulativeLabModel</name>
+    <message>
+        <source>Test</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation>Nouveau : %1</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentActions</name>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Print %1</source>
+        <translation>Imprimer %1</translation>
+    </message>
+    <message>
+        <source>This document has no file stored on this computer to save.</source>
+        <translation>Ce document n&apos;a pas de fichier enregistré sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Save a copy outside the encrypted store</source>
+        <translation>Enregistrer une copie hors du stockage chiffré</translation>
+    </message>
+    <message>
+        <source>The copy is an ordinary file: anyone who can open the folder where you save it can read it. Save it only where your practice keeps patient records.</source>
+        <translation>La copie est un fichier ordinaire : toute personne qui peut ouvrir le dossier où vous l&apos;enregistrez peut la lire. Enregistrez-la uniquement là où votre cabinet conserve les dossiers des patients.</translation>
+    </message>
+    <message>
+        <source>Save the document as</source>
+        <translation>Enregistrer le document sous</translation>
+    </message>
+    <message>
+        <source>The hospital&apos;s file (*%1)</source>
+        <translation>Fichier de l&apos;hôpital (*%1)</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>The document could not be saved to %1</source>
+        <translation>Le document n&apos;a pas pu être enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>The document could not be read from the local database.</source>
+        <translation>Le document n&apos;a pas pu être lu dans la base de données locale.</translation>
     </message>
 </context>
 <context>
@@ -493,20 +766,19 @@
         <translation>Séjours et consultations</translation>
     </message>
     <message>
-        <source>Double-click a stay to list its documents.</source>
-        <translation>Double-cliquez sur un séjour pour afficher ses documents.</translation>
-    </message>
-    <message>
         <source>No stays or visits stored for this patient.</source>
         <translation>Aucun séjour ni consultation conservé pour ce patient.</translation>
     </message>
     <message>
-        <source>(1 day)</source>
-        <translation>(1 jour)</translation>
+        <source>Double-click a stay (or press Enter) to list its documents.</source>
+        <translation>Double-cliquez sur un séjour (ou appuyez sur Entrée) pour afficher ses documents.</translation>
     </message>
-    <message>
-        <source>(%1 days)</source>
-        <translation>(%1 jours)</translation>
+    <message numerus="yes">
+        <source>(%n day(s))</source>
+        <translation>
+            <numerusform>(%n jour)</numerusform>
+            <numerusform>(%n jours)</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 – ongoing</source>
@@ -723,6 +995,39 @@
     </message>
 </context>
 <context>
+    <name>LabFlags</name>
+    <message>
+        <source>H</source>
+        <comment>flag letter: above the reference range</comment>
+        <translation>H</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <comment>flag letter: below the reference range</comment>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>HH</source>
+        <comment>flag letters: critically high</comment>
+        <translation>HH</translation>
+    </message>
+    <message>
+        <source>LL</source>
+        <comment>flag letters: critically low</comment>
+        <translation>BB</translation>
+    </message>
+    <message>
+        <source>AA</source>
+        <comment>flag letters: critical</comment>
+        <translation>AA</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <comment>flag letter: abnormal</comment>
+        <translation>A</translation>
+    </message>
+</context>
+<context>
     <name>LabTab</name>
     <message>
         <source>Abnormal results only</source>
@@ -891,8 +1196,12 @@
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <source>&amp;Find patient</source>
-        <translation>&amp;Rechercher un patient</translation>
+        <source>&amp;Find</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <source>Find in the area you are in: the document, or else the patient list</source>
+        <translation>Rechercher là où vous êtes : dans le document, sinon dans la liste des patients</translation>
     </message>
     <message>
         <source>S&amp;ettings…</source>
@@ -957,10 +1266,6 @@
     <message>
         <source>New documents or results arrived for this patient.</source>
         <translation>De nouveaux documents ou résultats sont arrivés pour ce patient.</translation>
-    </message>
-    <message>
-        <source>Patient %1 is open. The record view is not available in this build.</source>
-        <translation>Le patient %1 est ouvert. L&apos;affichage du dossier n&apos;est pas disponible dans cette version.</translation>
     </message>
     <message numerus="yes">
         <source>Sync complete: %n record(s) updated.</source>
@@ -1132,14 +1437,6 @@
 <context>
     <name>MedicationFileActions</name>
     <message>
-        <source>Import KMEHR / FHIR…</source>
-        <translation>Importer KMEHR / FHIR…</translation>
-    </message>
-    <message>
-        <source>Import medication list (KMEHR, SUMEHR, FHIR)…</source>
-        <translation>Importer une liste de médicaments (KMEHR, SUMEHR, FHIR)…</translation>
-    </message>
-    <message>
         <source>Export KMEHR…</source>
         <translation>Exporter en KMEHR…</translation>
     </message>
@@ -1264,73 +1561,6 @@
     </message>
 </context>
 <context>
-    <name>MedicationView</name>
-    <message>
-        <source>Medication comparison</source>
-        <translation>Comparaison de la médication</translation>
-    </message>
-    <message>
-        <source>Loading the medication…</source>
-        <translation>Chargement de la médication…</translation>
-    </message>
-    <message>
-        <source>Choose a patient to compare the hospital&apos;s medication with yours.</source>
-        <translation>Choisissez un patient pour comparer la médication de l&apos;hôpital avec la vôtre.</translation>
-    </message>
-    <message>
-        <source>The file could not be imported: %1</source>
-        <translation>Le fichier n&apos;a pas pu être importé : %1</translation>
-    </message>
-    <message>
-        <source>The medication could not be read or saved in the local database.</source>
-        <translation>La médication n&apos;a pas pu être lue ou enregistrée dans la base de données locale.</translation>
-    </message>
-    <message>
-        <source>New prescription (from the hospital&apos;s list)</source>
-        <translation>Nouvelle prescription (d&apos;après la liste de l&apos;hôpital)</translation>
-    </message>
-    <message>
-        <source>Prescription saved.</source>
-        <translation>Prescription enregistrée.</translation>
-    </message>
-    <message>
-        <source>Prescription stopped; it stays as history.</source>
-        <translation>Prescription arrêtée ; elle reste dans l&apos;historique.</translation>
-    </message>
-    <message>
-        <source>Delete prescription</source>
-        <translation>Supprimer la prescription</translation>
-    </message>
-    <message>
-        <source>Delete %1? Only for an entry made by mistake: to end a treatment, stop it instead, so it stays as history.</source>
-        <translation>Supprimer %1 ? Uniquement pour une saisie erronée : pour mettre fin à un traitement, arrêtez-le plutôt, afin qu&apos;il reste dans l&apos;historique.</translation>
-    </message>
-    <message>
-        <source>Prescription deleted.</source>
-        <translation>Prescription supprimée.</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>Importation…</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>Importation</translation>
-    </message>
-    <message>
-        <source>The PDF could not be written: %1</source>
-        <translation>Le PDF n&apos;a pas pu être enregistré : %1</translation>
-    </message>
-    <message>
-        <source>Reconciliation summary saved to %1</source>
-        <translation>Résumé de la conciliation médicamenteuse enregistré dans %1</translation>
-    </message>
-    <message>
-        <source>Print the medication comparison</source>
-        <translation>Imprimer la comparaison de la médication</translation>
-    </message>
-</context>
-<context>
     <name>MedicationToolbar</name>
     <message>
         <source>New prescription</source>
@@ -1387,6 +1617,61 @@
     <message>
         <source>Export</source>
         <translation>Exporter</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationView</name>
+    <message>
+        <source>Medication comparison</source>
+        <translation>Comparaison de la médication</translation>
+    </message>
+    <message>
+        <source>Loading the medication…</source>
+        <translation>Chargement de la médication…</translation>
+    </message>
+    <message>
+        <source>Choose a patient to compare the hospital&apos;s medication with yours.</source>
+        <translation>Choisissez un patient pour comparer la médication de l&apos;hôpital avec la vôtre.</translation>
+    </message>
+    <message>
+        <source>The medication could not be read or saved in the local database.</source>
+        <translation>La médication n&apos;a pas pu être lue ou enregistrée dans la base de données locale.</translation>
+    </message>
+    <message>
+        <source>New prescription (from the hospital&apos;s list)</source>
+        <translation>Nouvelle prescription (d&apos;après la liste de l&apos;hôpital)</translation>
+    </message>
+    <message>
+        <source>Prescription saved.</source>
+        <translation>Prescription enregistrée.</translation>
+    </message>
+    <message>
+        <source>Prescription stopped; it stays as history.</source>
+        <translation>Prescription arrêtée ; elle reste dans l&apos;historique.</translation>
+    </message>
+    <message>
+        <source>Delete prescription</source>
+        <translation>Supprimer la prescription</translation>
+    </message>
+    <message>
+        <source>Delete %1? Only for an entry made by mistake: to end a treatment, stop it instead, so it stays as history.</source>
+        <translation>Supprimer %1 ? Uniquement pour une saisie erronée : pour mettre fin à un traitement, arrêtez-le plutôt, afin qu&apos;il reste dans l&apos;historique.</translation>
+    </message>
+    <message>
+        <source>Prescription deleted.</source>
+        <translation>Prescription supprimée.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: %1</source>
+        <translation>Le PDF n&apos;a pas pu être enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Reconciliation summary saved to %1</source>
+        <translation>Résumé de la conciliation médicamenteuse enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>Print the medication comparison</source>
+        <translation>Imprimer la comparaison de la médication</translation>
     </message>
 </context>
 <context>
@@ -1532,12 +1817,32 @@
         <translation>Rechercher des patients</translation>
     </message>
     <message>
+        <source>Type to filter the list; Down goes into the list, Enter opens the first patient, Escape clears</source>
+        <translation>Tapez pour filtrer la liste ; Bas va dans la liste, Entrée ouvre le premier patient, Échap efface</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Effacer la recherche</translation>
+    </message>
+    <message>
+        <source>Empties the search field and shows every patient</source>
+        <translation>Vide le champ de recherche et affiche tous les patients</translation>
+    </message>
+    <message>
         <source>New since last view</source>
         <translation>Nouveau depuis la dernière consultation</translation>
     </message>
     <message>
         <source>Only patients with documents or results you have not seen yet</source>
         <translation>Seulement les patients avec des documents ou résultats que vous n&apos;avez pas encore vus</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <source>Your patients; the arrows choose a patient and open their record, Tab leaves the list</source>
+        <translation>Vos patients ; les flèches choisissent un patient et ouvrent son dossier, Tab quitte la liste</translation>
     </message>
     <message numerus="yes">
         <source>Discharged in the last %n day(s)</source>
@@ -1557,9 +1862,12 @@
             <numerusform>%n patients</numerusform>
         </translation>
     </message>
-    <message>
-        <source>%1 of %2 patients</source>
-        <translation>%1 patients sur %2</translation>
+    <message numerus="yes">
+        <source>%n of %1 patient(s)</source>
+        <translation>
+            <numerusform>%n patient sur %1</numerusform>
+            <numerusform>%n patients sur %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1603,28 +1911,40 @@
 <context>
     <name>PatientView</name>
     <message>
-        <source>Documents</source>
-        <translation>Documents</translation>
-    </message>
-    <message>
-        <source>Lab results</source>
-        <translation>Résultats de laboratoire</translation>
-    </message>
-    <message>
-        <source>Problems and allergies</source>
-        <translation>Problèmes et allergies</translation>
-    </message>
-    <message>
-        <source>Stays</source>
-        <translation>Séjours</translation>
-    </message>
-    <message>
-        <source>Medication</source>
-        <translation>Médication</translation>
-    </message>
-    <message>
         <source>This patient&apos;s record could not be read from the local database.</source>
         <translation>Le dossier de ce patient n&apos;a pas pu être lu dans la base de données locale.</translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>&amp;Documents</translation>
+    </message>
+    <message>
+        <source>&amp;Lab results</source>
+        <translation>&amp;Laboratoire</translation>
+    </message>
+    <message>
+        <source>P&amp;roblems and allergies</source>
+        <translation>P&amp;roblèmes et allergies</translation>
+    </message>
+    <message>
+        <source>&amp;Stays</source>
+        <translation>&amp;Séjours</translation>
+    </message>
+    <message>
+        <source>&amp;Medication</source>
+        <translation>&amp;Médication</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>Patient record</source>
+        <translation>Dossier du patient</translation>
+    </message>
+    <message>
+        <source>Tabs of the open patient: Ctrl+1 to Ctrl+5, Ctrl+PgDown and Ctrl+PgUp</source>
+        <translation>Onglets du patient ouvert : Ctrl+1 à Ctrl+5, Ctrl+PgDown et Ctrl+PgUp</translation>
     </message>
 </context>
 <context>
@@ -1788,37 +2108,27 @@
         <source>Not checked</source>
         <translation>Non vérifié</translation>
     </message>
+</context>
+<context>
+    <name>ProblemsIndicator</name>
     <message>
-        <source>Import your medication list</source>
-        <translation>Importer votre liste de médicaments</translation>
+        <source>Sync &amp;problems (%1)…</source>
+        <translation>&amp;Problèmes de synchronisation (%1)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) could not be read or fetched: show why</source>
+        <translation>
+            <numerusform>%n donnée n&apos;a pas pu être lue ou récupérée : voir pourquoi</numerusform>
+            <numerusform>%n données n&apos;ont pas pu être lues ou récupérées : voir pourquoi</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Medication lists (*.csv *.json *.ndjson *.txt);;All files (*)</source>
-        <translation>Listes de médicaments (*.csv *.json *.ndjson *.txt);;Tous les fichiers (*)</translation>
+        <source>Sync &amp;problems…</source>
+        <translation>&amp;Problèmes de synchronisation…</translation>
     </message>
     <message>
-        <source>no name, ATC or CNK code</source>
-        <translation>ni nom, ni code ATC ou CNK</translation>
-    </message>
-    <message>
-        <source>already on your list</source>
-        <translation>déjà sur votre liste</translation>
-    </message>
-    <message>
-        <source>Rows imported: %1 (already stopped, kept as history: %2).</source>
-        <translation>Lignes importées : %1 (déjà arrêtées, conservées dans l&apos;historique : %2).</translation>
-    </message>
-    <message>
-        <source>row %1: %2</source>
-        <translation>ligne %1 : %2</translation>
-    </message>
-    <message>
-        <source>Skipped: %1 (%2).</source>
-        <translation>Ignorées : %1 (%2).</translation>
-    </message>
-    <message>
-        <source>Not matched to known ingredients (not checked): %1.</source>
-        <translation>Sans correspondance avec des principes actifs connus (non vérifiés) : %1.</translation>
+        <source>No sync problems</source>
+        <translation>Aucun problème de synchronisation</translation>
     </message>
 </context>
 <context>
@@ -2338,8 +2648,8 @@
         <translation>Comme le système</translation>
     </message>
     <message>
-        <source>A new language is used from the next start.</source>
-        <translation>Une nouvelle langue s&apos;applique au prochain démarrage.</translation>
+        <source>A new language applies at once.</source>
+        <translation>Une nouvelle langue s&apos;applique immédiatement.</translation>
     </message>
     <message>
         <source>Never</source>
@@ -2446,6 +2756,29 @@
     <message>
         <source>The demo could not start: %1</source>
         <translation>La démonstration n&apos;a pas pu démarrer : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Where each shortcut works, what it does and its keys</source>
+        <translation>Où chaque raccourci fonctionne, ce qu&apos;il fait et ses touches</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
     </message>
 </context>
 <context>
@@ -2558,8 +2891,8 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <source>Not synced yet since start-up</source>
-        <translation>Pas encore synchronisé depuis le démarrage</translation>
+        <source>Stop the sync; what was received so far is kept</source>
+        <translation>Arrêter la synchronisation ; ce qui a déjà été reçu est conservé</translation>
     </message>
     <message>
         <source>Offline — showing the local copy</source>
@@ -2762,6 +3095,77 @@
     </message>
 </context>
 <context>
+    <name>WindowKeyboard</name>
+    <message>
+        <source>Show the tab %1</source>
+        <translation>Afficher l&apos;onglet %1</translation>
+    </message>
+    <message>
+        <source>Next tab</source>
+        <translation>Onglet suivant</translation>
+    </message>
+    <message>
+        <source>Previous tab</source>
+        <translation>Onglet précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Patient list</source>
+        <translation>Liste des patients</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>From the search field into the list</source>
+        <translation>Du champ de recherche vers la liste</translation>
+    </message>
+    <message>
+        <source>Open the first patient found</source>
+        <translation>Ouvrir le premier patient trouvé</translation>
+    </message>
+    <message>
+        <source>From the list to the open patient&apos;s record</source>
+        <translation>De la liste vers le dossier du patient ouvert</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Effacer la recherche</translation>
+    </message>
+    <message>
+        <source>Choose a patient (opens their record)</source>
+        <translation>Choisir un patient (ouvre son dossier)</translation>
+    </message>
+    <message>
+        <source>Leave the list</source>
+        <translation>Quitter la liste</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Occurrence suivante</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Occurrence précédente</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>Fermer la barre de recherche</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>Partout</translation>
+    </message>
+    <message>
+        <source>Open patient</source>
+        <translation>Patient ouvert</translation>
+    </message>
+</context>
+<context>
     <name>WipeWorkstationDialog</name>
     <message>
         <source>Wipe this workstation</source>
@@ -2790,101 +3194,6 @@
     <message>
         <source>The profile could not be removed completely: %1</source>
         <translation>Le profil n&apos;a pas pu être supprimé entièrement : %1</translation>
-    </message>
-</context>
-<context>
-    <name>CumulativeLabModel</name>
-    <message>
-        <source>Test</source>
-        <translation>Analyse</translation>
-    </message>
-    <message>
-        <source>New: %1</source>
-        <translation>Nouveau : %1</translation>
-    </message>
-</context>
-<context>
-    <name>DocumentActions</name>
-    <message>
-        <source>Print…</source>
-        <translation>Imprimer…</translation>
-    </message>
-    <message>
-        <source>Save as…</source>
-        <translation>Enregistrer sous…</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Ouvrir</translation>
-    </message>
-    <message>
-        <source>Print %1</source>
-        <translation>Imprimer %1</translation>
-    </message>
-    <message>
-        <source>This document has no file stored on this computer to save.</source>
-        <translation>Ce document n&apos;a pas de fichier enregistré sur cet ordinateur.</translation>
-    </message>
-    <message>
-        <source>Save a copy outside the encrypted store</source>
-        <translation>Enregistrer une copie hors du stockage chiffré</translation>
-    </message>
-    <message>
-        <source>The copy is an ordinary file: anyone who can open the folder where you save it can read it. Save it only where your practice keeps patient records.</source>
-        <translation>La copie est un fichier ordinaire : toute personne qui peut ouvrir le dossier où vous l&apos;enregistrez peut la lire. Enregistrez-la uniquement là où votre cabinet conserve les dossiers des patients.</translation>
-    </message>
-    <message>
-        <source>Save the document as</source>
-        <translation>Enregistrer le document sous</translation>
-    </message>
-    <message>
-        <source>The hospital&apos;s file (*%1)</source>
-        <translation>Fichier de l&apos;hôpital (*%1)</translation>
-    </message>
-    <message>
-        <source>Saved to %1</source>
-        <translation>Enregistré dans %1</translation>
-    </message>
-    <message>
-        <source>The document could not be saved to %1</source>
-        <translation>Le document n&apos;a pas pu être enregistré dans %1</translation>
-    </message>
-    <message>
-        <source>The document could not be read from the local database.</source>
-        <translation>Le document n&apos;a pas pu être lu dans la base de données locale.</translation>
-    </message>
-</context>
-<context>
-    <name>LabFlags</name>
-    <message>
-        <source>H</source>
-        <comment>flag letter: above the reference range</comment>
-        <translation>H</translation>
-    </message>
-    <message>
-        <source>L</source>
-        <comment>flag letter: below the reference range</comment>
-        <translation>B</translation>
-    </message>
-    <message>
-        <source>HH</source>
-        <comment>flag letters: critically high</comment>
-        <translation>HH</translation>
-    </message>
-    <message>
-        <source>LL</source>
-        <comment>flag letters: critically low</comment>
-        <translation>BB</translation>
-    </message>
-    <message>
-        <source>AA</source>
-        <comment>flag letters: critical</comment>
-        <translation>AA</translation>
-    </message>
-    <message>
-        <source>A</source>
-        <comment>flag letter: abnormal</comment>
-        <translation>A</translation>
     </message>
 </context>
 </TS>

@@ -90,6 +90,102 @@
         <source>Warning acknowledged</source>
         <translation>Waarschuwing bevestigd</translation>
     </message>
+    <message>
+        <source>Medication decision recorded</source>
+        <translation>Medicatiebeslissing vastgelegd</translation>
+    </message>
+    <message>
+        <source>GP prescription saved</source>
+        <translation>Voorschrift van de huisarts opgeslagen</translation>
+    </message>
+    <message>
+        <source>GP prescription stopped</source>
+        <translation>Voorschrift van de huisarts gestopt</translation>
+    </message>
+    <message>
+        <source>GP prescription deleted (entered by mistake)</source>
+        <translation>Voorschrift van de huisarts verwijderd (vergissing)</translation>
+    </message>
+    <message>
+        <source>Medication list imported</source>
+        <translation>Medicatielijst geïmporteerd</translation>
+    </message>
+    <message>
+        <source>Medication list exported</source>
+        <translation>Medicatielijst geëxporteerd</translation>
+    </message>
+    <message>
+        <source>Medication comparison exported as PDF</source>
+        <translation>Medicatievergelijking als PDF geëxporteerd</translation>
+    </message>
+    <message>
+        <source>Medication comparison printed</source>
+        <translation>Medicatievergelijking afgedrukt</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s local record removed (no longer shared)</source>
+        <translation>Lokaal dossier van de patiënt verwijderd (niet meer gedeeld)</translation>
+    </message>
+    <message>
+        <source>Document printed</source>
+        <translation>Document afgedrukt</translation>
+    </message>
+    <message>
+        <source>Document saved to a file</source>
+        <translation>Document in een bestand opgeslagen</translation>
+    </message>
+    <message>
+        <source>Lab results printed</source>
+        <translation>Labo-uitslagen afgedrukt</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>Instellingen gewijzigd</translation>
+    </message>
+    <message>
+        <source>Own data backed up to a file</source>
+        <translation>Eigen gegevens in een bestand geback-upt</translation>
+    </message>
+    <message>
+        <source>Own data restored from a backup</source>
+        <translation>Eigen gegevens uit een back-up hersteld</translation>
+    </message>
+    <message>
+        <source>Hospital server removed</source>
+        <translation>Ziekenhuisserver verwijderd</translation>
+    </message>
+    <message>
+        <source>Access log exported</source>
+        <translation>Toegangslogboek geëxporteerd</translation>
+    </message>
+    <message>
+        <source>Other event</source>
+        <translation>Andere gebeurtenis</translation>
+    </message>
+    <message>
+        <source>continue</source>
+        <translation>voortzetten</translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation>stoppen</translation>
+    </message>
+    <message>
+        <source>modify</source>
+        <translation>aanpassen</translation>
+    </message>
+    <message>
+        <source>decision cleared</source>
+        <translation>beslissing gewist</translation>
+    </message>
+    <message>
+        <source>demo</source>
+        <translation>demo</translation>
+    </message>
+    <message>
+        <source>a document no longer in the local record</source>
+        <translation>een document dat niet meer in het lokale dossier staat</translation>
+    </message>
 </context>
 <context>
     <name>AccessLogDialog</name>
@@ -102,24 +198,8 @@
         <translation>Alles wat op deze computer met dit profiel werd geopend, het recentste eerst. Het logboek blijft in het versleutelde profiel.</translation>
     </message>
     <message>
-        <source>Only the open patient</source>
-        <translation>Alleen de geopende patiënt</translation>
-    </message>
-    <message>
         <source>When</source>
         <translation>Wanneer</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Actie</translation>
-    </message>
-    <message>
-        <source>Patient id</source>
-        <translation>Patiënt-id</translation>
-    </message>
-    <message>
-        <source>Object</source>
-        <translation>Object</translation>
     </message>
     <message>
         <source>Detail</source>
@@ -138,12 +218,84 @@
         <translation>Wachtend</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Vernieuwen</translation>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Patiënt:</translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation>P&amp;eriode:</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patiënt</translation>
+    </message>
+    <message>
+        <source>Show the entries of one patient</source>
+        <translation>De regels van één patiënt tonen</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Show the entries of a recent period</source>
+        <translation>De regels van een recente periode tonen</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Altijd</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Laatste 7 dagen</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Laatste 30 dagen</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Laatste 12 maanden</translation>
+    </message>
+    <message>
+        <source>All patients</source>
+        <translation>Alle patiënten</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Document or file</source>
+        <translation>Document of bestand</translation>
+    </message>
+    <message>
+        <source>Access log entries</source>
+        <translation>Regels van het toegangslogboek</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporteren als CSV…</translation>
+    </message>
+    <message>
+        <source>Save the entries shown as a CSV file (the export is logged)</source>
+        <translation>De getoonde regels als CSV-bestand opslaan (de export wordt gelogd)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
         <source>Loading…</source>
         <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>A patient no longer in the local record (%1)</source>
+        <translation>Een patiënt die niet meer in het lokale dossier staat (%1)</translation>
     </message>
     <message numerus="yes">
         <source>%n entry(ies)</source>
@@ -158,6 +310,65 @@
             <numerusform>De recentste regel</numerusform>
             <numerusform>De %n recentste regels</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>access-log</source>
+        <translation>toegangslogboek</translation>
+    </message>
+    <message>
+        <source>Export the access log</source>
+        <translation>Het toegangslogboek exporteren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Bezig met exporteren…</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>De export is mislukt: %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Geëxporteerd naar %1</translation>
+    </message>
+</context>
+<context>
+    <name>Accessibility</name>
+    <message>
+        <source>More actions</source>
+        <translation>Meer acties</translation>
+    </message>
+    <message>
+        <source>Shows the actions that do not fit in the tool bar</source>
+        <translation>Toont de acties die niet in de werkbalk passen</translation>
+    </message>
+    <message>
+        <source>More menus</source>
+        <translation>Meer menu&apos;s</translation>
+    </message>
+    <message>
+        <source>Shows the menus that do not fit in the menu bar</source>
+        <translation>Toont de menu&apos;s die niet in de menubalk passen</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Alles selecteren</translation>
+    </message>
+    <message>
+        <source>Selects every cell of the table</source>
+        <translation>Selecteert alle cellen van de tabel</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <source>Empties the field</source>
+        <translation>Maakt het veld leeg</translation>
     </message>
 </context>
 <context>
@@ -255,6 +466,68 @@
     <message>
         <source>Consult Desktop could not finish this action because of an unexpected error. The data already stored is intact. If it happens again, please tell your support, with the time it happened (the error log contains no patient data).</source>
         <translation>Consult Desktop kon deze actie niet voltooien door een onverwachte fout. De gegevens die al bewaard zijn, blijven intact. Als het opnieuw gebeurt, meld het dan aan uw IT-ondersteuning, met het tijdstip waarop het gebeurde (het foutenlogboek bevat geen patiëntgegevens).</translation>
+    </message>
+</context>
+<context>
+    <name>CumulativeLabModel</name>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation>Nieuw: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentActions</name>
+    <message>
+        <source>Print…</source>
+        <translation>Afdrukken…</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Opslaan als…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>Print %1</source>
+        <translation>%1 afdrukken</translation>
+    </message>
+    <message>
+        <source>This document has no file stored on this computer to save.</source>
+        <translation>Voor dit document is geen bestand op deze computer opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Save a copy outside the encrypted store</source>
+        <translation>Een kopie buiten de versleutelde opslag bewaren</translation>
+    </message>
+    <message>
+        <source>The copy is an ordinary file: anyone who can open the folder where you save it can read it. Save it only where your practice keeps patient records.</source>
+        <translation>De kopie is een gewoon bestand: iedereen die de map kan openen waarin u het bewaart, kan het lezen. Bewaar het alleen waar uw praktijk patiëntendossiers bewaart.</translation>
+    </message>
+    <message>
+        <source>Save the document as</source>
+        <translation>Document opslaan als</translation>
+    </message>
+    <message>
+        <source>The hospital&apos;s file (*%1)</source>
+        <translation>Bestand van het ziekenhuis (*%1)</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Opgeslagen in %1</translation>
+    </message>
+    <message>
+        <source>The document could not be saved to %1</source>
+        <translation>Het document kon niet worden opgeslagen in %1</translation>
+    </message>
+    <message>
+        <source>The document could not be read from the local database.</source>
+        <translation>Het document kon niet uit de lokale databank worden gelezen.</translation>
     </message>
 </context>
 <context>
@@ -493,20 +766,19 @@
         <translation>Opnames en raadplegingen</translation>
     </message>
     <message>
-        <source>Double-click a stay to list its documents.</source>
-        <translation>Dubbelklik op een opname om de documenten ervan te tonen.</translation>
-    </message>
-    <message>
         <source>No stays or visits stored for this patient.</source>
         <translation>Geen opnames of raadplegingen bewaard voor deze patiënt.</translation>
     </message>
     <message>
-        <source>(1 day)</source>
-        <translation>(1 dag)</translation>
+        <source>Double-click a stay (or press Enter) to list its documents.</source>
+        <translation>Dubbelklik op een opname (of druk op Enter) om de documenten ervan te tonen.</translation>
     </message>
-    <message>
-        <source>(%1 days)</source>
-        <translation>(%1 dagen)</translation>
+    <message numerus="yes">
+        <source>(%n day(s))</source>
+        <translation>
+            <numerusform>(%n dag)</numerusform>
+            <numerusform>(%n dagen)</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 – ongoing</source>
@@ -723,6 +995,39 @@
     </message>
 </context>
 <context>
+    <name>LabFlags</name>
+    <message>
+        <source>H</source>
+        <comment>flag letter: above the reference range</comment>
+        <translation>H</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <comment>flag letter: below the reference range</comment>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>HH</source>
+        <comment>flag letters: critically high</comment>
+        <translation>HH</translation>
+    </message>
+    <message>
+        <source>LL</source>
+        <comment>flag letters: critically low</comment>
+        <translation>LL</translation>
+    </message>
+    <message>
+        <source>AA</source>
+        <comment>flag letters: critical</comment>
+        <translation>AA</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <comment>flag letter: abnormal</comment>
+        <translation>A</translation>
+    </message>
+</context>
+<context>
     <name>LabTab</name>
     <message>
         <source>Abnormal results only</source>
@@ -891,8 +1196,12 @@
         <translation>&amp;Vergrendelen</translation>
     </message>
     <message>
-        <source>&amp;Find patient</source>
-        <translation>Patiënt &amp;zoeken</translation>
+        <source>&amp;Find</source>
+        <translation>&amp;Zoeken</translation>
+    </message>
+    <message>
+        <source>Find in the area you are in: the document, or else the patient list</source>
+        <translation>Zoeken waar u bent: in het document, anders in de patiëntenlijst</translation>
     </message>
     <message>
         <source>S&amp;ettings…</source>
@@ -957,10 +1266,6 @@
     <message>
         <source>New documents or results arrived for this patient.</source>
         <translation>Er zijn nieuwe documenten of resultaten voor deze patiënt binnengekomen.</translation>
-    </message>
-    <message>
-        <source>Patient %1 is open. The record view is not available in this build.</source>
-        <translation>Patiënt %1 is geopend. De dossierweergave is niet beschikbaar in deze versie.</translation>
     </message>
     <message numerus="yes">
         <source>Sync complete: %n record(s) updated.</source>
@@ -1132,14 +1437,6 @@
 <context>
     <name>MedicationFileActions</name>
     <message>
-        <source>Import KMEHR / FHIR…</source>
-        <translation>KMEHR / FHIR importeren…</translation>
-    </message>
-    <message>
-        <source>Import medication list (KMEHR, SUMEHR, FHIR)…</source>
-        <translation>Medicatielijst importeren (KMEHR, SUMEHR, FHIR)…</translation>
-    </message>
-    <message>
         <source>Export KMEHR…</source>
         <translation>Exporteren als KMEHR…</translation>
     </message>
@@ -1264,73 +1561,6 @@
     </message>
 </context>
 <context>
-    <name>MedicationView</name>
-    <message>
-        <source>Medication comparison</source>
-        <translation>Vergelijking van de medicatie</translation>
-    </message>
-    <message>
-        <source>Loading the medication…</source>
-        <translation>Medicatie laden…</translation>
-    </message>
-    <message>
-        <source>Choose a patient to compare the hospital&apos;s medication with yours.</source>
-        <translation>Kies een patiënt om de medicatie van het ziekenhuis met de uwe te vergelijken.</translation>
-    </message>
-    <message>
-        <source>The file could not be imported: %1</source>
-        <translation>Het bestand kon niet worden geïmporteerd: %1</translation>
-    </message>
-    <message>
-        <source>The medication could not be read or saved in the local database.</source>
-        <translation>De medicatie kon niet worden gelezen of opgeslagen in de lokale databank.</translation>
-    </message>
-    <message>
-        <source>New prescription (from the hospital&apos;s list)</source>
-        <translation>Nieuw voorschrift (op basis van de lijst van het ziekenhuis)</translation>
-    </message>
-    <message>
-        <source>Prescription saved.</source>
-        <translation>Voorschrift opgeslagen.</translation>
-    </message>
-    <message>
-        <source>Prescription stopped; it stays as history.</source>
-        <translation>Voorschrift gestopt; het blijft in de historiek.</translation>
-    </message>
-    <message>
-        <source>Delete prescription</source>
-        <translation>Voorschrift verwijderen</translation>
-    </message>
-    <message>
-        <source>Delete %1? Only for an entry made by mistake: to end a treatment, stop it instead, so it stays as history.</source>
-        <translation>%1 verwijderen? Alleen voor een foutieve invoer: om een behandeling te beëindigen, stopt u ze beter, zodat ze in de historiek blijft.</translation>
-    </message>
-    <message>
-        <source>Prescription deleted.</source>
-        <translation>Voorschrift verwijderd.</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>Importeren…</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>Importeren</translation>
-    </message>
-    <message>
-        <source>The PDF could not be written: %1</source>
-        <translation>De pdf kon niet worden opgeslagen: %1</translation>
-    </message>
-    <message>
-        <source>Reconciliation summary saved to %1</source>
-        <translation>Overzicht van de medicatiereconciliatie opgeslagen in %1</translation>
-    </message>
-    <message>
-        <source>Print the medication comparison</source>
-        <translation>De medicatievergelijking afdrukken</translation>
-    </message>
-</context>
-<context>
     <name>MedicationToolbar</name>
     <message>
         <source>New prescription</source>
@@ -1387,6 +1617,61 @@
     <message>
         <source>Export</source>
         <translation>Exporteren</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationView</name>
+    <message>
+        <source>Medication comparison</source>
+        <translation>Vergelijking van de medicatie</translation>
+    </message>
+    <message>
+        <source>Loading the medication…</source>
+        <translation>Medicatie laden…</translation>
+    </message>
+    <message>
+        <source>Choose a patient to compare the hospital&apos;s medication with yours.</source>
+        <translation>Kies een patiënt om de medicatie van het ziekenhuis met de uwe te vergelijken.</translation>
+    </message>
+    <message>
+        <source>The medication could not be read or saved in the local database.</source>
+        <translation>De medicatie kon niet worden gelezen of opgeslagen in de lokale databank.</translation>
+    </message>
+    <message>
+        <source>New prescription (from the hospital&apos;s list)</source>
+        <translation>Nieuw voorschrift (op basis van de lijst van het ziekenhuis)</translation>
+    </message>
+    <message>
+        <source>Prescription saved.</source>
+        <translation>Voorschrift opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Prescription stopped; it stays as history.</source>
+        <translation>Voorschrift gestopt; het blijft in de historiek.</translation>
+    </message>
+    <message>
+        <source>Delete prescription</source>
+        <translation>Voorschrift verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete %1? Only for an entry made by mistake: to end a treatment, stop it instead, so it stays as history.</source>
+        <translation>%1 verwijderen? Alleen voor een foutieve invoer: om een behandeling te beëindigen, stopt u ze beter, zodat ze in de historiek blijft.</translation>
+    </message>
+    <message>
+        <source>Prescription deleted.</source>
+        <translation>Voorschrift verwijderd.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: %1</source>
+        <translation>De pdf kon niet worden opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Reconciliation summary saved to %1</source>
+        <translation>Overzicht van de medicatiereconciliatie opgeslagen in %1</translation>
+    </message>
+    <message>
+        <source>Print the medication comparison</source>
+        <translation>De medicatievergelijking afdrukken</translation>
     </message>
 </context>
 <context>
@@ -1532,12 +1817,32 @@
         <translation>Patiënten zoeken</translation>
     </message>
     <message>
+        <source>Type to filter the list; Down goes into the list, Enter opens the first patient, Escape clears</source>
+        <translation>Typ om de lijst te filteren; Omlaag gaat naar de lijst, Enter opent de eerste patiënt, Escape wist</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Zoekopdracht wissen</translation>
+    </message>
+    <message>
+        <source>Empties the search field and shows every patient</source>
+        <translation>Maakt het zoekveld leeg en toont alle patiënten</translation>
+    </message>
+    <message>
         <source>New since last view</source>
         <translation>Nieuw sinds laatste inzage</translation>
     </message>
     <message>
         <source>Only patients with documents or results you have not seen yet</source>
         <translation>Alleen patiënten met documenten of resultaten die u nog niet hebt gezien</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patiënten</translation>
+    </message>
+    <message>
+        <source>Your patients; the arrows choose a patient and open their record, Tab leaves the list</source>
+        <translation>Uw patiënten; de pijltjes kiezen een patiënt en openen het dossier, Tab verlaat de lijst</translation>
     </message>
     <message numerus="yes">
         <source>Discharged in the last %n day(s)</source>
@@ -1557,9 +1862,12 @@
             <numerusform>%n patiënten</numerusform>
         </translation>
     </message>
-    <message>
-        <source>%1 of %2 patients</source>
-        <translation>%1 van %2 patiënten</translation>
+    <message numerus="yes">
+        <source>%n of %1 patient(s)</source>
+        <translation>
+            <numerusform>%n patiënt van %1</numerusform>
+            <numerusform>%n patiënten van %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1603,28 +1911,40 @@
 <context>
     <name>PatientView</name>
     <message>
-        <source>Documents</source>
-        <translation>Documenten</translation>
-    </message>
-    <message>
-        <source>Lab results</source>
-        <translation>Laboresultaten</translation>
-    </message>
-    <message>
-        <source>Problems and allergies</source>
-        <translation>Problemen en allergieën</translation>
-    </message>
-    <message>
-        <source>Stays</source>
-        <translation>Opnames</translation>
-    </message>
-    <message>
-        <source>Medication</source>
-        <translation>Medicatie</translation>
-    </message>
-    <message>
         <source>This patient&apos;s record could not be read from the local database.</source>
         <translation>Het dossier van deze patiënt kon niet uit de lokale databank worden gelezen.</translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>&amp;Documenten</translation>
+    </message>
+    <message>
+        <source>&amp;Lab results</source>
+        <translation>&amp;Labo-uitslagen</translation>
+    </message>
+    <message>
+        <source>P&amp;roblems and allergies</source>
+        <translation>P&amp;roblemen en allergieën</translation>
+    </message>
+    <message>
+        <source>&amp;Stays</source>
+        <translation>&amp;Opnames</translation>
+    </message>
+    <message>
+        <source>&amp;Medication</source>
+        <translation>&amp;Medicatie</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>Patient record</source>
+        <translation>Patiëntendossier</translation>
+    </message>
+    <message>
+        <source>Tabs of the open patient: Ctrl+1 to Ctrl+5, Ctrl+PgDown and Ctrl+PgUp</source>
+        <translation>Tabbladen van de geopende patiënt: Ctrl+1 tot Ctrl+5, Ctrl+PgDown en Ctrl+PgUp</translation>
     </message>
 </context>
 <context>
@@ -1788,37 +2108,27 @@
         <source>Not checked</source>
         <translation>Niet gecontroleerd</translation>
     </message>
+</context>
+<context>
+    <name>ProblemsIndicator</name>
     <message>
-        <source>Import your medication list</source>
-        <translation>Uw medicatielijst importeren</translation>
+        <source>Sync &amp;problems (%1)…</source>
+        <translation>Synchronisatie&amp;problemen (%1)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) could not be read or fetched: show why</source>
+        <translation>
+            <numerusform>%n gegeven kon niet gelezen of opgehaald worden: toon waarom</numerusform>
+            <numerusform>%n gegevens konden niet gelezen of opgehaald worden: toon waarom</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Medication lists (*.csv *.json *.ndjson *.txt);;All files (*)</source>
-        <translation>Medicatielijsten (*.csv *.json *.ndjson *.txt);;Alle bestanden (*)</translation>
+        <source>Sync &amp;problems…</source>
+        <translation>Synchronisatie&amp;problemen…</translation>
     </message>
     <message>
-        <source>no name, ATC or CNK code</source>
-        <translation>geen naam, ATC- of CNK-code</translation>
-    </message>
-    <message>
-        <source>already on your list</source>
-        <translation>staat al op uw lijst</translation>
-    </message>
-    <message>
-        <source>Rows imported: %1 (already stopped, kept as history: %2).</source>
-        <translation>Geïmporteerde regels: %1 (al gestopt, bewaard in de historiek: %2).</translation>
-    </message>
-    <message>
-        <source>row %1: %2</source>
-        <translation>regel %1: %2</translation>
-    </message>
-    <message>
-        <source>Skipped: %1 (%2).</source>
-        <translation>Overgeslagen: %1 (%2).</translation>
-    </message>
-    <message>
-        <source>Not matched to known ingredients (not checked): %1.</source>
-        <translation>Niet gekoppeld aan gekende werkzame stoffen (niet gecontroleerd): %1.</translation>
+        <source>No sync problems</source>
+        <translation>Geen synchronisatieproblemen</translation>
     </message>
 </context>
 <context>
@@ -2338,8 +2648,8 @@
         <translation>Zoals het systeem</translation>
     </message>
     <message>
-        <source>A new language is used from the next start.</source>
-        <translation>Een nieuwe taal wordt gebruikt vanaf de volgende start.</translation>
+        <source>A new language applies at once.</source>
+        <translation>Een nieuwe taal geldt meteen.</translation>
     </message>
     <message>
         <source>Never</source>
@@ -2446,6 +2756,29 @@
     <message>
         <source>The demo could not start: %1</source>
         <translation>De demo kon niet starten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <source>Where each shortcut works, what it does and its keys</source>
+        <translation>Waar elke sneltoets werkt, wat hij doet en de toetsen</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Waar</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Toetsen</translation>
     </message>
 </context>
 <context>
@@ -2558,8 +2891,8 @@
         <translation>Annuleren</translation>
     </message>
     <message>
-        <source>Not synced yet since start-up</source>
-        <translation>Nog niet gesynchroniseerd sinds de start</translation>
+        <source>Stop the sync; what was received so far is kept</source>
+        <translation>De synchronisatie stoppen; wat al ontvangen is, blijft bewaard</translation>
     </message>
     <message>
         <source>Offline — showing the local copy</source>
@@ -2762,6 +3095,77 @@
     </message>
 </context>
 <context>
+    <name>WindowKeyboard</name>
+    <message>
+        <source>Show the tab %1</source>
+        <translation>Tabblad %1 tonen</translation>
+    </message>
+    <message>
+        <source>Next tab</source>
+        <translation>Volgend tabblad</translation>
+    </message>
+    <message>
+        <source>Previous tab</source>
+        <translation>Vorig tabblad</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
+        <source>Patient list</source>
+        <translation>Patiëntenlijst</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>From the search field into the list</source>
+        <translation>Van het zoekveld naar de lijst</translation>
+    </message>
+    <message>
+        <source>Open the first patient found</source>
+        <translation>De eerste gevonden patiënt openen</translation>
+    </message>
+    <message>
+        <source>From the list to the open patient&apos;s record</source>
+        <translation>Van de lijst naar het dossier van de geopende patiënt</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Zoekopdracht wissen</translation>
+    </message>
+    <message>
+        <source>Choose a patient (opens their record)</source>
+        <translation>Een patiënt kiezen (opent het dossier)</translation>
+    </message>
+    <message>
+        <source>Leave the list</source>
+        <translation>De lijst verlaten</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Volgende overeenkomst</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Vorige overeenkomst</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>De zoekbalk sluiten</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>Overal</translation>
+    </message>
+    <message>
+        <source>Open patient</source>
+        <translation>Geopende patiënt</translation>
+    </message>
+</context>
+<context>
     <name>WipeWorkstationDialog</name>
     <message>
         <source>Wipe this workstation</source>
@@ -2790,101 +3194,6 @@
     <message>
         <source>The profile could not be removed completely: %1</source>
         <translation>Het profiel kon niet volledig worden verwijderd: %1</translation>
-    </message>
-</context>
-<context>
-    <name>CumulativeLabModel</name>
-    <message>
-        <source>Test</source>
-        <translation>Test</translation>
-    </message>
-    <message>
-        <source>New: %1</source>
-        <translation>Nieuw: %1</translation>
-    </message>
-</context>
-<context>
-    <name>DocumentActions</name>
-    <message>
-        <source>Print…</source>
-        <translation>Afdrukken…</translation>
-    </message>
-    <message>
-        <source>Save as…</source>
-        <translation>Opslaan als…</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Openen</translation>
-    </message>
-    <message>
-        <source>Print %1</source>
-        <translation>%1 afdrukken</translation>
-    </message>
-    <message>
-        <source>This document has no file stored on this computer to save.</source>
-        <translation>Voor dit document is geen bestand op deze computer opgeslagen.</translation>
-    </message>
-    <message>
-        <source>Save a copy outside the encrypted store</source>
-        <translation>Een kopie buiten de versleutelde opslag bewaren</translation>
-    </message>
-    <message>
-        <source>The copy is an ordinary file: anyone who can open the folder where you save it can read it. Save it only where your practice keeps patient records.</source>
-        <translation>De kopie is een gewoon bestand: iedereen die de map kan openen waarin u het bewaart, kan het lezen. Bewaar het alleen waar uw praktijk patiëntendossiers bewaart.</translation>
-    </message>
-    <message>
-        <source>Save the document as</source>
-        <translation>Document opslaan als</translation>
-    </message>
-    <message>
-        <source>The hospital&apos;s file (*%1)</source>
-        <translation>Bestand van het ziekenhuis (*%1)</translation>
-    </message>
-    <message>
-        <source>Saved to %1</source>
-        <translation>Opgeslagen in %1</translation>
-    </message>
-    <message>
-        <source>The document could not be saved to %1</source>
-        <translation>Het document kon niet worden opgeslagen in %1</translation>
-    </message>
-    <message>
-        <source>The document could not be read from the local database.</source>
-        <translation>Het document kon niet uit de lokale databank worden gelezen.</translation>
-    </message>
-</context>
-<context>
-    <name>LabFlags</name>
-    <message>
-        <source>H</source>
-        <comment>flag letter: above the reference range</comment>
-        <translation>H</translation>
-    </message>
-    <message>
-        <source>L</source>
-        <comment>flag letter: below the reference range</comment>
-        <translation>L</translation>
-    </message>
-    <message>
-        <source>HH</source>
-        <comment>flag letters: critically high</comment>
-        <translation>HH</translation>
-    </message>
-    <message>
-        <source>LL</source>
-        <comment>flag letters: critically low</comment>
-        <translation>LL</translation>
-    </message>
-    <message>
-        <source>AA</source>
-        <comment>flag letters: critical</comment>
-        <translation>AA</translation>
-    </message>
-    <message>
-        <source>A</source>
-        <comment>flag letter: abnormal</comment>
-        <translation>A</translation>
     </message>
 </context>
 </TS>

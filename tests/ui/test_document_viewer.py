@@ -11,11 +11,9 @@ import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QApplication
 
 from consult_desktop.record.document_content import ContentKind, DocumentContent
 from consult_desktop.ui.documents.document_viewer import DocumentViewer, OfflineTextBrowser
-from consult_desktop.ui.documents.find_bar import FindBar
 from consult_desktop.ui.patients.patient_view import PatientView
 from consult_desktop.ui.shell.task_runner import TaskRunner
 
@@ -164,22 +162,6 @@ def test_report_without_attachment_shows_its_conclusion(qtbot, view: PatientView
     viewer = view.documents_tab().viewer()
     assert viewer.mode() == "text"
     assert "Vesicule lithiasique." in viewer.text_browser().toPlainText()
-
-
-def test_ctrl_f_opens_the_find_bar_inside_the_viewer(qtbot, view: PatientView) -> None:
-    from PySide6.QtCore import Qt
-
-    viewer = open_doc(qtbot, view, "d-text")
-    view.activateWindow()
-    viewer.text_browser().setFocus()
-    qtbot.waitUntil(lambda: viewer.text_browser().hasFocus(), timeout=5000)
-    qtbot.keyClick(viewer.text_browser(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: viewer.findChild(FindBar).isVisible(), timeout=5000)
-    qtbot.keyClicks(QApplication.focusWidget(), "semaine")
-    assert viewer.text_browser().textCursor().selectedText() == "semaine"
-    assert viewer.find_status() == "1 of 1"
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
-    assert not viewer.findChild(FindBar).isVisible()
 
 
 def test_image_documents_are_decoded(qtbot) -> None:

@@ -202,7 +202,8 @@ def test_decisions_are_stored_per_line_and_keyboard_shortcuts_work(qtbot, runner
     table.setFocus()
     medication.select_line(row_of(medication, "Marevan"))
     with qtbot.waitSignal(medication.data_loaded, timeout=10000):
-        qtbot.keyClick(table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # decide: stop
+        decide_stop = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        qtbot.keyClick(table, Qt.Key.Key_2, decide_stop)  # Ctrl+Shift+2: decide stop
     model = medication.model()
     assert model.row_texts(row_of(medication, "Marevan"))[model.DECISION] == "Stop"
     acks = mr.db_call(qtbot, runner, lambda store: store.decisions.for_patient(mr.SERVER, mr.PATIENT))

@@ -49,7 +49,7 @@ def test_access_log_shows_whether_the_hospital_was_told(qtbot, runner, filled_pr
     rows = [[dialog.table.item(r, c).text() for c in range(6)] for r in range(dialog.entries_shown)]
     assert header == "Hospital told"
     assert rows[0][5] == ""  # locking is not about a record
-    assert rows[1][2] == known.DUBOIS and rows[1][5] == "Pending"
+    assert rows[1][2] == "DUBOIS-LEFÈVRE Élodie" and rows[1][5] == "Pending"  # the log names the patient
 
 
 def test_documents_and_results_name_their_hospital(qtbot, tmp_path: Path, known) -> None:

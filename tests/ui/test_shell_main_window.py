@@ -45,7 +45,7 @@ def test_opening_a_patient_shows_the_record_and_is_audited(qtbot, window: MainWi
     dialog = window.open_access_log()
     qtbot.waitUntil(lambda: dialog.entries_shown > 0, timeout=15000)
     rows = [[dialog.table.item(r, c).text() for c in range(5)] for r in range(dialog.entries_shown)]
-    assert rows[0][1] == "Opened patient" and rows[0][2] == known.DUBOIS
+    assert rows[0][1] == "Opened patient" and rows[0][2] == "DUBOIS-LEFÈVRE Élodie"  # the name, not the id
 
 
 def test_leaving_a_patient_clears_their_badge(qtbot, window: MainWindow, runner, known) -> None:
@@ -138,8 +138,21 @@ def test_settings_apply_at_once_and_are_kept(qtbot, window: MainWindow) -> None:
     dialog.auto_sync.setValue(30)
     dialog.discharge.setValue(30)
     dialog.language.setCurrentIndex(dialog.language.findData("nl"))
-    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
-    assert window.idle.timeout_ms == 3 * 60_000
-    assert window.list_panel.discharged.text() == "Discharged in the last 30 days"
+    from consult_desktop.meds.language import process_language, set_process_language
+
+    medication_language = process_language()
+    try:
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        assert window.idle.timeout_ms == 3 * 60_000
+        # The language applies at once too (see tests/ui/test_shell_language_switch.py).
+        qtbot.waitUntil(lambda: window.list_panel.discharged.text() == "Ontslagen in de laatste 30 dagen",
+                        timeout=5000)
+    finally:
+        from PySide6.QtWidgets import QApplication
+
+        from consult_desktop.ui.shell import i18n
+
+        i18n.install(QApplication.instance(), "en")
+        set_process_language(medication_language)  # the switch set it for the whole process
     saved = Saved.load()
     assert (saved.language, saved.idle_lock_minutes, saved.auto_sync_minutes) == ("nl", 3, 30)

@@ -51,7 +51,7 @@ class SettingsDialog(QDialog):
                             ("nl", "Nederlands")):
             self.language.addItem(label, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
-        self.language_note = QLabel(self.tr("A new language is used from the next start."), general)
+        self.language_note = QLabel(self.tr("A new language applies at once."), general)
         self.language_note.setEnabled(False)
         self.idle = QSpinBox(general)
         self.idle.setObjectName("idleMinutes")

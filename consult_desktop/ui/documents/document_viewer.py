@@ -2,7 +2,8 @@
 
 PDFs render from memory (see `PdfPane`); text and HTML go into a QTextBrowser that loads no external
 resource at all (only ``data:`` images embedded in the letter); images decode with QImage.fromData.
-Ctrl+F opens the find bar inside the viewer; Enter/Shift+Enter (or F3/Shift+F3) step through matches.
+Ctrl+F (the window's Find, when the focus is here) opens the find bar; Enter/Shift+Enter (or F3/Shift+F3)
+step through matches.
 When content is missing or could not be fetched, the viewer says so in words. GUI thread only.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 import base64
 
 from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap, QShortcut, QTextCursor, QTextDocument
+from PySide6.QtGui import QAction, QImage, QPixmap, QTextCursor, QTextDocument
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -114,9 +115,7 @@ class DocumentViewer(QWidget):
         self._pdf.search_changed.connect(self._pdf_search_changed)
         self._pdf.text_extracted.connect(self._pdf_text_ready)
         self._pdf.first_page_rendered.connect(self.first_page_rendered)
-        shortcut = QShortcut(QKeySequence.StandardKey.Find, self,
-                             context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(lambda: self.open_find())
+        # Ctrl+F is the window's one Find action, which calls open_find() when the focus is in this viewer.
         self.clear()
 
     def add_header_actions(self, actions: list[QAction]) -> list[QToolButton]:

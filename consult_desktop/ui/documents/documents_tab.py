@@ -431,6 +431,11 @@ class DocumentsTab(QWidget):
     def search_field(self) -> QLineEdit:
         return self._search
 
+    def open_find(self) -> None:
+        """The window's Find (Ctrl+F) with the focus in this tab outside the open document: search the documents."""
+        self._search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._search.selectAll()
+
     def hits(self) -> list[tuple[str, str]]:
         return [tuple(self._hits.item(i).data(KEY_DATA)) for i in range(self._hits.count())]
 

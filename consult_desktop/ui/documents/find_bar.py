@@ -40,6 +40,7 @@ class FindBar(QWidget):
         super().__init__(parent)
         self._edit = _FindLineEdit(self)
         self._edit.setPlaceholderText(self.tr("Find in document"))
+        self._edit.setAccessibleName(self.tr("Find in document"))
         self._edit.setClearButtonEnabled(True)
         self._previous = QToolButton(self)
         self._previous.setText(self.tr("Previous"))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -62,7 +63,11 @@ class LabTab(QWidget):
         self._cumulative_button.setToolTip(self.tr("Tests down, days across"))
         self._cumulative_button.setAccessibleName(self.tr("Cumulative view"))
         self._count = QLabel(self)
-        filters = QHBoxLayout()
+        # The filter row never sets the window's minimum width (it fits from 1280 px; below that it is cut).
+        filters_row = QWidget(self)
+        filters_row.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        filters = QHBoxLayout(filters_row)
+        filters.setContentsMargins(0, 0, 0, 0)
         filters.addWidget(QLabel(self.tr("Panel:"), self))
         filters.addWidget(self._panel_combo)
         filters.addWidget(self._abnormal)
@@ -111,7 +116,7 @@ class LabTab(QWidget):
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout.addWidget(filters_row)
         layout.addWidget(self._views, 1)
         layout.addWidget(self._empty)
 

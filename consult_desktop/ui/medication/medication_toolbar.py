@@ -1,10 +1,10 @@
 """`MedicationToolbar`: the actions of the medication tab with their shortcuts (active while the tab has focus).
 
 Ctrl+N new prescription, Ctrl+E edit, Delete stop, Shift+Delete delete an entry made by mistake, Ctrl+I
-import, Ctrl+1/2/3 decide continue/stop/modify, Ctrl+0 clear the decision, Ctrl+P print the comparison,
-Ctrl+Shift+E export the reconciliation PDF. The decisions and the exports sit behind two menu buttons so
-that every button fits a 1366-pixel-wide screen. Each action calls the `MedicationView` method of the same
-name; the view enables them. GUI thread only.
+import, Ctrl+Shift+1/2/3 decide continue/stop/modify, Ctrl+Shift+0 clear the decision (Ctrl+1…5 choose the
+patient's tabs), Ctrl+P print the comparison, Ctrl+Shift+E export the reconciliation PDF. The decisions and
+the exports sit behind two menu buttons so that every button fits a 1366-pixel-wide screen. Each action calls
+the `MedicationView` method of the same name; the view enables them. GUI thread only.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from typing import Any, Protocol
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
+
+from consult_desktop.ui.widgets.accessibility import name_overflow_button
 
 
 class MedicationActions(Protocol):
@@ -40,15 +42,16 @@ class MedicationToolbar(QToolBar):
         self.delete_action = self._action(self.tr("Delete (entered by mistake)"), "Shift+Del", actions.delete_selected)
         self.import_action = self._action(self.tr("Import…"), "Ctrl+I", actions.import_file)
         self.addSeparator()
+        decide = actions.set_decision
         self.decision_actions = {
-            "continue": self._action(self.tr("Decide: continue"), "Ctrl+1", lambda: actions.set_decision("continue"),
+            "continue": self._action(self.tr("Decide: continue"), "Ctrl+Shift+1", lambda: decide("continue"),
                                      on_bar=False),
-            "stop": self._action(self.tr("Decide: stop"), "Ctrl+2", lambda: actions.set_decision("stop"),
+            "stop": self._action(self.tr("Decide: stop"), "Ctrl+Shift+2", lambda: decide("stop"),
                                  on_bar=False),
-            "modify": self._action(self.tr("Decide: modify"), "Ctrl+3", lambda: actions.set_decision("modify"),
+            "modify": self._action(self.tr("Decide: modify"), "Ctrl+Shift+3", lambda: decide("modify"),
                                    on_bar=False),
         }
-        self.clear_decision_action = self._action(self.tr("Clear decision"), "Ctrl+0",
+        self.clear_decision_action = self._action(self.tr("Clear decision"), "Ctrl+Shift+0",
                                                   lambda: actions.set_decision(None), on_bar=False)
         self.decide_button = self._menu_button(self.tr("Decide"), [*self.decision_actions.values(),
                                                                    self.clear_decision_action])
@@ -58,6 +61,8 @@ class MedicationToolbar(QToolBar):
         self.export_menu = QMenu(self)
         self.export_menu.addAction(self.export_action)
         self.export_button = self._menu_button(self.tr("Export"), [], self.export_menu)
+        self.setAccessibleName(self.tr("Medication actions"))
+        name_overflow_button(self)
 
     def line_actions(self) -> list[QAction]:
         """What the comparison table's context menu offers for the chosen line."""

@@ -7,7 +7,7 @@ entry (double-click or Enter) asks the patient view to list that stay's document
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QLabel,
@@ -80,16 +80,28 @@ class EncountersTab(QWidget):
         self._list = QListWidget(self)
         self._list.setItemDelegate(_TimelineDelegate(self._list))
         self._list.setUniformItemSizes(False)
-        self._list.setAccessibleName(self.tr("Stays and visits"))
         self._list.itemActivated.connect(self._activated)
-        self._hint = QLabel(self.tr("Double-click a stay to list its documents."), self)
-        self._empty = QLabel(self.tr("No stays or visits stored for this patient."), self)
+        self._hint = QLabel(self)
+        self._hint.setWordWrap(True)  # never what sets the window's minimum width
+        self._empty = QLabel(self)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.addWidget(self._hint)
         layout.addWidget(self._list, 1)
         layout.addWidget(self._empty)
+        self.retranslate()
         self.clear()
+
+    def retranslate(self) -> None:
+        """Fixed texts in the interface language (the stays follow when the patient is shown again)."""
+        self._list.setAccessibleName(self.tr("Stays and visits"))
+        self._hint.setText(self.tr("Double-click a stay (or press Enter) to list its documents."))
+        self._empty.setText(self.tr("No stays or visits stored for this patient."))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def clear(self) -> None:
         self._list.clear()
@@ -117,7 +129,7 @@ class EncountersTab(QWidget):
             begin, finish = date_text.parse(e.start), date_text.parse(e.end)
             if begin is not None and finish is not None and (finish.date() - begin.date()).days >= 1:
                 days = (finish.date() - begin.date()).days
-                when += "  " + (self.tr("(1 day)") if days == 1 else self.tr("(%1 days)").replace("%1", str(days)))
+                when += "  " + self.tr("(%n day(s))", "", days)
         elif start:
             when = start if e.end or e.status != "in-progress" else self.tr("%1 – ongoing").replace("%1", start)
         else:

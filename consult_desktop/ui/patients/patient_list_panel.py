@@ -8,14 +8,21 @@ one (a click, arrow keys, Enter in the search field), that patient becomes curre
 patient changes elsewhere, their row is selected, or no row when they are filtered out. While the panel
 itself changes the rows (filtering, reloading) the selection model's intermediate signals are ignored and the
 selection is set from the current patient afterwards: filtering never selects a row by itself, so typing does
-not open anybody, and what Enter or a click selects is always opened. GUI thread only.
+not open anybody, and what Enter or a click selects is always opened.
+
+Keyboard: Down in the search field goes into the list (to the current patient's row, else the first row);
+Escape clears the search; in the list only the arrows (and PgUp/PgDown/Home/End) change the row — Tab and
+Ctrl+Tab leave the list instead of walking its cells, so no patient is opened (and logged) by tabbing through;
+Enter goes to the open patient's record.
+GUI thread only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +41,7 @@ from consult_desktop.ui.patients.badge_delegate import BadgeDelegate
 from consult_desktop.ui.patients.patient_filter_proxy import PatientFilterProxy
 from consult_desktop.ui.patients.patient_table_model import (
     COL_BIRTH,
+    COL_DISCHARGE,
     COL_NAME,
     COL_NEW,
     COL_SSIN,
@@ -41,9 +49,11 @@ from consult_desktop.ui.patients.patient_table_model import (
     PatientTableModel,
 )
 from consult_desktop.ui.shell.current_patient import CurrentPatient
+from consult_desktop.ui.widgets.accessibility import name_clear_button
 
 
 class PatientListPanel(QWidget):
+    record_requested = Signal()  # Enter on the selected patient: the GP wants to read their record
     def __init__(self, parent: QWidget | None = None, *, discharge_days: int = 14,
                  current: CurrentPatient | None = None) -> None:
         super().__init__(parent)
@@ -56,39 +66,13 @@ class PatientListPanel(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("patientSearch")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search by name, SSIN or birth date (dd/mm/yyyy)"))
-        self.search.setAccessibleName(self.tr("Search patients"))
-        self.only_new = QCheckBox(self.tr("New since last view"), self)
-        self.only_new.setToolTip(self.tr("Only patients with documents or results you have not seen yet"))
+        self.search.installEventFilter(self)
+        self.only_new = QCheckBox(self)
         self.discharged = QCheckBox(self)
-        self._label_discharge()
         self.count_label = QLabel(self)
         self.count_label.setObjectName("patientCount")
 
-        self.table = QTableView(self)
-        self.table.setObjectName("patientTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setItemDelegateForColumn(COL_NEW, BadgeDelegate(self.table))
-        vertical = self.table.verticalHeader()
-        vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("New") + 16)
-        header.setHighlightSections(False)
-        width = self.fontMetrics().horizontalAdvance("00.00.00-000.00") + 24
-        header.resizeSection(COL_SSIN, width)
-        header.resizeSection(COL_BIRTH, self.fontMetrics().horizontalAdvance("00/00/0000") + 24)
-        header.resizeSection(COL_NEW, self.fontMetrics().horizontalAdvance("0000") + 24)
-        self.table.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 42)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.table = self._build_table()
 
         filters = QHBoxLayout()
         filters.addWidget(self.only_new)
@@ -122,6 +106,105 @@ class PatientListPanel(QWidget):
         selection.currentRowChanged.connect(self._selection_changed)
         self.current.changed.connect(self._follow_current)
         self._update_count()
+        self.retranslate()
+
+    def _build_table(self) -> QTableView:
+        table = QTableView(self)
+        self.table = table
+        self.table.setObjectName("patientTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; rows change with the arrows only
+        self.table.installEventFilter(self)
+        self.table.setItemDelegateForColumn(COL_NEW, BadgeDelegate(self.table))
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("New") + 16)
+        header.setHighlightSections(False)
+        width = self.fontMetrics().horizontalAdvance("00.00.00-000.00") + 14
+        header.resizeSection(COL_SSIN, width)
+        header.resizeSection(COL_BIRTH, self.fontMetrics().horizontalAdvance("00/00/0000") + 14)
+        header.resizeSection(COL_NEW, self.fontMetrics().horizontalAdvance("0000") + 14)
+        header.resizeSection(COL_DISCHARGE, self.fontMetrics().horizontalAdvance("00/00/0000") + 14)
+        header.setStretchLastSection(False)
+        # The name column takes whatever the others leave (long names elide at the end, their full text is the
+        # tool tip); never a horizontal scroll bar.
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+        return table
+
+    def retranslate(self) -> None:
+        """Every text of the panel in the interface language (also after a language change)."""
+        self.search.setPlaceholderText(self.tr("Search by name, SSIN or birth date (dd/mm/yyyy)"))
+        self.search.setAccessibleName(self.tr("Search patients"))
+        self.search.setAccessibleDescription(self.tr("Type to filter the list; Down goes into the list, Enter opens "
+                                                     "the first patient, Escape clears"))
+        name_clear_button(self.search, self.tr("Clear the search"),
+                          self.tr("Empties the search field and shows every patient"))
+        self.only_new.setText(self.tr("New since last view"))
+        self.only_new.setToolTip(self.tr("Only patients with documents or results you have not seen yet"))
+        self.table.setAccessibleName(self.tr("Patients"))
+        self.table.setAccessibleDescription(self.tr("Your patients; the arrows choose a patient and open their "
+                                                    "record, Tab leaves the list"))
+        self.model.retranslate()
+        self._label_discharge()
+        self._update_count()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key, modifiers = event.key(), event.modifiers()
+        if watched is self.search:
+            if key == Qt.Key.Key_Down and not modifiers & Qt.KeyboardModifier.AltModifier:
+                self._enter_list()
+                return True
+            if key == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+        elif watched is self.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_key():
+            self.record_requested.emit()  # the patient is open already: go to their record
+            return True
+        elif watched is self.table and key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            backward = key == Qt.Key.Key_Backtab or bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+            if backward:
+                self.search.setFocus(Qt.FocusReason.BacktabFocusReason)
+            else:
+                self._focus_after_list()
+            return True
+        return False
+
+    def _enter_list(self) -> None:
+        """Down from the search field: to the current patient's row when shown, else the first row (opened)."""
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.current_key() is None and self.proxy.rowCount() > 0:
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.table.selectionModel().setCurrentIndex(self.proxy.index(0, 0), flags)
+
+    def _focus_after_list(self) -> None:
+        """Tab out of the list: to the next widget after the panel (the open patient), never into the table."""
+        widget = self.table.nextInFocusChain()
+        while widget is not None and widget is not self.table and (
+                self.isAncestorOf(widget) or not widget.isVisible() or not widget.isEnabled()
+                or not widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            widget = widget.nextInFocusChain()
+        if widget is not None and widget is not self.table:
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
 
     # -- public ----------------------------------------------------------------------------------------
     def set_summaries(self, summaries: list[PatientSummary]) -> None:
@@ -220,4 +303,5 @@ class PatientListPanel(QWidget):
         if shown == total:
             self.count_label.setText(self.tr("%n patient(s)", "", total))
         else:
-            self.count_label.setText(self.tr("%1 of %2 patients").replace("%1", str(shown)).replace("%2", str(total)))
+            # The plural follows the patients shown: "1 patient sur 30", "2 patiënten van 30".
+            self.count_label.setText(self.tr("%n of %1 patient(s)", "", shown).replace("%1", str(total)))

@@ -89,10 +89,16 @@ class PatientTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[PatientRow] = []
         self._sort: tuple[int, Qt.SortOrder] = (COL_NAME, Qt.SortOrder.AscendingOrder)
-        self._headers = (self.tr("Patient"), self.tr("Born"), self.tr("SSIN"), self.tr("New"),
-                         self.tr("Discharged"))
+        self._headers: tuple[str, ...] = ()
+        self.retranslate()
         self._bold = QFont()
         self._bold.setBold(True)
+
+    def retranslate(self) -> None:
+        """Column titles in the interface language (also after a language change)."""
+        self._headers = (self.tr("Patient"), self.tr("Born"), self.tr("SSIN"), self.tr("New"),
+                         self.tr("Discharged"))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
 
     # -- feeding ---------------------------------------------------------------------------------------
     def set_rows(self, summaries: list[PatientSummary]) -> None:
@@ -162,13 +168,16 @@ class PatientTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, row_number: int, column: int, role: int = _DISPLAY) -> Any:
+        """What `data()` answers, by row and column (the filtered list asks this without building indexes)."""
         # Called for every visible cell and role on each repaint: plain int comparisons, display first.
         if role == _DISPLAY:
-            return self.rows[index.row()].texts[index.column()]
+            return self.rows[row_number].texts[column]
         if role not in _SERVED:
             return None
-        row = self.rows[index.row()]
-        column = index.column()
+        row = self.rows[row_number]
         if role == _SORT:
             return row.keys[column]
         if role == _KEY:
@@ -181,6 +190,8 @@ class PatientTableModel(QAbstractTableModel):
             return self._bold if column == COL_NAME and row.summary.new_items else None
         if role == _ALIGN:
             return _CENTER if column == COL_NEW else None
+        if column == COL_NAME:  # tool tip: the full name when the column is too narrow for it
+            return row.texts[COL_NAME]
         if column == COL_NEW:  # tool tip, accessible text
             n = row.summary.new_items
             return self.tr("%n new document(s) or result(s) since you last opened this patient", "", n) if n \

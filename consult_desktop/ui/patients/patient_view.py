@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from consult_desktop.record.patient_snapshot import PatientSnapshot, encounter_label, load_patient_snapshot
@@ -51,11 +51,10 @@ class PatientView(QWidget):
         self._medication = MedicationView(runner, self, changes=changes)
         self._medication.show_requested.connect(lambda: self.select_tab("medication"))
         self._tabs = QTabWidget(self)
-        self._tabs.addTab(self._documents, self.tr("Documents"))
-        self._tabs.addTab(self._labs, self.tr("Lab results"))
-        self._tabs.addTab(self._problems, self.tr("Problems and allergies"))
-        self._tabs.addTab(self._encounters, self.tr("Stays"))
-        self._tabs.addTab(self._medication, self.tr("Medication"))
+        self._tabs.setObjectName("patientTabs")
+        for page in (self._documents, self._labs, self._problems, self._encounters, self._medication):
+            self._tabs.addTab(page, "")
+        self.retranslate()
         self._message = QLabel(self)
         self._message.setWordWrap(True)
         self._message.hide()
@@ -158,6 +157,25 @@ class PatientView(QWidget):
         return self._snapshot
 
     # -- tabs -----------------------------------------------------------------------------------------------
+    def tab_titles(self) -> list[str]:
+        """The tab titles with their Alt+letter mnemonics (&), in the tabs' order."""
+        return [self.tr("&Documents"), self.tr("&Lab results"), self.tr("P&roblems and allergies"),
+                self.tr("&Stays"), self.tr("&Medication")]
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        for index, title in enumerate(self.tab_titles()):
+            self._tabs.setTabText(index, title)
+            self._tabs.setTabToolTip(index, self.tr("%1 (Ctrl+%2)").replace("%1", title.replace("&", ""))
+                                     .replace("%2", str(index + 1)))
+        self._tabs.setAccessibleName(self.tr("Patient record"))
+        self._tabs.setAccessibleDescription(self.tr("Tabs of the open patient: Ctrl+1 to Ctrl+5, Ctrl+PgDown and "
+                                                    "Ctrl+PgUp"))
+
     def select_tab(self, name: str) -> None:
         if name not in TAB_NAMES:
             raise ValueError(f"unknown tab {name!r}; expected one of {', '.join(TAB_NAMES)}")

@@ -4,7 +4,7 @@ intolerances with their reactions and criticality. GUI thread only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -21,14 +21,10 @@ _ACTIVE = {"active", "recurrence", "relapse"}
 class ProblemsTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._problems = self._tree([self.tr("Problem"), self.tr("Status"), self.tr("Onset"), self.tr("Resolved"),
-                                     self.tr("Verification")])
-        self._problems.setAccessibleName(self.tr("Problems"))
-        self._allergies = self._tree([self.tr("Substance"), self.tr("Criticality"), self.tr("Reactions"),
-                                      self.tr("Category"), self.tr("Status"), self.tr("Recorded")])
-        self._allergies.setAccessibleName(self.tr("Allergies and intolerances"))
-        self._problems_title = QLabel(self.tr("Problems"), self)
-        self._allergies_title = QLabel(self.tr("Allergies and intolerances"), self)
+        self._problems = self._tree()
+        self._allergies = self._tree()
+        self._problems_title = QLabel(self)
+        self._allergies_title = QLabel(self)
         for title in (self._problems_title, self._allergies_title):
             font = title.font()
             font.setBold(True)
@@ -52,11 +48,27 @@ class ProblemsTab(QWidget):
         splitter.addWidget(bottom)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        self.retranslate()
         self.clear()
 
-    def _tree(self, headers: list[str]) -> QTreeWidget:
+    def retranslate(self) -> None:
+        """Titles and column names in the interface language (the rows follow when the patient is shown again)."""
+        self._problems.setHeaderLabels([self.tr("Problem"), self.tr("Status"), self.tr("Onset"), self.tr("Resolved"),
+                                        self.tr("Verification")])
+        self._problems.setAccessibleName(self.tr("Problems"))
+        self._allergies.setHeaderLabels([self.tr("Substance"), self.tr("Criticality"), self.tr("Reactions"),
+                                         self.tr("Category"), self.tr("Status"), self.tr("Recorded")])
+        self._allergies.setAccessibleName(self.tr("Allergies and intolerances"))
+        self._problems_title.setText(self.tr("Problems"))
+        self._allergies_title.setText(self.tr("Allergies and intolerances"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _tree(self) -> QTreeWidget:
         tree = QTreeWidget(self)
-        tree.setHeaderLabels(headers)
         tree.setRootIsDecorated(False)
         tree.setAlternatingRowColors(True)
         tree.setSortingEnabled(False)

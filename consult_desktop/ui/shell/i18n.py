@@ -165,6 +165,16 @@ def install(app: object, preference: str = "") -> str:
     return language
 
 
+def apply(app: object, preference: str = "") -> str:
+    """Install the language and use it for the medication texts too (start-up, or a change in Settings: Qt
+    then sends every widget a LanguageChange event)."""
+    from consult_desktop.meds.language import set_process_language
+
+    language = install(app, preference)
+    set_process_language(language)
+    return language
+
+
 def main(argv: list[str] | None = None) -> int:
     """`python -m consult_desktop.ui.shell.i18n [DIR]`: compile the translations (packaging step)."""
     args = sys.argv[1:] if argv is None else argv

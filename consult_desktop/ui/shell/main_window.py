@@ -11,8 +11,9 @@ and network work goes through the TaskRunner. GUI thread only.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,14 +35,18 @@ from consult_desktop.ui.dialogs.access_log_dialog import AccessLogDialog
 from consult_desktop.ui.dialogs.unlock_dialog import UnlockDialog
 from consult_desktop.ui.patients.patient_list_panel import PatientListPanel
 from consult_desktop.ui.patients.patient_view import PatientView
+from consult_desktop.ui.shell import window_layout
 from consult_desktop.ui.shell.change_bus import ChangeBus
 from consult_desktop.ui.shell.current_patient import CurrentPatient
 from consult_desktop.ui.shell.idle_lock import IdleLock
+from consult_desktop.ui.shell.keyboard import WindowKeyboard
 from consult_desktop.ui.shell.message_bar import MessageBar
 from consult_desktop.ui.shell.task_runner import TaskRunner
+from consult_desktop.ui.sync.problems_indicator import ProblemsIndicator
 from consult_desktop.ui.sync.sync_controller import SyncController
 from consult_desktop.ui.sync.sync_problems_dialog import SyncProblemsDialog
 from consult_desktop.ui.sync.sync_status_bar import SyncStatusBar
+from consult_desktop.ui.widgets.accessibility import name_qt_parts
 from consult_desktop.ui.widgets.icons import app_icon, icon
 from consult_desktop.ui_settings import UiSettings
 
@@ -70,12 +75,11 @@ class MainWindow(QMainWindow):
         self._dialogs: list[QDialog] = []
         self.unlock_dialog: UnlockDialog | None = None
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Consult Desktop") + (self.tr(" — demo") if demo_hint else ""))
         self.setWindowIcon(app_icon())
 
         self.message_bar = MessageBar(self)
         self.list_panel = PatientListPanel(self, discharge_days=settings.discharge_days, current=self.current)
-        self.placeholder = QLabel(self.tr("Choose a patient in the list."), self)
+        self.placeholder = QLabel(self)
         self.placeholder.setObjectName("patientPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -84,17 +88,19 @@ class MainWindow(QMainWindow):
         self.right.addWidget(self.placeholder)
         self.right.addWidget(self.patient_view)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("mainSplitter")
+        self.splitter = splitter
         splitter.addWidget(self.list_panel)
         splitter.addWidget(self.right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([560, 880])
+        splitter.setSizes([540, 740])
         content = QWidget(self)
         column = QVBoxLayout(content)
         column.setContentsMargins(6, 6, 6, 0)
         column.addWidget(self.message_bar)
         column.addWidget(splitter, 1)
-        self.locked_page = QLabel(self.tr("Consult Desktop is locked."), self)
+        self.locked_page = QLabel(self)
         self.locked_page.setObjectName("lockedPage")
         self.locked_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget(self)
@@ -105,10 +111,14 @@ class MainWindow(QMainWindow):
         self.status = SyncStatusBar(sync, self)
         self.setStatusBar(self.status)
 
+        self._texts: list[tuple[Callable[[str], object], Callable[[], str]]] = []
         self._build_actions()
+        self.retranslate()
         self.idle = IdleLock(settings.idle_lock_minutes * 60_000, self)
         self.idle.timed_out.connect(self.lock)
         self.current.changed.connect(self._current_changed)
+        self.list_panel.record_requested.connect(
+            lambda: self.patient_view.tab_widget().tabBar().setFocus(Qt.FocusReason.OtherFocusReason))
         sync.finished.connect(self._sync_finished)
         sync.started.connect(lambda: self.sync_action.setEnabled(False))
         sync.data_changed.connect(lambda: self.changes.announce(RecordsSynced()))
@@ -116,12 +126,14 @@ class MainWindow(QMainWindow):
         sync.sign_in_finished.connect(self._signed_in)
         self.data_changed.connect(self.reload)
         runner.error_unhandled.connect(self._unhandled_error)
-        self.resize(1280, 800)
+        window_layout.restore(self)  # the user's last size and layout, within the screen
+        name_qt_parts(self)
 
     # -- actions -----------------------------------------------------------------------------------------
-    def _action(self, text: str, slot: object, shortcuts: list[QKeySequence] | None = None,
-                icon_name: str | None = None, name: str = "") -> QAction:
-        action = QAction(text, self)
+    def _action(self, text: Callable[[], str], slot: object, shortcuts: list[QKeySequence] | None = None,
+                icon_name: str | None = None, name: str = "", tip: Callable[[], str] | None = None) -> QAction:
+        """An action whose texts are given as functions, so that a language change can set them again."""
+        action = QAction(self)
         if icon_name:
             action.setIcon(icon(icon_name))
         if shortcuts:
@@ -130,49 +142,73 @@ class MainWindow(QMainWindow):
         action.setObjectName(name)
         action.triggered.connect(slot)
         self.addAction(action)
+        self._texts.append((action.setText, text))
+        if tip is not None:
+            self._texts.append((action.setToolTip, tip))
         return action
 
     def _build_actions(self) -> None:
         k = QKeySequence
-        self.sync_action = self._action(self.tr("&Sync now"), self.start_sync, [k(Qt.Key.Key_F5)], "sync",
-                                        "syncAction")
-        self.sync_action.setToolTip(self.tr("Fetch what is new at the hospital (F5)"))
-        self.lock_action = self._action(self.tr("&Lock"), self.lock, [k("Ctrl+L")], "lock", "lockAction")
-        self.find_action = self._action(self.tr("&Find patient"), self.list_panel.focus_search,
-                                        [k(k.StandardKey.Find)], "search", "findAction")
+        self.sync_action = self._action(lambda: self.tr("&Sync now"), self.start_sync, [k(Qt.Key.Key_F5)], "sync",
+                                        "syncAction", lambda: self.tr("Fetch what is new at the hospital (F5)"))
+        self.lock_action = self._action(lambda: self.tr("&Lock"), self.lock, [k("Ctrl+L")], "lock", "lockAction")
+        self.keyboard = WindowKeyboard(self)
+        self.find_action = self._action(lambda: self.tr("&Find"), self.keyboard.find, [k(k.StandardKey.Find)],
+                                        "search", "findAction", lambda: self.tr(
+                                            "Find in the area you are in: the document, or else the patient list"))
         preferences = [k(k.StandardKey.Preferences)] if not k(k.StandardKey.Preferences).isEmpty() else []
-        self.settings_action = self._action(self.tr("S&ettings…"), self.open_settings, preferences + [k("Ctrl+,")],
-                                            "settings", "settingsAction")
-        self.quit_action = self._action(self.tr("&Quit"), self.close, [k(k.StandardKey.Quit)], "quit", "quitAction")
-        self.problems_action = self._action(self.tr("Sync &problems…"), self.open_sync_problems, None, "problems",
+        self.settings_action = self._action(lambda: self.tr("S&ettings…"), self.open_settings,
+                                            preferences + [k("Ctrl+,")], "settings", "settingsAction")
+        self.quit_action = self._action(lambda: self.tr("&Quit"), self.close, [k(k.StandardKey.Quit)], "quit",
+                                        "quitAction")
+        self.problems_action = self._action(lambda: self.tr("Sync &problems…"), self.open_sync_problems, None, None,
                                             "problemsAction")
-        self.access_log_action = self._action(self.tr("&Access log…"), self.open_access_log, None, "log",
+        self.access_log_action = self._action(lambda: self.tr("&Access log…"), self.open_access_log, None, "log",
                                               "accessLogAction")
-        self.about_action = self._action(self.tr("&About Consult Desktop"), self._about, None, "about", "aboutAction")
-        self.wipe_action = self._action(self.tr("&Wipe this workstation…"), self.wipe_workstation, None, None,
-                                        "wipeAction")
-        self.import_medication_action = self._action(self.tr("&Import medication list…"), self._import_medication,
-                                                     None, None, "importMedicationAction")
-        menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
-        for action in (self.sync_action, self.lock_action, None, self.import_medication_action, None,
-                       self.settings_action, None, self.quit_action):
-            file_menu.addSeparator() if action is None else file_menu.addAction(action)
-        patients = menu.addMenu(self.tr("&Patients"))
-        patients.addAction(self.find_action)
-        tools = menu.addMenu(self.tr("&Tools"))
-        tools.addAction(self.problems_action)
-        tools.addAction(self.access_log_action)
-        tools.addSeparator()
-        tools.addAction(self.wipe_action)
-        menu.addMenu(self.tr("&Help")).addAction(self.about_action)
-        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        self.about_action = self._action(lambda: self.tr("&About Consult Desktop"), self._about, None, "about",
+                                         "aboutAction")
+        self.wipe_action = self._action(lambda: self.tr("&Wipe this workstation…"), self.wipe_workstation, None,
+                                        None, "wipeAction")
+        self.import_medication_action = self._action(lambda: self.tr("&Import medication list…"),
+                                                     self._import_medication, None, None, "importMedicationAction")
+        menus = (
+            (lambda: self.tr("&File"), (self.sync_action, self.lock_action, None, self.import_medication_action,
+                                         None, self.settings_action, None, self.quit_action)),
+            (lambda: self.tr("&Patients"), (self.find_action,)),
+            (lambda: self.tr("&Tools"), (self.problems_action, self.access_log_action, None, self.wipe_action)),
+            (lambda: self.tr("&Help"), (self.keyboard.shortcuts_action, self.about_action)),
+        )
+        for title, actions_in_menu in menus:
+            menu = self.menuBar().addMenu("")
+            self._texts.append((menu.setTitle, title))
+            for action in actions_in_menu:
+                menu.addSeparator() if action is None else menu.addAction(action)
+        toolbar = QToolBar(self)
+        self._texts.append((toolbar.setWindowTitle, lambda: self.tr("Main toolbar")))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.sync_action, self.lock_action, None, self.problems_action, self.access_log_action):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
         self.addToolBar(toolbar)
+        self.problems = ProblemsIndicator(self.problems_action, self.runner, self.sync)
+
+    def retranslate(self) -> None:
+        """Every text of the window again, in the language now installed (after a change in Settings)."""
+        for setter, text in self._texts:
+            setter(text())
+        self.setWindowTitle(self.tr("Consult Desktop") + (self.tr(" — demo") if self.demo_hint else ""))
+        self.locked_page.setText(self.tr("Consult Desktop is locked."))
+        if self.right.currentWidget() is self.placeholder:
+            self.placeholder.setText(self.tr("Choose a patient in the list."))
+        self.problems.retranslate()
+        self.keyboard.retranslate()
+        name_qt_parts(self)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "problems"):
+            self.retranslate()
+        super().changeEvent(event)
 
     def _import_medication(self) -> None:
         """File > Import: the medication tab of the patient on screen reads the file and shows a preview."""
@@ -226,6 +262,7 @@ class MainWindow(QMainWindow):
         if self._locked:
             return
         self.runner.query(self, queries.patient_list, self._rows_loaded, self._unhandled_error, slot="patients")
+        self.problems.refresh()
 
     def _rows_loaded(self, rows: list[PatientSummary]) -> None:
         if self._locked:
@@ -372,6 +409,10 @@ class MainWindow(QMainWindow):
             self.status.showMessage(self.tr("Signed in."), 5000)
 
     # -- dialogs -----------------------------------------------------------------------------------------
+    def track_dialog(self, dialog: QDialog) -> QDialog:
+        """Show a dialog that closes with the window and when it locks."""
+        return self._track(dialog)
+
     def _track(self, dialog: QDialog) -> QDialog:
         self._dialogs.append(dialog)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -414,10 +455,26 @@ class MainWindow(QMainWindow):
             self.start_sync()
 
     def apply_settings(self, settings: UiSettings) -> None:
-        self.settings = settings
+        previous, self.settings = self.settings, settings
+        if settings.language != previous.language:
+            self.switch_language(settings.language)
         self.idle.set_timeout_ms(settings.idle_lock_minutes * 60_000)
         self.sync.set_auto_interval(settings.auto_sync_minutes)
         self.list_panel.set_discharge_days(settings.discharge_days)
+
+    def switch_language(self, preference: str) -> None:
+        """Apply a language at once: new translators (every widget then gets a LanguageChange and retranslates),
+        medication texts in it, and the open patient shown again from their data in the new words."""
+        from PySide6.QtWidgets import QApplication
+
+        from consult_desktop.ui.shell import i18n
+
+        i18n.apply(QApplication.instance(), preference)
+        key = self.current.key
+        if key is not None and not self._locked:
+            tab = self.patient_view.current_tab()
+            self.patient_view.show_patient(*key)
+            self.patient_view.select_tab(tab)
 
     def _about(self) -> None:
         from consult_desktop.ui.dialogs.about_dialog import show_about
@@ -445,6 +502,7 @@ class MainWindow(QMainWindow):
 
     # -- closing -----------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        window_layout.save(self)
         if not self._locked:
             self.current.set(None)
         self.sync.set_enabled(False)

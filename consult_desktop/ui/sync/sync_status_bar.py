@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from consult_desktop.sync.progress import SyncProgress, SyncStage, SyncStatus
@@ -29,7 +29,7 @@ class SyncStatusBar(QStatusBar):
         self.bar.setObjectName("syncProgress")
         self.bar.setMaximumWidth(220)
         self.bar.setMaximumHeight(16)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button = QPushButton(self)
         self.cancel_button.setObjectName("cancelSync")
         self.cancel_button.clicked.connect(self._cancel)
         # Permanent widgets stay visible while showMessage() shows a passing note on the left.
@@ -48,11 +48,21 @@ class SyncStatusBar(QStatusBar):
         self._ticker.start(30_000)
         self.update_texts()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.update_texts()
+        super().changeEvent(event)
+
     def update_texts(self) -> None:
         sync = self._sync
         report = sync.last_report
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the sync; what was received so far is kept"))
+        # One status: before the first sync of this session only how old the local copy is ("Never synced" or
+        # "Last synced …"), afterwards the connection state beside it.
+        self.connection.setVisible(sync.online is not None)
         if sync.online is None:
-            self.connection.setText(self.tr("Not synced yet since start-up"))
+            self.connection.clear()
         elif not sync.online:
             self.connection.setText(self.tr("Offline — showing the local copy"))
         elif report is not None and report.status == SyncStatus.AUTH_FAILED:
