@@ -1,0 +1,84 @@
+"""How soon `consult-desktop sync` sends its first HTTP request after the process is started (target < 0.3 s).
+
+A tiny HTTP server in this process timestamps every request it receives and answers each with 503 (so the
+sync stops at once, without retrying for long). A profile is created beforehand with that server; then each
+run starts `python -m consult_desktop sync` in a fresh interpreter and the figure is the time of the first
+request minus the moment just before the process was spawned. The operating system's file cache is warm
+after the first run (the first run is printed separately). Also times `consult-desktop --help` to the end.
+Prints figures; asserts nothing.
+
+Usage: python benchmarks/bench_first_request.py [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+PASSPHRASE = "benchmark passphrase, not a secret"
+first_request: list[float] = []
+
+
+class Handler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        first_request.append(time.time())
+        body = b'{"resourceType": "OperationOutcome", "issue": []}'
+        self.send_response(503)
+        self.send_header("Content-Type", "application/fhir+json")
+        self.send_header("Retry-After", "0")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        return None
+
+
+def cli(data_dir: Path, *args: str, env: dict[str, str]) -> float:
+    started = time.time()
+    subprocess.run([sys.executable, "-m", "consult_desktop", "--data-dir", str(data_dir), *args], env=env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.time() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/fhir"
+    env = {**os.environ, "CONSULT_PASSPHRASE": PASSPHRASE}
+    with tempfile.TemporaryDirectory() as tmpdir:
+        data_dir = Path(tmpdir) / "profile"
+        cli(data_dir, "init", env=env)
+        cli(data_dir, "server", "set", base, "--auth", "none", env=env)
+        delays = []
+        for _ in range(args.runs):
+            first_request.clear()
+            started = time.time()
+            cli(data_dir, "sync", env=env)
+            if first_request:
+                delays.append(first_request[0] - started)
+        helps = [cli(data_dir, "--help", env=env) for _ in range(3)]
+    server.shutdown()
+    if not delays:
+        print("the sync sent no request")
+        return
+    warm = delays[1:] or delays
+    print(f"first request of `consult-desktop sync` after process start: first run {delays[0] * 1000:.0f} ms; "
+          f"warm median {statistics.median(warm) * 1000:.0f} ms (min {min(warm) * 1000:.0f}, "
+          f"max {max(warm) * 1000:.0f}, {len(warm)} runs)")
+    print(f"`consult-desktop --help` to exit: median {statistics.median(helps) * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
