@@ -5,7 +5,9 @@ sync stops at once, without retrying for long). A profile is created beforehand 
 run starts `python -m consult_desktop sync` in a fresh interpreter and the figure is the time of the first
 request minus the moment just before the process was spawned. The operating system's file cache is warm
 after the first run (the first run is printed separately). Also times `consult-desktop --help` to the end.
-Prints figures; asserts nothing.
+Two settings: bytecode cached (as an installed program or the frozen bundle runs, cache in a temporary
+directory) and without any bytecode cache (PYTHONDONTWRITEBYTECODE, every module compiled at each start).
+The profile is unlocked with its passphrase (Argon2id key derivation included). Prints figures; asserts nothing.
 
 Usage: python benchmarks/bench_first_request.py [--runs 7]
 """
@@ -56,28 +58,37 @@ def main() -> None:
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/fhir"
-    env = {**os.environ, "CONSULT_PASSPHRASE": PASSPHRASE}
+    base_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     with tempfile.TemporaryDirectory() as tmpdir:
         data_dir = Path(tmpdir) / "profile"
+        settings = (("bytecode cached", {**base_env, "PYTHONPYCACHEPREFIX": str(Path(tmpdir) / "pycache")}),
+                    ("no bytecode cache", {**base_env, "PYTHONDONTWRITEBYTECODE": "1"}))
+        env = {**settings[0][1], "CONSULT_PASSPHRASE": PASSPHRASE}
         cli(data_dir, "init", env=env)
         cli(data_dir, "server", "set", base, "--auth", "none", env=env)
-        delays = []
-        for _ in range(args.runs):
-            first_request.clear()
-            started = time.time()
-            cli(data_dir, "sync", env=env)
-            if first_request:
-                delays.append(first_request[0] - started)
-        helps = [cli(data_dir, "--help", env=env) for _ in range(3)]
+        for label, setting in settings:
+            env = {**setting, "CONSULT_PASSPHRASE": PASSPHRASE}
+            delays = []
+            for _ in range(args.runs):
+                first_request.clear()
+                started = time.time()
+                cli(data_dir, "sync", env=env)
+                if first_request:
+                    delays.append(first_request[0] - started)
+            helps = [cli(data_dir, "--help", env=env) for _ in range(3)]
+            report(label, delays, helps)
     server.shutdown()
+
+
+def report(label: str, delays: list[float], helps: list[float]) -> None:
     if not delays:
-        print("the sync sent no request")
+        print(f"{label}: the sync sent no request")
         return
     warm = delays[1:] or delays
-    print(f"first request of `consult-desktop sync` after process start: first run {delays[0] * 1000:.0f} ms; "
-          f"warm median {statistics.median(warm) * 1000:.0f} ms (min {min(warm) * 1000:.0f}, "
-          f"max {max(warm) * 1000:.0f}, {len(warm)} runs)")
-    print(f"`consult-desktop --help` to exit: median {statistics.median(helps) * 1000:.0f} ms")
+    print(f"{label}: first request of `consult-desktop sync` after process start: first run "
+          f"{delays[0] * 1000:.0f} ms; then median {statistics.median(warm) * 1000:.0f} ms (min "
+          f"{min(warm) * 1000:.0f}, max {max(warm) * 1000:.0f}, {len(warm)} runs); `consult-desktop --help` to "
+          f"exit: median {statistics.median(helps) * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

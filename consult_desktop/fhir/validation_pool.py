@@ -10,9 +10,10 @@ next page while the database writes the current one.
 The number of worker processes comes from ``CONSULT_SYNC_WORKERS`` (default: the number of cores, at least
 1). With one worker, or when no process can be started (a locked-down workstation, a broken pool), the
 resources are checked in this process, with the same function: the guarantees never depend on the pool.
-Workers are started with the ``spawn`` method (``forkserver`` on Linux), never ``fork``: the sync runs beside
-other threads and an open SQLCipher connection. The frozen program calls ``multiprocessing.freeze_support()``
-in its entry point for this.
+Workers are started with the ``spawn`` method on every system, never ``fork``: the sync runs beside other
+threads and an open SQLCipher connection. The frozen program calls ``multiprocessing.freeze_support()`` in
+its entry point for this. A worker exits by itself when the sync process is gone (killed, crashed): it
+watches its parent's sentinel, so no process outlives the sync.
 
 ``submit`` and ``close`` are called on the sync engine's thread; the workers only run
 :func:`_validate_batch`.
@@ -22,14 +23,13 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
-import sys
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol
-
-from consult_desktop.fhir.validation import model_class, validate_resource
 
 log = logging.getLogger(__name__)
 WORKERS_ENV = "CONSULT_SYNC_WORKERS"
@@ -47,6 +47,14 @@ class BatchValidator(Protocol):
     def submit(self, resources: Sequence[dict]) -> PendingValidation: ...
 
     def close(self) -> None: ...
+
+
+def validate_resource(resource: dict) -> str | None:
+    """`fhir.validation.validate_resource`, imported on first use: with workers, the sync process itself
+    never loads pydantic and the models."""
+    from consult_desktop.fhir.validation import validate_resource as validate
+
+    return validate(resource)
 
 
 def worker_count() -> int:
@@ -83,8 +91,8 @@ class InlineValidator:
 
     workers = 1
 
-    def __init__(self, validate: Validate = validate_resource) -> None:
-        self.validate = validate
+    def __init__(self, validate: Validate | None = None) -> None:
+        self.validate = validate or validate_resource
 
     def submit(self, resources: Sequence[dict]) -> PendingValidation:
         return _Deferred(self.validate, resources)
@@ -115,8 +123,7 @@ class PoolValidator:
 
     def __init__(self, workers: int, types: Sequence[str] = ()) -> None:
         self.workers = workers
-        method = "spawn" if getattr(sys, "frozen", False) or sys.platform != "linux" else "forkserver"
-        context = multiprocessing.get_context(method)
+        context = multiprocessing.get_context("spawn")
         self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
             max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(tuple(types),))
         # Start the processes now: they load the models while the sync asks for the patient list.
@@ -164,9 +171,22 @@ def open_validator(types: Sequence[str] = (), workers: int | None = None) -> Bat
 
 
 def _init_worker(types: tuple[str, ...]) -> None:
+    from consult_desktop.fhir.validation import model_class
+
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent.sentinel,), name="consult-parent-watch",
+                         daemon=True).start()
     for resource_type in types:
         model_class(resource_type)
 
 
+def _exit_with_parent(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(0)  # the sync process is gone: nothing here holds anything to save
+
+
 def _validate_batch(resources: list[dict[str, Any]]) -> list[str | None]:
-    return [validate_resource(resource) for resource in resources]
+    from consult_desktop.fhir.validation import validate_resource as validate
+
+    return [validate(resource) for resource in resources]

@@ -23,6 +23,7 @@ from typing import TypeVar
 from consult_desktop.fhir.errors import Forbidden, Gone, NotFound, RequestRejected
 from consult_desktop.fhir.paging import Page
 from consult_desktop.sync.ingest import PageIngester, PreparedPage
+from consult_desktop.sync.page_size import PageSizer
 from consult_desktop.sync.prefetch import prefetch
 from consult_desktop.sync.progress import CancelToken
 
@@ -46,14 +47,18 @@ class RoundContext:
     round_start: str  # server time (ISO-8601) when this sync began
     cancel: CancelToken | None = None
     on_page: Callable[[str, int], None] | None = None  # (scope, resources in page)
+    sizer: PageSizer | None = None  # learns the server's largest page (set by the Fetcher)
 
     def check_cancel(self) -> None:
         if self.cancel is not None:
             self.cancel.raise_if_cancelled()
 
-    def store_page(self, scope: str, page: Page | PreparedPage, cursors: Mapping[str, str | None]) -> int:
-        prepared = page if isinstance(page, PreparedPage) else self.ingester.prepare(page.entries)
-        count = self.ingester.commit(prepared, cursors)
+    def store_page(self, scope: str, page: Page, cursors: Mapping[str, str | None],
+                   prepared: PreparedPage | None = None) -> int:
+        if self.sizer is not None:
+            self.sizer.observe(page)
+            cursors = {**self.sizer.take_cursor(), **cursors}
+        count = self.ingester.commit(prepared or self.ingester.prepare(page.entries), cursors)
         if self.on_page is not None:
             self.on_page(scope, count)
         return count
@@ -167,7 +172,7 @@ def run_rounds(ctx: RoundContext, rounds: Sequence[Round]) -> int:
         ctx.check_cancel()
         progress, _start, done = plans[number]
         cursors = progress.page_cursors(page.next_url) if page.next_url else progress.finished(done)
-        accepted += ctx.store_page(progress.scope, prepared, cursors)
+        accepted += ctx.store_page(progress.scope, page, cursors, prepared)
     return accepted
 
 
@@ -199,7 +204,7 @@ def run_list_round(ctx: RoundContext, scope: str, patients: Sequence[str], chunk
                     cursors = progress.page_cursors(page.next_url)
                 else:
                     cursors = progress.part_done(chunk[-1]) if not last_chunk else final
-                ctx.store_page(scope, prepared, cursors)
+                ctx.store_page(scope, page, cursors, prepared)
         except (Forbidden, NotFound) as exc:
             if len(chunk) == 1:  # this patient's data is refused: the engine purges them
                 raise PatientDataRefused(chunk[0]) from exc

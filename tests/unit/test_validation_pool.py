@@ -70,3 +70,31 @@ def test_worker_count_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> N
     assert isinstance(validator, InlineValidator)
     assert validator.submit([{"resourceType": "Patient", "id": "p", "gender": "robot"}]).result() == [
         "gender: not a code of its required value set"]
+
+
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="reads /proc")
+def test_workers_do_not_outlive_a_killed_sync_process() -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    code = ("from consult_desktop.fhir.validation_pool import PoolValidator\n"
+            "p = PoolValidator(2, ('Patient',))\n"
+            "p.submit([{'resourceType': 'Patient', 'id': 'x'}]).result()\n"
+            "print('ready', flush=True)\n"
+            "import time; time.sleep(120)\n")
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+    assert len(children) >= 2  # the workers (and the resource tracker)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in children):
+        time.sleep(0.1)
+    assert not [pid for pid in children if Path(f"/proc/{pid}/cmdline").exists()
+                and Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"]
