@@ -120,7 +120,11 @@ class Fetcher:
             if not self.sizer.refused(count):
                 raise
             log.info("the server refuses pages of %d resources; asking for %d", count, self.sizer.count)
-            yield from self.client.search(rtype, {**params, "_count": str(self.sizer.count)})
+            try:
+                yield from self.client.search(rtype, {**params, "_count": str(self.sizer.count)})
+            except RequestRejected:
+                self.sizer.restore(count)  # refused for another reason (e.g. no type-level search)
+                raise
             return
         yield first
         yield from pages

@@ -53,6 +53,11 @@ class PageSizer:
         self.count = self._learned = self.fallback
         return True
 
+    def restore(self, count: int) -> None:
+        """Undo `refused`: the smaller page was refused too, so the size was not the reason."""
+        self.count = count
+        self._learned = None
+
     def take_cursor(self) -> dict[str, str]:
         """The learned cap to store with the next page, once."""
         learned, self._learned = self._learned, None

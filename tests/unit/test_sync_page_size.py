@@ -43,3 +43,10 @@ def test_a_remembered_cap_and_a_refusal() -> None:
 def test_requested_count() -> None:
     assert requested_count("http://h/fhir/Observation?patient=a&_count=250") == 250
     assert requested_count("http://h/fhir/Observation?patient=a") is None
+
+
+def test_a_refusal_for_another_reason_is_not_taken_for_a_cap() -> None:
+    sizer = PageSizer(200)
+    assert sizer.refused(LARGE_PAGE)
+    sizer.restore(LARGE_PAGE)
+    assert sizer.count == LARGE_PAGE and sizer.take_cursor() == {}
