@@ -7,9 +7,10 @@ resource: None (valid) or the error string for the quarantine. Only these small 
 workers, never the resources. The sync submits page N+1 before it stores page N, so the workers check the
 next page while the database writes the current one.
 
-The number of worker processes comes from ``CONSULT_SYNC_WORKERS`` (default: the number of cores, at least
-1). With one worker, or when no process can be started (a locked-down workstation, a broken pool), the
-resources are checked in this process, with the same function: the guarantees never depend on the pool.
+The number of worker processes comes from ``CONSULT_SYNC_WORKERS`` (default: the number of cores less one,
+at least 1: the sync process itself parses, stores and indexes on the remaining core). With one worker, or
+when no process can be started (a locked-down workstation, a broken pool), the resources are checked in
+this process, with the same function: the guarantees never depend on the pool.
 Workers are started with the ``spawn`` method on every system, never ``fork``: the sync runs beside other
 threads and an open SQLCipher connection. The frozen program calls ``multiprocessing.freeze_support()`` in
 its entry point for this. A worker exits by itself when the sync process is gone (killed, crashed): it
@@ -58,11 +59,11 @@ def validate_resource(resource: dict) -> str | None:
 
 
 def worker_count() -> int:
-    """Validation processes wanted: ``CONSULT_SYNC_WORKERS`` if it is a positive number, else the cores."""
+    """Validation processes wanted: ``CONSULT_SYNC_WORKERS`` if it is a positive number, else the cores less one."""
     value = os.environ.get(WORKERS_ENV, "").strip()
     if value.isdigit() and int(value) > 0:
         return int(value)
-    return max(1, os.cpu_count() or 1)
+    return max(1, (os.cpu_count() or 1) - 1)  # one core stays for the sync's own work (HTTP, database)
 
 
 class _Done:
