@@ -26,6 +26,7 @@ import logging
 import multiprocessing
 import multiprocessing.connection
 import os
+import signal
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -174,6 +175,7 @@ def open_validator(types: Sequence[str] = (), workers: int | None = None) -> Bat
 def _init_worker(types: tuple[str, ...]) -> None:
     from consult_desktop.fhir.validation import model_class
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C cancels the sync, which then closes the pool
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_with_parent, args=(parent.sentinel,), name="consult-parent-watch",
