@@ -9,7 +9,7 @@ Two settings: bytecode cached (as an installed program or the frozen bundle runs
 directory) and without any bytecode cache (PYTHONDONTWRITEBYTECODE, every module compiled at each start).
 The profile is unlocked with its passphrase (Argon2id key derivation included). Prints figures; asserts nothing.
 
-Usage: python benchmarks/bench_first_request.py [--runs 7]
+Usage: python benchmarks/bench_first_request.py [--runs 7] [--compare-with OTHER_SOURCE_TREE]
 """
 
 from __future__ import annotations
@@ -46,37 +46,47 @@ class Handler(BaseHTTPRequestHandler):
 
 def cli(data_dir: Path, *args: str, env: dict[str, str]) -> float:
     started = time.time()
+    # From the profile's parent directory: `-m` puts the working directory first on sys.path.
     subprocess.run([sys.executable, "-m", "consult_desktop", "--data-dir", str(data_dir), *args], env=env,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+                   cwd=data_dir.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     return time.time() - started
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--compare-with", metavar="DIR",
+                        help="another source tree of the program (e.g. `git archive` of an older commit), run "
+                             "alternately with this one through PYTHONPATH")
     args = parser.parse_args()
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/fhir"
-    base_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    base_env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPATH")}
+    trees = [("this tree", {})] + ([(args.compare_with, {"PYTHONPATH": args.compare_with})]
+                                   if args.compare_with else [])
     with tempfile.TemporaryDirectory() as tmpdir:
         data_dir = Path(tmpdir) / "profile"
-        settings = (("bytecode cached", {**base_env, "PYTHONPYCACHEPREFIX": str(Path(tmpdir) / "pycache")}),
-                    ("no bytecode cache", {**base_env, "PYTHONDONTWRITEBYTECODE": "1"}))
-        env = {**settings[0][1], "CONSULT_PASSPHRASE": PASSPHRASE}
+        settings = (("bytecode cached", {"PYTHONPYCACHEPREFIX": str(Path(tmpdir) / "pycache")}),
+                    ("no bytecode cache", {"PYTHONDONTWRITEBYTECODE": "1"}))
+        env = {**base_env, **settings[0][1], "CONSULT_PASSPHRASE": PASSPHRASE}
         cli(data_dir, "init", env=env)
         cli(data_dir, "server", "set", base, "--auth", "none", env=env)
         for label, setting in settings:
-            env = {**setting, "CONSULT_PASSPHRASE": PASSPHRASE}
-            delays = []
-            for _ in range(args.runs):
-                first_request.clear()
-                started = time.time()
-                cli(data_dir, "sync", env=env)
-                if first_request:
-                    delays.append(first_request[0] - started)
-            helps = [cli(data_dir, "--help", env=env) for _ in range(3)]
-            report(label, delays, helps)
+            delays: dict[str, list[float]] = {name: [] for name, _ in trees}
+            helps: dict[str, list[float]] = {name: [] for name, _ in trees}
+            for run in range(args.runs):  # the trees alternate, so both see the same machine load
+                for name, tree_env in trees:
+                    env = {**base_env, **setting, **tree_env, "CONSULT_PASSPHRASE": PASSPHRASE}
+                    first_request.clear()
+                    started = time.time()
+                    cli(data_dir, "sync", env=env)
+                    if first_request:
+                        delays[name].append(first_request[0] - started)
+                    if run < 3:
+                        helps[name].append(cli(data_dir, "--help", env=env))
+            for name, _ in trees:
+                report(f"{label}, {name}", delays[name], helps[name])
     server.shutdown()
 
 
