@@ -50,3 +50,54 @@ def test_a_refusal_for_another_reason_is_not_taken_for_a_cap() -> None:
     assert sizer.refused(LARGE_PAGE)
     sizer.restore(LARGE_PAGE)
     assert sizer.count == LARGE_PAGE and sizer.take_cursor() == {}
+
+
+class _Cursors:
+    def get(self, _server: str, _name: str) -> None:
+        return None
+
+
+class _Client:
+    """Refuses `_count` above 200 (as some servers do) or, with `refuse_all`, every type-level search."""
+
+    def __init__(self, refuse_all: bool = False) -> None:
+        self.refuse_all = refuse_all
+        self.asked: list[str] = []
+
+    def search(self, rtype: str, params: dict[str, str]):
+        from consult_desktop.fhir.errors import RequestRejected
+
+        self.asked.append(params["_count"])
+        if self.refuse_all or int(params["_count"]) > 200:
+            raise RequestRejected("refused", status=400, path=rtype)
+        yield _page(f"http://h/fhir/{rtype}?_count={params['_count']}", 3, has_next=False)
+
+
+def _fetcher(client: _Client):
+    from types import SimpleNamespace
+
+    from consult_desktop.sync.changes import Fetcher
+
+    ingester = SimpleNamespace(store=SimpleNamespace(cursors=_Cursors()), server_id="s")
+    ctx = SimpleNamespace(ingester=ingester, sizer=None)
+    return Fetcher(client, ctx, ["Observation"], 200, 50, lambda _p: None)  # type: ignore[arg-type]
+
+
+def test_a_server_refusing_large_pages_is_asked_again_with_the_configured_size() -> None:
+    client = _Client()
+    fetcher = _fetcher(client)
+    pages = list(fetcher._search("Observation", {}))
+    assert len(pages) == 1 and client.asked == [str(LARGE_PAGE), "200"]
+    assert fetcher.sizer.take_cursor() == {CURSOR: "200"}
+
+
+def test_a_server_refusing_the_search_itself_keeps_the_large_page_size() -> None:
+    import pytest
+
+    from consult_desktop.fhir.errors import RequestRejected
+
+    client = _Client(refuse_all=True)
+    fetcher = _fetcher(client)
+    with pytest.raises(RequestRejected):
+        list(fetcher._search("Observation", {}))
+    assert fetcher.sizer.count == LARGE_PAGE and fetcher.sizer.take_cursor() == {}
