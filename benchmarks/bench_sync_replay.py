@@ -8,7 +8,7 @@ dictionary lookup and a socket write per request), and measures on it, in one ru
 - a plain download: every recorded page and attachment fetched once, in order, bodies read and dropped
   (attachments 4 at a time, as the sync does);
 - `consult-desktop sync` from a new profile (the real command line, as a GP's scheduled task runs it), with
-  the default number of validation workers and with one.
+  the default number of validation workers (cores less one), with one (in-process) and with one per core.
 
 Each sync runs in its own process; its peak RSS is read from the kernel when it ends. Prints figures,
 asserts nothing.
@@ -207,7 +207,9 @@ def main() -> None:
             plain_download(base, data["order"], data["prefix"])  # warm-up
             plain_s, nreq, nbytes = plain_download(base, data["order"], data["prefix"])
             results = []
-            for label, env in (("default workers", {}), ("1 worker", {"CONSULT_SYNC_WORKERS": "1"})):
+            cores = os.cpu_count() or 1
+            for label, env in (("default workers", {}), ("1 worker", {"CONSULT_SYNC_WORKERS": "1"}),
+                               (f"{cores} workers, all cores", {"CONSULT_SYNC_WORKERS": str(cores)})):
                 directory = tmp / f"profile-{len(results)}"
                 new_profile(directory, base, args.page_size)
                 seconds, rss, out = cli(directory, "sync", "--json", env=env)

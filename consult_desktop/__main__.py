@@ -1,5 +1,9 @@
 """`python -m consult_desktop` runs the command line (the GUI when no command is given)."""
 
+import multiprocessing
+
 from consult_desktop.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    multiprocessing.freeze_support()  # validation workers of a frozen build (no effect otherwise)
+    raise SystemExit(main())

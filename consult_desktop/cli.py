@@ -50,7 +50,43 @@ def common_options() -> argparse.ArgumentParser:
     return parent
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Which module registers each command name: a command imports only its own module (fast start). A name not
+# listed here (or no name, or --help) registers every module, so a new command works before it is listed.
+COMMAND_OWNERS = {
+    "init": "profile", "passwd": "profile", "stats": "profile", "wipe": "profile",
+    "server": "sync", "sync": "sync", "check": "check", "backup": "backup", "restore": "backup",
+    "interactions": "interactions", "prescriptions": "prescriptions", "demo-server": "demo_server",
+    "screenshots": "screenshots",
+}
+_VALUE_OPTIONS = frozenset({"--data-dir", "--passphrase-file"})
+
+
+def command_name(argv: Sequence[str]) -> str | None:
+    """The sub-command named on the command line (the first word that is neither an option nor its value)."""
+    expect_value = False
+    for arg in argv:
+        if expect_value:
+            expect_value = False
+        elif arg in _VALUE_OPTIONS:
+            expect_value = True
+        elif arg == "--":
+            return None
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def command_modules(argv: Sequence[str] | None) -> tuple[str, ...]:
+    """The command modules to register for this command line: its command's own, or all of them."""
+    name = command_name(sys.argv[1:] if argv is None else argv)
+    owner = COMMAND_OWNERS.get(name or "")
+    if owner is None:
+        return COMMAND_MODULES
+    return (f"consult_desktop.commands.{owner}",)
+
+
+def build_parser(argv: Sequence[str] | None = None, *, every_command: bool = True) -> argparse.ArgumentParser:
+    """The parser; with `every_command` False, only the commands of the module that owns `argv`'s command."""
     common = common_options()
     parser = argparse.ArgumentParser(
         prog="consult-desktop",
@@ -67,13 +103,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--selftest", action="store_true",
                         help="check encryption, knowledge base, rendering and PDF viewing, then exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if every_command else command_modules(argv):
         importlib.import_module(name).register(subparsers, common)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(argv, every_command=False)
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,

@@ -155,7 +155,18 @@ def check_fhir_validation(ctx: Context) -> str:
         raise CheckFailed(f"a valid Patient was rejected: {error}")
     if validate_resource({"resourceType": "Observation", "id": "o1", "status": "final"}) is None:
         raise CheckFailed("an Observation without its required code was accepted")
-    return f"R4B models load by name ({len(types)} types); a valid Patient passes, an incomplete Observation fails"
+    from consult_desktop.fhir.validation_pool import PoolValidator
+
+    pool = PoolValidator(2, ("Patient", "Observation"))  # the sync's worker processes start and answer
+    try:
+        results = pool.submit([{"resourceType": "Patient", "id": "p1", "gender": "female"},
+                               {"resourceType": "Observation", "id": "o1", "status": "final"}]).result()
+    finally:
+        pool.close()
+    if results[0] is not None or results[1] is None:
+        raise CheckFailed("validation in worker processes disagrees with validation in this process")
+    return (f"R4B models load by name ({len(types)} types); a valid Patient passes, an incomplete Observation "
+            "fails, in this process and in worker processes")
 
 
 def check_keychain(ctx: Context) -> str:

@@ -11,9 +11,10 @@ import argparse
 import json
 import os
 import sys
+import threading
 import time
-import webbrowser
 from pathlib import Path
+from typing import Any
 
 from consult_desktop import exit_codes
 from consult_desktop.commands.common import (
@@ -25,12 +26,13 @@ from consult_desktop.commands.common import (
     run_guarded,
 )
 from consult_desktop.fhir.errors import ConfigurationError, FhirError
-from consult_desktop.fhir.server_config import ServerConfig
-from consult_desktop.record import actions
 from consult_desktop.store import StoreError
-from consult_desktop.sync.engine import SyncOptions
 from consult_desktop.sync.progress import CancelToken, SyncProgress, SyncReport, SyncStage, SyncStatus
-from consult_desktop.sync.setup import configured_servers, run_sync, sign_in
+
+# The sync machinery (HTTP client, engine, record layer) is imported when a command runs, not at start-up;
+# `sync` imports it on a helper thread while the passphrase's key derivation runs (which releases the GIL).
+SYNC_MODULES = ("consult_desktop.sync.setup", "consult_desktop.fhir.client", "consult_desktop.sync.engine",
+                "consult_desktop.fhir.validation_pool")
 
 STATUS_CODES = {
     SyncStatus.OK: exit_codes.OK,
@@ -52,9 +54,12 @@ def _env_secret(name: str | None, what: str) -> str | None:
     return value
 
 
-def server_settings_from_args(args: argparse.Namespace) -> tuple[ServerConfig, dict]:
+def server_settings_from_args(args: argparse.Namespace) -> tuple[Any, dict]:
     """The server's settings and its secrets (client_secret, token, private_key_pem, options) from the
     options shared by `server set` and `server add`."""
+    from consult_desktop.fhir.server_config import ServerConfig
+    from consult_desktop.sync.options import SyncOptions
+
     private_key = None
     if args.private_key:
         try:
@@ -84,6 +89,8 @@ def server_settings_from_args(args: argparse.Namespace) -> tuple[ServerConfig, d
 
 @run_guarded
 def cmd_server_set(args: argparse.Namespace) -> int:
+    from consult_desktop.record import actions
+
     config, secrets = server_settings_from_args(args)
     with open_store(args) as store:
         try:
@@ -99,6 +106,10 @@ def cmd_server_set(args: argparse.Namespace) -> int:
 
 @run_guarded
 def cmd_server_sign_in(args: argparse.Namespace) -> int:
+    import webbrowser
+
+    from consult_desktop.sync.setup import sign_in
+
     profile = profile_of(args)
     with open_store(args) as store:
         data_key = store.data_key
@@ -168,9 +179,32 @@ def _json_failure(report: SyncReport, code: int | None = None) -> int:
     return STATUS_CODES[report.status] if code is None else code
 
 
+def run_sync(*args: Any, **kwargs: Any) -> SyncReport:
+    """`sync.setup.run_sync`, imported when the command runs."""
+    from consult_desktop.sync.setup import run_sync as run
+
+    return run(*args, **kwargs)
+
+
+def configured_servers(store: Any) -> list:
+    from consult_desktop.sync.setup import configured_servers as servers
+
+    return servers(store)
+
+
+def _import_sync_modules() -> None:
+    import importlib
+
+    for name in SYNC_MODULES:
+        importlib.import_module(name)
+
+
 def _sync(args: argparse.Namespace) -> int:
     profile = profile_of(args)
+    loader = threading.Thread(target=_import_sync_modules, name="consult-imports", daemon=True)
+    loader.start()
     with open_store(args) as store:
+        loader.join()
         data_key = store.data_key
         if not configured_servers(store):
             raise CommandError("No hospital server is configured: run `consult-desktop server set URL` first.",

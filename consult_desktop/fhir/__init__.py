@@ -14,7 +14,8 @@ Where things are (import from the modules; this package imports nothing itself):
 - ``paging``: ``Page``, ``HistoryPage``, ``HistoryEntry``; ``bulk_export``: ``ExportStatus`` and friends
 - ``attachments``: size-limited downloads; ``concurrency``: ``CancelToken``
 - ``errors``: ``FhirError`` and its subclasses (messages fit for a GP, no patient data)
-- ``validation``: ``validate_resource`` (fhir.resources R4B models)
+- ``validation``: ``validate_resource`` (fhir.resources R4B models); ``validation_pool``: ``open_validator``
+  (the same checks for whole pages, in worker processes)
 - ``mapping`` (with ``fhir_values``): FHIR JSON -> ``consult_desktop.domain`` dataclasses
 
 Network calls block: run them on worker threads. Nothing here imports Qt.

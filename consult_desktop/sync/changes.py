@@ -21,6 +21,8 @@ from consult_desktop.fhir.capabilities import ServerCapabilities
 from consult_desktop.fhir.errors import RequestRejected
 from consult_desktop.fhir.paging import Page
 from consult_desktop.sync import export
+from consult_desktop.sync.page_size import CURSOR as PAGE_CURSOR
+from consult_desktop.sync.page_size import PageSizer
 from consult_desktop.sync.progress import SyncProgress, SyncStage
 from consult_desktop.sync.rounds import RoundContext, run_list_round, run_round, run_rounds
 from consult_desktop.sync.source import FhirSource
@@ -59,7 +61,9 @@ class Fetcher:
         self.client = client
         self.ctx = ctx
         self.types = [t for t in types if t != "Patient"]  # patients come with the authorised set
-        self.page_size = page_size
+        ingester = ctx.ingester
+        self.sizer = PageSizer(page_size, ingester.store.cursors.get(ingester.server_id, PAGE_CURSOR))
+        ctx.sizer = self.sizer
         self.chunk_size = chunk_size
         self.progress = progress
 
@@ -68,7 +72,7 @@ class Fetcher:
             self.progress(SyncProgress(SyncStage.RESOURCES, index, len(self.types), message=rtype))
 
             def start(since: str | None, rtype: str = rtype) -> Iterator[Page]:
-                return self.client.search(rtype, {**since_param(since), "_count": str(self.page_size)})
+                return self._search(rtype, since_param(since))
 
             last = index == len(self.types) - 1
             run_round(self.ctx, f"type:{rtype}", start, done if last else None)
@@ -81,8 +85,7 @@ class Fetcher:
             self.progress(SyncProgress(stage, index, len(self.types), message=rtype))
 
             def start(since: str | None, chunk: list[str], rtype: str = rtype) -> Iterator[Page]:
-                params = {"patient": ",".join(chunk), "_count": str(self.page_size), **since_param(since)}
-                return self.client.search(rtype, params)
+                return self._search(rtype, {"patient": ",".join(chunk), **since_param(since)})
 
             last = index == len(self.types) - 1
             scope = f"{'backfill' if backfill else 'type'}:{rtype}"
@@ -99,10 +102,32 @@ class Fetcher:
             for pid in ordered[first:first + EVERYTHING_BATCH]:
 
                 def start(since: str | None, pid: str = pid) -> Iterator[Page]:
-                    return self.client.everything(pid, since=None if backfill else since, count=self.page_size)
+                    return self.client.everything(pid, since=None if backfill else since, count=self.sizer.count)
 
                 rounds.append((f"everything:{pid}", start, {f"patient:{pid}": "complete"}))
             run_rounds(self.ctx, rounds)
+
+    def _search(self, rtype: str, params: dict[str, str]) -> Iterator[Page]:
+        """A search at the learned page size; a server that refuses the large `_count` is asked again with
+        the configured one (and that becomes its remembered cap)."""
+        count = self.sizer.count
+        pages = self.client.search(rtype, {**params, "_count": str(count)})
+        try:
+            first = next(pages)
+        except StopIteration:
+            return
+        except RequestRejected:
+            if not self.sizer.refused(count):
+                raise
+            log.info("the server refuses pages of %d resources; asking for %d", count, self.sizer.count)
+            try:
+                yield from self.client.search(rtype, {**params, "_count": str(self.sizer.count)})
+            except RequestRejected:
+                self.sizer.restore(count)  # refused for another reason (e.g. no type-level search)
+                raise
+            return
+        yield first
+        yield from pages
 
     def export(self, group_id: str, done: dict[str, str | None]) -> None:
         export.run_export(self.client, self.ctx, group_id, self.types, done, self.progress)

@@ -27,6 +27,7 @@ from consult_desktop.fhir.errors import (
     OperationCancelled,
     ServerUnreachable,
 )
+from consult_desktop.fhir.validation_pool import BatchValidator, InlineValidator, open_validator
 from consult_desktop.store import LAST_SYNC_KEY, Store, StoreError
 from consult_desktop.sync import attachments, deletions
 from consult_desktop.sync.changes import Fetcher, choose_strategy, fetch_changes, fetch_one_patient
@@ -55,11 +56,7 @@ class SyncEngine:
         self.server_id = server_id
         self.role = role
         self.options = options or SyncOptions()
-        if validate is None:
-            from consult_desktop.fhir.validation import validate_resource
-
-            validate = validate_resource
-        self.validate = validate
+        self.validate = validate  # None: fhir.resources in worker processes (`fhir/validation_pool.py`)
         self.purger = Purger(store, server_id)
 
     # -- public --------------------------------------------------------------------------------------------
@@ -98,9 +95,17 @@ class SyncEngine:
         round_start = _safe_round_start()
 
         progress(SyncProgress(SyncStage.PATIENTS, 0, None, message="authorised patients"))
-        patients = authorised_patients(self.client, self.options, cancel)
-        ingester = PageIngester(self.store, self.server_id, set(patients), frozenset(types), self.validate,
-                                self.role)
+        validator = open_validator(types) if self.validate is None else InlineValidator(self.validate)
+        try:
+            patients = authorised_patients(self.client, self.options, cancel)
+            return self._sync(progress, cancel, patient_id, run, caps, types, round_start, patients, validator)
+        finally:
+            validator.close()
+
+    def _sync(self, progress: Progress, cancel: CancelToken | None, patient_id: str | None, run: SyncRun,
+              caps: ServerCapabilities, types: list[str], round_start: str, patients: dict[str, dict],
+              validator: BatchValidator) -> tuple[SyncStatus, str]:
+        ingester = PageIngester(self.store, self.server_id, set(patients), frozenset(types), validator, self.role)
         ingester.max_inline_bytes = self.options.max_attachment_bytes
         run.ingester = ingester
         run.purged = self.purger.purge_outside(ingester.authorised)

@@ -1,6 +1,9 @@
 """Storing one page of a sync: keep only what the role may see of authorised patients, validate, commit
 the page with its cursor.
 
+`prepare` sorts a page and starts its validation (in worker processes when the validator has them);
+`commit` waits for the results and stores the page. The sync prepares page N+1 before it commits page N.
+
 The page's resources, its quarantined resources and the cursor that follows it are written in ONE
 transaction, so a crash at any moment leaves either the page and its cursor, or neither. Runs on the sync
 engine's thread (the one that opened its Store).
@@ -13,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from consult_desktop.domain.roles import DOCUMENT_TYPES, RoleProfile, may_see
+from consult_desktop.fhir.validation_pool import BatchValidator, InlineValidator, PendingValidation
 from consult_desktop.store import Store
 from consult_desktop.store.derived import patient_id_of
 from consult_desktop.store.resources import MAX_INLINE_BYTES
@@ -22,6 +26,15 @@ log = logging.getLogger(__name__)
 Validator = Callable[[dict], str | None]
 # Types that belong to no patient but that patient data points to (medicationReference).
 SHARED_TYPES = frozenset({"Medication"})
+
+
+@dataclass
+class PreparedPage:
+    """A page sorted and under validation: what `PageIngester.commit` stores."""
+
+    candidates: list[tuple[dict, str | None]]  # (resource, owning patient) awaiting their check
+    bad: list[tuple[object, str, str | None]]  # refused before validation (no resourceType or id)
+    pending: PendingValidation
 
 
 @dataclass
@@ -36,13 +49,14 @@ class IngestCounts:
 
 class PageIngester:
     def __init__(self, store: Store, server_id: str, authorised: set[str], types: frozenset[str],
-                 validate: Validator, role: RoleProfile | None = None) -> None:
+                 validate: Validator | BatchValidator, role: RoleProfile | None = None) -> None:
         self.store = store
         self.role = role  # documents this role may not see (e.g. operative notes for a nurse) are dropped
         self.server_id = server_id
         self.authorised = authorised
         self.types = types
-        self.validate = validate
+        # A per-resource function (checked here, when the page is stored) or a batch validator (workers).
+        self.validator: BatchValidator = validate if hasattr(validate, "submit") else InlineValidator(validate)  # type: ignore[arg-type,assignment]
         self.counts = IngestCounts()
         self.max_inline_bytes = MAX_INLINE_BYTES  # inline attachments: the sync's attachment size limit
         # Called on this thread after each committed page with its stored resources (attachments start).
@@ -55,12 +69,12 @@ class PageIngester:
         return (self.role is not None and isinstance(resource, dict)
                 and resource.get("resourceType") in DOCUMENT_TYPES and not may_see(self.role, resource))
 
-    def ingest(self, resources: Iterable[object], cursors: Mapping[str, str | None] | None = None) -> int:
-        """Validate and store a page; set (or, with None, delete) the given cursors in the same commit.
+    def prepare(self, resources: Iterable[object]) -> PreparedPage:
+        """Sort a page's resources (kept, refused, not ours) and start validating the kept ones.
 
-        Returns the number of resources accepted (valid, authorised, of a synced type).
+        Reads nothing from the store, so it may run ahead of the commits (page N+1 while N is stored).
         """
-        good: list[dict] = []
+        candidates: list[tuple[dict, str | None]] = []
         bad: list[tuple[object, str, str | None]] = []
         for resource in resources:
             if self._hidden_from_role(resource):
@@ -77,11 +91,26 @@ class PageIngester:
                 # Never store anything of a patient outside the authorised set, whatever the server sent.
                 self.counts.dropped_unauthorised += 1
                 continue
-            error = self.validate(resource)
+            candidates.append((resource, owner))
+        pending = self.validator.submit([resource for resource, _owner in candidates])
+        return PreparedPage(candidates, bad, pending)
+
+    def ingest(self, resources: Iterable[object], cursors: Mapping[str, str | None] | None = None) -> int:
+        """Validate and store a page; set (or, with None, delete) the given cursors in the same commit.
+
+        Returns the number of resources accepted (valid, authorised, of a synced type).
+        """
+        return self.commit(self.prepare(resources), cursors)
+
+    def commit(self, page: PreparedPage, cursors: Mapping[str, str | None] | None = None) -> int:
+        """Wait for a prepared page's validation, then store it with its cursors in one transaction."""
+        good: list[dict] = []
+        bad = list(page.bad)
+        for (resource, owner), error in zip(page.candidates, page.pending.result(), strict=True):
             if error is not None:
                 bad.append((resource, error, owner))
-                continue
-            good.append(resource)
+            else:
+                good.append(resource)
         with self.store.transaction():
             result = self.store.resources.put_many(self.server_id, good, max_inline_bytes=self.max_inline_bytes)
             for raw, error, owner in bad:

@@ -18,15 +18,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from consult_desktop.fhir.errors import Forbidden, Gone, NotFound, RequestRejected
 from consult_desktop.fhir.paging import Page
-from consult_desktop.sync.ingest import PageIngester
+from consult_desktop.sync.ingest import PageIngester, PreparedPage
+from consult_desktop.sync.page_size import PageSizer
 from consult_desktop.sync.prefetch import prefetch
 from consult_desktop.sync.progress import CancelToken
 
 log = logging.getLogger(__name__)
 Cursors = dict[str, str | None]
+T = TypeVar("T")
 
 
 class PatientDataRefused(Exception):
@@ -44,13 +47,18 @@ class RoundContext:
     round_start: str  # server time (ISO-8601) when this sync began
     cancel: CancelToken | None = None
     on_page: Callable[[str, int], None] | None = None  # (scope, resources in page)
+    sizer: PageSizer | None = None  # learns the server's largest page (set by the Fetcher)
 
     def check_cancel(self) -> None:
         if self.cancel is not None:
             self.cancel.raise_if_cancelled()
 
-    def store_page(self, scope: str, page: Page, cursors: Mapping[str, str | None]) -> int:
-        count = self.ingester.ingest(page.entries, cursors)
+    def store_page(self, scope: str, page: Page, cursors: Mapping[str, str | None],
+                   prepared: PreparedPage | None = None) -> int:
+        if self.sizer is not None:
+            self.sizer.observe(page)
+            cursors = {**self.sizer.take_cursor(), **cursors}
+        count = self.ingester.commit(prepared or self.ingester.prepare(page.entries), cursors)
         if self.on_page is not None:
             self.on_page(scope, count)
         return count
@@ -107,6 +115,35 @@ def _resumed(pages: Iterator[Page], restart: Callable[[], Iterator[Page]]) -> It
     yield from pages
 
 
+def validated_ahead(ctx: RoundContext, items: Iterator[T], page_of: Callable[[T], Page]
+                    ) -> Iterator[tuple[T, PreparedPage]]:
+    """Each item with its page prepared, the NEXT page's validation started before the current one is handed
+    over for storing: workers check page N+1 while the database writes page N. A failure to fetch page N+1
+    is raised only after page N was handed over (and stored), as without read-ahead.
+    """
+    pending: tuple[T, PreparedPage] | None = None
+    try:
+        while True:
+            try:
+                item = next(items)
+            except StopIteration:
+                break
+            except BaseException:
+                if pending is not None:
+                    yield pending
+                raise
+            current = (item, ctx.ingester.prepare(page_of(item).entries))
+            if pending is not None:
+                yield pending
+            pending = current
+        if pending is not None:
+            yield pending
+    finally:
+        close = getattr(items, "close", None)
+        if close is not None:
+            close()  # the read-ahead thread stops at its next page
+
+
 Round = tuple[str, Callable[[str | None], Iterator[Page]], dict[str, str | None]]
 
 
@@ -131,11 +168,11 @@ def run_rounds(ctx: RoundContext, rounds: Sequence[Round]) -> int:
                 yield number, page
 
     accepted = 0
-    for number, page in prefetch(stream()):
+    for (number, page), prepared in validated_ahead(ctx, prefetch(stream()), lambda item: item[1]):
         ctx.check_cancel()
         progress, _start, done = plans[number]
         cursors = progress.page_cursors(page.next_url) if page.next_url else progress.finished(done)
-        accepted += ctx.store_page(progress.scope, page, cursors)
+        accepted += ctx.store_page(progress.scope, page, cursors, prepared)
     return accepted
 
 
@@ -161,13 +198,13 @@ def run_list_round(ctx: RoundContext, scope: str, patients: Sequence[str], chunk
         pages = prefetch(progress.pages(ctx, lambda chunk=chunk: start(since, chunk)))
         progress = ScopeProgress(scope, since, None, progress.after, progress.round_start)  # link used
         try:
-            for page in pages:
+            for page, prepared in validated_ahead(ctx, pages, lambda page: page):
                 ctx.check_cancel()
                 if page.next_url:
                     cursors = progress.page_cursors(page.next_url)
                 else:
                     cursors = progress.part_done(chunk[-1]) if not last_chunk else final
-                ctx.store_page(scope, page, cursors)
+                ctx.store_page(scope, page, cursors, prepared)
         except (Forbidden, NotFound) as exc:
             if len(chunk) == 1:  # this patient's data is refused: the engine purges them
                 raise PatientDataRefused(chunk[0]) from exc
