@@ -30,11 +30,12 @@ def open_patient(store: Store, server_id: str, patient_id: str) -> None:
             record_access(store, "open-patient", sid, pid)
 
 
-def open_document(store: Store, server_id: str, patient_id: str, resource_type: str, resource_id: str
-                  ) -> DocumentContent:
+def open_document(store: Store, server_id: str, patient_id: str, resource_type: str, resource_id: str,
+                  held_by: str | None = None) -> DocumentContent:
     """The GP opened a document (of any hospital of this person): logged for the hospital that holds it (the
-    access log, the hospital's audit trail), then read to show."""
-    sid, pid = owner_of(store, server_id, patient_id, resource_type, resource_id)
+    access log, the hospital's audit trail), then read to show. `held_by`: the server of the document (the list
+    row's `server_id`); without it, the first of the person's hospitals that has a document with this id."""
+    sid, pid = owner_of(store, server_id, patient_id, resource_type, resource_id, held_by)
     record_access(store, AUDIT_OPEN_DOCUMENT, sid, pid, resource_type, resource_id)
     return load_document_content(store, sid, pid, resource_type, resource_id)
 
@@ -53,7 +54,8 @@ def audit_session(store: Store, action: str) -> None:
 
 
 def add_document_text(store: Store, server_id: str, resource_type: str, resource_id: str, text: str) -> None:
-    """The text layer of a PDF read while it was shown joins the full-text index (searches then find it)."""
+    """The text layer of a PDF read while it was shown joins the full-text index (searches then find it);
+    `server_id` is the server that holds the document."""
     store.resources.add_document_text(server_id, resource_type, resource_id, text)
 
 

@@ -45,10 +45,12 @@ class DocumentContent:
     text: str | None = None  # decoded plain text, or HTML already sanitised
     error: str | None = None
     index_pdf_text: bool = False  # the PDF's text layer is not in the search index yet
+    server_id: str = ""  # the hospital server that holds it
 
     @property
-    def key(self) -> tuple[str, str]:
-        return self.resource_type, self.resource_id
+    def key(self) -> tuple[str, str, str]:
+        """(server_id, resource type, id): ids are each hospital's own, two may use the same one."""
+        return self.server_id, self.resource_type, self.resource_id
 
 
 def kind_of(content_type: str | None, data: bytes | None = None) -> ContentKind:
@@ -97,9 +99,10 @@ def load_document_content(
     missing content."""
     resource = store.resources.get(server_id, resource_type, resource_id)
     if resource is None:
-        return DocumentContent(resource_type, resource_id, kind=ContentKind.MISSING)
+        return DocumentContent(resource_type, resource_id, kind=ContentKind.MISSING, server_id=server_id)
     document = mapping.map_document(resource)
-    base = DocumentContent(resource_type, resource_id, title=document.title, date=document.date)
+    base = DocumentContent(resource_type, resource_id, title=document.title, date=document.date,
+                           server_id=server_id)
     index = preferred_attachment(document)
     if index is None:
         return _text_only(base, document)

@@ -22,6 +22,7 @@ from consult_desktop.fhir import mapping
 from consult_desktop.record.access_report import record_access
 from consult_desktop.record.changes import FileWritten
 from consult_desktop.record.document_content import preferred_attachment, stored_index
+from consult_desktop.record.people import owner_of
 from consult_desktop.store import Store
 
 PRINTED_DOCUMENT = "document-printed"
@@ -95,8 +96,11 @@ def original_file(store: Store, server_id: str, resource_type: str, resource_id:
 
 
 def save_document(store: Store, server_id: str, patient_id: str, resource_type: str, resource_id: str,
-                  path: Path) -> FileWritten:
-    """Write the document's original attachment to `path` and log it (LookupError without stored bytes)."""
+                  path: Path, held_by: str | None = None) -> FileWritten:
+    """Write the document's original attachment to `path` and log it (LookupError without stored bytes).
+    `held_by`: the server of the document when it may be another hospital of this person."""
+    if held_by is not None:
+        server_id, patient_id = owner_of(store, server_id, patient_id, resource_type, resource_id, held_by)
     found = original_file(store, server_id, resource_type, resource_id)
     if found is None or not _belongs(store, server_id, patient_id, resource_type, resource_id):
         raise LookupError("the document has no stored file")
@@ -112,8 +116,11 @@ def _belongs(store: Store, server_id: str, patient_id: str, resource_type: str, 
 
 
 def record_print(store: Store, server_id: str, patient_id: str, what: str, resource_type: str | None = None,
-                 resource_id: str | None = None) -> None:
-    """The GP printed (or printed to PDF) the document, the lab results or the medication comparison."""
+                 resource_id: str | None = None, held_by: str | None = None) -> None:
+    """The GP printed (or printed to PDF) the document, the lab results or the medication comparison; a
+    document is logged for the hospital that holds it (`held_by`, when it may be another of this person's)."""
+    if held_by is not None and resource_type is not None and resource_id is not None:
+        server_id, patient_id = owner_of(store, server_id, patient_id, resource_type, resource_id, held_by)
     record_access(store, PRINT_ACTIONS[what], server_id, patient_id,
                   object_type=resource_type, object_id=resource_id)
 

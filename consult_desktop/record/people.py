@@ -48,12 +48,18 @@ def person_keys(store: Store, server_id: str, patient_id: str) -> list[tuple[str
     return store.person_keys(server_id, patient_id)
 
 
-def owner_of(store: Store, server_id: str, patient_id: str, resource_type: str, resource_id: str
-             ) -> tuple[str, str]:
+def owner_of(store: Store, server_id: str, patient_id: str, resource_type: str, resource_id: str,
+             held_by: str | None = None) -> tuple[str, str]:
     """The (server_id, patient_id) among the person's keys that holds this resource of this person (the row's
-    own key when none does, so that a missing document stays missing)."""
+    own key when none does, so that a missing document stays missing). `held_by`: the server the resource
+    comes from, when known (two hospitals may give the same person's documents the same id)."""
     for sid, pid in person_keys(store, server_id, patient_id):
+        if held_by is not None and sid != held_by:
+            continue
         # Ids are the server's own: another server may use the same id for another patient's resource.
         if resource_id in store.resources.ids(sid, resource_type, pid):
             return sid, pid
+    if held_by is not None and held_by != server_id:
+        keys = [key for key in person_keys(store, server_id, patient_id) if key[0] == held_by]
+        return keys[0] if keys else (held_by, patient_id)
     return server_id, patient_id

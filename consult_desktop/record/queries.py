@@ -24,13 +24,13 @@ def access_log(store: Store, limit: int, patient_id: str | None = None) -> list[
 
 
 def search_documents(store: Store, server_id: str, patient_id: str, query: str) -> list[tuple]:
-    """(resource type, id, snippet with the found words in [brackets]) of this person's documents, at every
-    hospital that knows them."""
+    """(server_id, resource type, id, snippet with the found words in [brackets]) of this person's documents,
+    at every hospital that knows them."""
     from consult_desktop.record.people import person_keys
 
     found: list[tuple] = []
     for sid, pid in person_keys(store, server_id, patient_id):
-        found.extend(store.resources.search_documents(sid, pid, query))
+        found.extend((sid, *hit) for hit in store.resources.search_documents(sid, pid, query))
     return found
 
 

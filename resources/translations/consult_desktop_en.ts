@@ -395,6 +395,25 @@
     </message>
 </context>
 <context>
+    <name>AddHospitalDialog</name>
+    <message>
+        <source>Add a hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospital name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name shown beside its records (default: its address)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContraindicationDialog</name>
     <message>
         <source>Contraindicated medication</source>
@@ -888,6 +907,81 @@
     </message>
     <message>
         <source>Create profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HospitalsPage</name>
+    <message>
+        <source>Hospitals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records of every hospital listed here are synchronised to this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospital added. Its records arrive at the next synchronisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove a hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the hospital %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its cached records are removed from this computer. They come back only if you add the hospital again and synchronise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospital removed, with its records on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2693,6 +2787,10 @@
     </message>
     <message>
         <source>Hospital server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospitals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

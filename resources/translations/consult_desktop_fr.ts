@@ -395,6 +395,25 @@
     </message>
 </context>
 <context>
+    <name>AddHospitalDialog</name>
+    <message>
+        <source>Add a hospital</source>
+        <translation>Ajouter un hôpital</translation>
+    </message>
+    <message>
+        <source>Hospital name</source>
+        <translation>Nom de l&apos;hôpital</translation>
+    </message>
+    <message>
+        <source>The name shown beside its records (default: its address)</source>
+        <translation>Le nom affiché à côté de ses données (par défaut : son adresse)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+</context>
+<context>
     <name>ContraindicationDialog</name>
     <message>
         <source>Contraindicated medication</source>
@@ -889,6 +908,81 @@
     <message>
         <source>Create profile</source>
         <translation>Créer le profil</translation>
+    </message>
+</context>
+<context>
+    <name>HospitalsPage</name>
+    <message>
+        <source>Hospitals</source>
+        <translation>Hôpitaux</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Dernière synchronisation</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>Add a hospital</source>
+        <translation>Ajouter un hôpital</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Retirer…</translation>
+    </message>
+    <message>
+        <source>Remove the selected hospital</source>
+        <translation>Retirer l&apos;hôpital sélectionné</translation>
+    </message>
+    <message>
+        <source>The records of every hospital listed here are synchronised to this computer.</source>
+        <translation>Les dossiers de chaque hôpital de cette liste sont synchronisés sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>Hospital added. Its records arrive at the next synchronisation.</source>
+        <translation>Hôpital ajouté. Ses dossiers arriveront à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Remove a hospital</source>
+        <translation>Retirer un hôpital</translation>
+    </message>
+    <message>
+        <source>Remove the hospital %1?</source>
+        <translation>Retirer l&apos;hôpital %1 ?</translation>
+    </message>
+    <message>
+        <source>Its cached records are removed from this computer. They come back only if you add the hospital again and synchronise.</source>
+        <translation>Ses dossiers conservés sont supprimés de cet ordinateur. Ils ne reviennent que si vous ajoutez à nouveau l&apos;hôpital et synchronisez.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Hospital removed, with its records on this computer.</source>
+        <translation>Hôpital retiré, avec ses dossiers sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Suppression…</translation>
     </message>
 </context>
 <context>
@@ -2694,6 +2788,10 @@
     <message>
         <source>Hospital server</source>
         <translation>Serveur de l&apos;hôpital</translation>
+    </message>
+    <message>
+        <source>Hospitals</source>
+        <translation>Hôpitaux</translation>
     </message>
     <message>
         <source>Saving…</source>

@@ -395,6 +395,25 @@
     </message>
 </context>
 <context>
+    <name>AddHospitalDialog</name>
+    <message>
+        <source>Add a hospital</source>
+        <translation>Een ziekenhuis toevoegen</translation>
+    </message>
+    <message>
+        <source>Hospital name</source>
+        <translation>Naam van het ziekenhuis</translation>
+    </message>
+    <message>
+        <source>The name shown beside its records (default: its address)</source>
+        <translation>De naam naast zijn gegevens (standaard: zijn adres)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Naam:</translation>
+    </message>
+</context>
+<context>
     <name>ContraindicationDialog</name>
     <message>
         <source>Contraindicated medication</source>
@@ -889,6 +908,81 @@
     <message>
         <source>Create profile</source>
         <translation>Profiel aanmaken</translation>
+    </message>
+</context>
+<context>
+    <name>HospitalsPage</name>
+    <message>
+        <source>Hospitals</source>
+        <translation>Ziekenhuizen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Laatste synchronisatie</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Toevoegen…</translation>
+    </message>
+    <message>
+        <source>Add a hospital</source>
+        <translation>Een ziekenhuis toevoegen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Verwijderen…</translation>
+    </message>
+    <message>
+        <source>Remove the selected hospital</source>
+        <translation>Het geselecteerde ziekenhuis verwijderen</translation>
+    </message>
+    <message>
+        <source>The records of every hospital listed here are synchronised to this computer.</source>
+        <translation>De dossiers van elk ziekenhuis in deze lijst worden naar deze computer gesynchroniseerd.</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nooit</translation>
+    </message>
+    <message>
+        <source>Hospital added. Its records arrive at the next synchronisation.</source>
+        <translation>Ziekenhuis toegevoegd. Zijn dossiers komen bij de volgende synchronisatie.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Opslaan…</translation>
+    </message>
+    <message>
+        <source>Remove a hospital</source>
+        <translation>Een ziekenhuis verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove the hospital %1?</source>
+        <translation>Het ziekenhuis %1 verwijderen?</translation>
+    </message>
+    <message>
+        <source>Its cached records are removed from this computer. They come back only if you add the hospital again and synchronise.</source>
+        <translation>Zijn bewaarde dossiers worden van deze computer verwijderd. Ze komen pas terug als u het ziekenhuis opnieuw toevoegt en synchroniseert.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Hospital removed, with its records on this computer.</source>
+        <translation>Ziekenhuis verwijderd, met zijn dossiers op deze computer.</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Verwijderen…</translation>
     </message>
 </context>
 <context>
@@ -2694,6 +2788,10 @@
     <message>
         <source>Hospital server</source>
         <translation>Ziekenhuisserver</translation>
+    </message>
+    <message>
+        <source>Hospitals</source>
+        <translation>Ziekenhuizen</translation>
     </message>
     <message>
         <source>Saving…</source>

@@ -24,7 +24,7 @@ ROWS = [
 
 
 def order(proxy: DocumentSortProxy) -> list[str]:
-    return [proxy.index(r, 0).data(KEY_ROLE)[1] for r in range(proxy.rowCount())]
+    return [proxy.index(r, 0).data(KEY_ROLE)[2] for r in range(proxy.rowCount())]
 
 
 def make() -> tuple[DocumentListModel, DocumentSortProxy]:

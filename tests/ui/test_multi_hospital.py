@@ -98,3 +98,76 @@ def test_the_medication_comparison_names_the_hospital_of_its_list(qtbot) -> None
     assert report.hospital_text(Data()).endswith("(Cardiology), AZ B")  # type: ignore[arg-type]
     Data.hospital = HospitalList("discharge", "2026-11-02", "Cardiology")
     assert report.hospital_text(Data()).endswith("(Cardiology)")  # type: ignore[arg-type]
+
+
+def test_the_same_document_id_at_two_hospitals_opens_each_its_own(qtbot, runner, tmp_path: Path, known) -> None:
+    import base64
+
+    from consult_desktop.record.document_content import AUDIT_OPEN_DOCUMENT
+    from consult_desktop.ui.documents.document_list_model import KEY_ROLE
+    from consult_desktop.ui.patients.patient_view import PatientView
+
+    profile = Profile.resolve(tmp_path / "p")
+    with profile.create(known.PASSPHRASE, kdf=known.FAST_KDF) as store:
+        for sid, name, pid in (("s1", "Hôpital A", "a1"), ("s2", "AZ B", "b7")):
+            store.servers.save(sid, f"https://{sid}.example/fhir", {"base_url": f"https://{sid}.example/fhir"}, name)
+            text = base64.b64encode(f"Letter written at {name}".encode()).decode()
+            store.resources.put_many(sid, [
+                _patient(pid, "48030212345"),
+                {"resourceType": "DocumentReference", "id": "d1", "status": "current",
+                 "subject": {"reference": f"Patient/{pid}"}, "date": "2026-01-0" + pid[-1] + "T10:00:00Z",
+                 "description": f"Letter {name}",
+                 "content": [{"attachment": {"contentType": "text/plain", "data": text}}]}])
+    known.unlock(runner, profile)
+    view = PatientView(runner)
+    qtbot.addWidget(view)
+    view.show()
+    with qtbot.waitSignal(view.patient_loaded, timeout=10000):
+        view.show_patient("s1", "a1")
+    tab = view.documents_tab()
+    assert sorted(tab.visible_document_keys()) == [("s1", "DocumentReference", "d1"), ("s2", "DocumentReference", "d1")]
+    shown = {}
+    for row in range(tab.proxy().rowCount()):
+        key = tab.proxy().index(row, 0).data(KEY_ROLE)
+        with qtbot.waitSignal(tab.document_opened, timeout=10000):
+            tab.table().selectRow(row)
+        qtbot.waitUntil(lambda: tab.viewer().mode() == "text")
+        assert tab.viewer().content().key == tuple(key)
+        shown[key[0]] = tab.viewer().text_browser().toPlainText()
+    assert shown == {"s1": "Letter written at Hôpital A", "s2": "Letter written at AZ B"}
+    opened = known.db(runner, lambda store: [(e.server_id, e.patient_id, e.object_id) for e in store.audit.entries()
+                                             if e.action == AUDIT_OPEN_DOCUMENT])
+    assert sorted(opened) == [("s1", "a1", "d1"), ("s2", "b7", "d1")]
+    with qtbot.waitSignal(tab.search_finished, timeout=10000):
+        tab.search("written")
+    assert sorted(tab.hit_keys()) == [("s1", "DocumentReference", "d1"), ("s2", "DocumentReference", "d1")]
+    second = tab.hit_keys().index(("s2", "DocumentReference", "d1"))
+    with qtbot.waitSignal(tab.document_opened, timeout=10000):
+        tab.choose_hit(second)
+    assert tab.viewer().content().key == ("s2", "DocumentReference", "d1")
+
+
+def test_saving_and_printing_the_same_id_go_to_the_hospital_that_holds_it(tmp_path: Path, known) -> None:
+    import base64
+
+    from consult_desktop.record import exports
+
+    profile = Profile.resolve(tmp_path / "p")
+    with profile.create(known.PASSPHRASE, kdf=known.FAST_KDF) as store:
+        for sid, name, pid in (("s1", "Hôpital A", "a1"), ("s2", "AZ B", "b7")):
+            store.servers.save(sid, f"https://{sid}.example/fhir", {"base_url": f"https://{sid}.example/fhir"}, name)
+            text = base64.b64encode(f"Letter written at {name}".encode()).decode()
+            store.resources.put_many(sid, [
+                _patient(pid, "48030212345"),
+                {"resourceType": "DocumentReference", "id": "d1", "status": "current",
+                 "subject": {"reference": f"Patient/{pid}"}, "description": f"Letter {name}",
+                 "content": [{"attachment": {"contentType": "text/plain", "data": text}}]}])
+        target = tmp_path / "letter.txt"
+        exports.save_document(store, "s1", "a1", "DocumentReference", "d1", target, held_by="s2")
+        exports.record_print(store, "s1", "a1", "document", "DocumentReference", "d1", held_by="s2")
+        exports.record_print(store, "s1", "a1", "document", "DocumentReference", "d1", held_by="s1")
+        logged = [(e.action, e.server_id, e.patient_id) for e in store.audit.entries()
+                  if e.action in (exports.SAVED_DOCUMENT, exports.PRINTED_DOCUMENT)]
+    assert target.read_text() == "Letter written at AZ B"
+    assert sorted(logged) == [(exports.PRINTED_DOCUMENT, "s1", "a1"), (exports.PRINTED_DOCUMENT, "s2", "b7"),
+                              (exports.SAVED_DOCUMENT, "s2", "b7")]

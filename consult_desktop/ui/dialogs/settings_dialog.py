@@ -1,8 +1,9 @@
-"""`SettingsDialog`: language, automatic lock, automatic sync, the "recently discharged" window, and the hospital
-server (address, authentication, role).
+"""`SettingsDialog`: language, automatic lock, automatic sync, the "recently discharged" window, the hospital
+server (address, authentication, role) and the list of hospitals (`HospitalsPage`: add, remove).
 
 Desktop preferences are saved to the preferences file; the server settings and secrets go to the encrypted
-profile through `record.actions.save_server_settings` on the database lane. GUI thread only.
+profile through `record.actions.save_server_settings` on the database lane; the Hospitals page adds and removes
+servers at once (its changes leave on `servers_changed`). GUI thread only.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from consult_desktop.fhir.server_config import ServerConfig
 from consult_desktop.record import actions, queries
 from consult_desktop.store import Store
+from consult_desktop.ui.dialogs.hospitals_page import HospitalsPage
 from consult_desktop.ui.dialogs.server_form import ServerForm
 from consult_desktop.ui.shell.task_runner import TaskRunner
 from consult_desktop.ui_settings import UiSettings
@@ -34,6 +36,7 @@ from consult_desktop.ui_settings import UiSettings
 class SettingsDialog(QDialog):
     settings_changed = Signal(object)  # UiSettings
     server_saved = Signal()
+    servers_changed = Signal(object)  # a record.changes value: a hospital was added or removed
 
     def __init__(self, runner: TaskRunner, settings: UiSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +95,9 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(general, self.tr("General"))
         self.tabs.addTab(self.server, self.tr("Hospital server"))
+        self.hospitals = HospitalsPage(runner, self)
+        self.hospitals.changed.connect(self.servers_changed)
+        self.tabs.addTab(self.hospitals, self.tr("Hospitals"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         self.buttons.accepted.connect(self.accept)
@@ -106,6 +112,9 @@ class SettingsDialog(QDialog):
 
     def show_server_tab(self) -> None:
         self.tabs.setCurrentWidget(self.server)
+
+    def show_hospitals_tab(self) -> None:
+        self.tabs.setCurrentWidget(self.hospitals)
 
     def _load_server(self) -> None:
         def loaded(config: ServerConfig | None) -> None:

@@ -104,7 +104,8 @@ class DocumentActions(QObject):
         dialog = printing.open_print_preview(self._tab, self.tr("Print %1").replace("%1", content.title), paint)
         server_id, patient_id = patient
         dialog.accepted.connect(lambda: self._runner.query(
-            self, lambda store: exports.record_print(store, server_id, patient_id, "document", *content.key),
+            self, lambda store: exports.record_print(store, server_id, patient_id, "document", content.resource_type,
+                                                     content.resource_id, held_by=content.server_id or None),
             lambda _none: None, self._failed))
         self.dialog = dialog
         return dialog
@@ -120,7 +121,8 @@ class DocumentActions(QObject):
 
         def read(store: Store) -> tuple[str, exports.OriginalFile | None]:
             return (exports.patient_name(store, server_id, patient_id),
-                    exports.original_file(store, server_id, *content.key))
+                    exports.original_file(store, content.server_id or server_id, content.resource_type,
+                                          content.resource_id))
 
         self._runner.query(self, read, lambda found: self._warn(patient, content, *found, path), self._failed,
                            slot="save")
@@ -151,7 +153,8 @@ class DocumentActions(QObject):
         server_id, patient_id = patient
         target = path
         self._runner.query(
-            self, lambda store: exports.save_document(store, server_id, patient_id, *content.key, target),
+            self, lambda store: exports.save_document(store, server_id, patient_id, content.resource_type,
+                                                      content.resource_id, target, held_by=content.server_id or None),
             lambda _written: self.message.emit(self.tr("Saved to %1").replace("%1", str(target))),
             lambda exc: self._save_failed(exc, target))
 

@@ -24,7 +24,7 @@ from consult_desktop.ui.widgets.headered_table_model import HeaderedTableModel
 from consult_desktop.ui.widgets.new_mark import new_mark_icon
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (resource_type, resource_id)
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (server_id, resource_type, resource_id): ids are each hospital's own
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -53,11 +53,18 @@ class DocumentListModel(HeaderedTableModel):
     def rows(self) -> list[DocumentRow]:
         return list(self._rows)
 
-    def row_of(self, resource_type: str, resource_id: str) -> int | None:
+    def row_of(self, resource_type: str, resource_id: str, server_id: str | None = None) -> int | None:
+        """The row of this document (of `server_id`, or the first with this type and id when None)."""
         for i, r in enumerate(self._rows):
-            if r.resource_type == resource_type and r.resource_id == resource_id:
+            if r.resource_type == resource_type and r.resource_id == resource_id and \
+                    (server_id is None or r.server_id == server_id):
                 return i
         return None
+
+    def row_of_key(self, key: tuple[str, str, str]) -> int | None:
+        """The row of a (server_id, resource_type, resource_id) key (KEY_ROLE, `DocumentContent.key`)."""
+        server_id, resource_type, resource_id = key
+        return self.row_of(resource_type, resource_id, server_id)
 
     # -- Qt model -----------------------------------------------------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -75,7 +82,7 @@ class DocumentListModel(HeaderedTableModel):
                     for r in self._rows]
             return keys[index.row()]
         if role == KEY_ROLE:
-            return row.resource_type, row.resource_id
+            return row.server_id, row.resource_type, row.resource_id
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row)
         if role == Qt.ItemDataRole.FontRole and row.new:

@@ -55,7 +55,7 @@ class OfflineTextBrowser(QTextBrowser):
 
 
 class DocumentViewer(QWidget):
-    pdf_text_extracted = Signal(str, str, str)  # resource_type, resource_id, text
+    pdf_text_extracted = Signal(str, str, str, str)  # server_id, resource_type, resource_id, text
     first_page_rendered = Signal()
 
     _EMPTY, _PDF, _TEXT, _IMAGE = range(4)
@@ -287,7 +287,8 @@ class DocumentViewer(QWidget):
 
     def _pdf_text_ready(self, text: str) -> None:
         if self._content is not None:
-            self.pdf_text_extracted.emit(self._content.resource_type, self._content.resource_id, text)
+            self.pdf_text_extracted.emit(self._content.server_id, self._content.resource_type,
+                                         self._content.resource_id, text)
 
     # -- state, for the patient view and tests ----------------------------------------------------------
     def mode(self) -> str:

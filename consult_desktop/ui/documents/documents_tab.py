@@ -6,10 +6,11 @@ full-text index for this patient and lists the hits with their snippet; choosing
 and looks for the words in it. When a PDF's text layer is read after opening, it is added to the index so
 later searches also find words inside PDFs. The open document prints (Ctrl+P, `print_current`) and saves as
 the hospital's file (`save_current_as`) through `DocumentActions`; "New only" keeps the documents stored since
-the GP last opened the patient. The columns share the list's width (the title takes what is left and elides),
-so no horizontal scrollbar appears and the date stays in view. GUI thread only; all store work goes through
-the TaskRunner, whose slots ("open", "search") keep only the answer to the latest request and drop all of them
-on a patient change.
+the GP last opened the patient. A document is known by (server, resource type, id) everywhere here: two
+hospitals of the same person may give their documents the same id. The columns share the list's width (the
+title takes what is left and elides), so no horizontal scrollbar appears and the date stays in view. GUI
+thread only; all store work goes through the TaskRunner, whose slots ("open", "search") keep only the answer to
+the latest request and drop all of them on a patient change.
 """
 
 from __future__ import annotations
@@ -166,7 +167,7 @@ class DocumentsTab(QWidget):
             self._table.horizontalScrollBar().setValue(0)  # the date column in view for every patient
             self._fit_columns()
         current = self._viewer.content()
-        if current is not None and self._model.row_of(*current.key) is None:
+        if current is not None and self._model.row_of_key(current.key) is None:
             self._viewer.clear()  # the open document was withdrawn (entered in error, superseded)
         elif current is not None:
             self._select_key(current.key)
@@ -243,16 +244,20 @@ class DocumentsTab(QWidget):
         self._table.setColumnWidth(DocumentListModel.TITLE, max(width - used, 40))
 
     # -- opening --------------------------------------------------------------------------------------------
-    def open_document(self, resource_type: str, resource_id: str, find_text: str | None = None) -> None:
+    def open_document(self, resource_type: str, resource_id: str, find_text: str | None = None,
+                      server_id: str | None = None) -> None:
+        """Open a document of the list: the one of `server_id` (the hospital that holds it), or the first listed
+        with this type and id when None."""
         if self._patient is None:
             return
-        server_id, patient_id = self._patient
-        row = self._model.row_of(resource_type, resource_id)
+        row_server, patient_id = self._patient
+        row = self._model.row_of(resource_type, resource_id, server_id)
+        held_by = server_id or (self._model.row_at(row).server_id if row is not None else None) or None
         self._viewer.show_loading(self._model.row_at(row).title if row is not None else "")
         self.actions.content_changed(None)
 
         def load(store: Store) -> DocumentContent:
-            return actions.open_document(store, server_id, patient_id, resource_type, resource_id)
+            return actions.open_document(store, row_server, patient_id, resource_type, resource_id, held_by)
 
         def shown(content: DocumentContent) -> None:
             self._viewer.show_content(content)
@@ -270,11 +275,11 @@ class DocumentsTab(QWidget):
     def open_first_pdf(self) -> bool:
         """Open the newest document shown as a PDF; False when the patient has none."""
         for proxy_row in range(self._proxy.rowCount()):
-            key = self._proxy.index(proxy_row, 0).data(KEY_ROLE)
-            row = self._model.row_of(*key)
+            key = tuple(self._proxy.index(proxy_row, 0).data(KEY_ROLE))
+            row = self._model.row_of_key(key)
             if row is not None and self._model.row_at(row).format_kind == ContentKind.PDF.value:
                 self._select_key(key)
-                self.open_document(*key)
+                self._open_key(key)
                 return True
         return False
 
@@ -290,10 +295,14 @@ class DocumentsTab(QWidget):
         current = self._viewer.content()
         if current is not None and current.key == tuple(key) and self._viewer.mode() != "loading":
             return
-        self.open_document(*key)
+        self._open_key(tuple(key))
 
-    def _select_key(self, key: tuple[str, str]) -> None:
-        row = self._model.row_of(*key)
+    def _open_key(self, key: tuple[str, str, str], find_text: str | None = None) -> None:
+        server_id, resource_type, resource_id = key
+        self.open_document(resource_type, resource_id, find_text, server_id=server_id)
+
+    def _select_key(self, key: tuple[str, str, str]) -> None:
+        row = self._model.row_of_key(key)
         if row is None:
             return
         index = self._proxy.mapFromSource(self._model.index(row, 0))
@@ -304,10 +313,9 @@ class DocumentsTab(QWidget):
             self._table.viewport().update()
             self._table.scrollTo(index)
 
-    def _index_pdf_text(self, resource_type: str, resource_id: str, text: str) -> None:
-        if self._patient is None:
+    def _index_pdf_text(self, server_id: str, resource_type: str, resource_id: str, text: str) -> None:
+        if self._patient is None or not server_id:
             return
-        server_id = self._patient[0]
         key = (server_id, resource_type, resource_id)
         if key in self._indexed:
             return
@@ -358,13 +366,13 @@ class DocumentsTab(QWidget):
         self._last_query = query
         self._hits.clear()
         shown = 0
-        for rtype, rid, snippet in hits:
-            row = self._model.row_of(rtype, rid)
+        for sid, rtype, rid, snippet in hits:
+            row = self._model.row_of(rtype, rid, sid)
             if row is None:
                 continue  # not listed for this patient (entered in error, superseded)
             doc = self._model.row_at(row)
             item = QListWidgetItem(self._hits)
-            item.setData(KEY_DATA, (rtype, rid))
+            item.setData(KEY_DATA, (sid, rtype, rid))
             label = QLabel(self._hit_html(doc, snippet), self._hits)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)
@@ -396,7 +404,7 @@ class DocumentsTab(QWidget):
             return
         words = [w for w in re.split(r"\W+", self._last_query) if w]
         self._select_key(tuple(key))
-        self.open_document(key[0], key[1], find_text=words[0] if words else None)
+        self._open_key(tuple(key), find_text=words[0] if words else None)
 
     def _show_count(self) -> None:
         if self._lists.currentWidget() is self._hits:
@@ -437,6 +445,10 @@ class DocumentsTab(QWidget):
         self._search.selectAll()
 
     def hits(self) -> list[tuple[str, str]]:
+        """(resource type, id) of the search hits shown; `hit_keys` adds the server."""
+        return [key[1:] for key in self.hit_keys()]
+
+    def hit_keys(self) -> list[tuple[str, str, str]]:
         return [tuple(self._hits.item(i).data(KEY_DATA)) for i in range(self._hits.count())]
 
     def choose_hit(self, row: int) -> None:
@@ -446,4 +458,8 @@ class DocumentsTab(QWidget):
         return self._status.text()
 
     def visible_keys(self) -> list[tuple[str, str]]:
+        """(resource type, id) of the listed documents, in list order; `visible_document_keys` adds the server."""
+        return [key[1:] for key in self.visible_document_keys()]
+
+    def visible_document_keys(self) -> list[tuple[str, str, str]]:
         return [tuple(self._proxy.index(r, 0).data(KEY_ROLE)) for r in range(self._proxy.rowCount())]

@@ -14,14 +14,13 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QMainWindow,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -35,19 +34,17 @@ from consult_desktop.ui.dialogs.access_log_dialog import AccessLogDialog
 from consult_desktop.ui.dialogs.unlock_dialog import UnlockDialog
 from consult_desktop.ui.patients.patient_list_panel import PatientListPanel
 from consult_desktop.ui.patients.patient_view import PatientView
-from consult_desktop.ui.shell import window_layout
+from consult_desktop.ui.shell import main_menus, window_layout
 from consult_desktop.ui.shell.change_bus import ChangeBus
 from consult_desktop.ui.shell.current_patient import CurrentPatient
 from consult_desktop.ui.shell.idle_lock import IdleLock
-from consult_desktop.ui.shell.keyboard import WindowKeyboard
 from consult_desktop.ui.shell.message_bar import MessageBar
 from consult_desktop.ui.shell.task_runner import TaskRunner
-from consult_desktop.ui.sync.problems_indicator import ProblemsIndicator
 from consult_desktop.ui.sync.sync_controller import SyncController
 from consult_desktop.ui.sync.sync_problems_dialog import SyncProblemsDialog
 from consult_desktop.ui.sync.sync_status_bar import SyncStatusBar
 from consult_desktop.ui.widgets.accessibility import name_qt_parts
-from consult_desktop.ui.widgets.icons import app_icon, icon
+from consult_desktop.ui.widgets.icons import app_icon
 from consult_desktop.ui_settings import UiSettings
 
 log = logging.getLogger(__name__)
@@ -112,7 +109,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
         self._texts: list[tuple[Callable[[str], object], Callable[[], str]]] = []
-        self._build_actions()
+        main_menus.build(self)
         self.retranslate()
         self.idle = IdleLock(settings.idle_lock_minutes * 60_000, self)
         self.idle.timed_out.connect(self.lock)
@@ -128,70 +125,6 @@ class MainWindow(QMainWindow):
         runner.error_unhandled.connect(self._unhandled_error)
         window_layout.restore(self)  # the user's last size and layout, within the screen
         name_qt_parts(self)
-
-    # -- actions -----------------------------------------------------------------------------------------
-    def _action(self, text: Callable[[], str], slot: object, shortcuts: list[QKeySequence] | None = None,
-                icon_name: str | None = None, name: str = "", tip: Callable[[], str] | None = None) -> QAction:
-        """An action whose texts are given as functions, so that a language change can set them again."""
-        action = QAction(self)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        if shortcuts:
-            action.setShortcuts(shortcuts)
-            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        action.setObjectName(name)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        self._texts.append((action.setText, text))
-        if tip is not None:
-            self._texts.append((action.setToolTip, tip))
-        return action
-
-    def _build_actions(self) -> None:
-        k = QKeySequence
-        self.sync_action = self._action(lambda: self.tr("&Sync now"), self.start_sync, [k(Qt.Key.Key_F5)], "sync",
-                                        "syncAction", lambda: self.tr("Fetch what is new at the hospital (F5)"))
-        self.lock_action = self._action(lambda: self.tr("&Lock"), self.lock, [k("Ctrl+L")], "lock", "lockAction")
-        self.keyboard = WindowKeyboard(self)
-        self.find_action = self._action(lambda: self.tr("&Find"), self.keyboard.find, [k(k.StandardKey.Find)],
-                                        "search", "findAction", lambda: self.tr(
-                                            "Find in the area you are in: the document, or else the patient list"))
-        preferences = [k(k.StandardKey.Preferences)] if not k(k.StandardKey.Preferences).isEmpty() else []
-        self.settings_action = self._action(lambda: self.tr("S&ettings…"), self.open_settings,
-                                            preferences + [k("Ctrl+,")], "settings", "settingsAction")
-        self.quit_action = self._action(lambda: self.tr("&Quit"), self.close, [k(k.StandardKey.Quit)], "quit",
-                                        "quitAction")
-        self.problems_action = self._action(lambda: self.tr("Sync &problems…"), self.open_sync_problems, None, None,
-                                            "problemsAction")
-        self.access_log_action = self._action(lambda: self.tr("&Access log…"), self.open_access_log, None, "log",
-                                              "accessLogAction")
-        self.about_action = self._action(lambda: self.tr("&About Consult Desktop"), self._about, None, "about",
-                                         "aboutAction")
-        self.wipe_action = self._action(lambda: self.tr("&Wipe this workstation…"), self.wipe_workstation, None,
-                                        None, "wipeAction")
-        self.import_medication_action = self._action(lambda: self.tr("&Import medication list…"),
-                                                     self._import_medication, None, None, "importMedicationAction")
-        menus = (
-            (lambda: self.tr("&File"), (self.sync_action, self.lock_action, None, self.import_medication_action,
-                                         None, self.settings_action, None, self.quit_action)),
-            (lambda: self.tr("&Patients"), (self.find_action,)),
-            (lambda: self.tr("&Tools"), (self.problems_action, self.access_log_action, None, self.wipe_action)),
-            (lambda: self.tr("&Help"), (self.keyboard.shortcuts_action, self.about_action)),
-        )
-        for title, actions_in_menu in menus:
-            menu = self.menuBar().addMenu("")
-            self._texts.append((menu.setTitle, title))
-            for action in actions_in_menu:
-                menu.addSeparator() if action is None else menu.addAction(action)
-        toolbar = QToolBar(self)
-        self._texts.append((toolbar.setWindowTitle, lambda: self.tr("Main toolbar")))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.sync_action, self.lock_action, None, self.problems_action, self.access_log_action):
-            toolbar.addSeparator() if action is None else toolbar.addAction(action)
-        self.addToolBar(toolbar)
-        self.problems = ProblemsIndicator(self.problems_action, self.runner, self.sync)
 
     def retranslate(self) -> None:
         """Every text of the window again, in the language now installed (after a change in Settings)."""
@@ -446,6 +379,7 @@ class MainWindow(QMainWindow):
             dialog.show_server_tab()
         dialog.settings_changed.connect(self.apply_settings)
         dialog.server_saved.connect(lambda: self._server_saved(dialog.sign_in_wanted))
+        dialog.servers_changed.connect(self.changes.announce)  # a hospital added or removed: the list
         self._track(dialog)
 
     def _server_saved(self, sign_in: bool) -> None:
