@@ -33,19 +33,11 @@ from pathlib import Path
 
 import requests
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_sync import start_server as start_demo  # noqa: E402  (the demo hospital in its own process)
+
 PASSPHRASE = "benchmark passphrase, not a secret"
 BASE_MARK = b"{{BASE}}"
-
-
-def start_demo(patients: int) -> tuple[subprocess.Popen, str]:
-    proc = subprocess.Popen([sys.executable, "-m", "consult_desktop", "demo-server", "--port", "0", "--auth", "none",
-                             "--patients", str(patients), "--export-delay", "0.5"],
-                            stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    assert proc.stdout is not None
-    for line in proc.stdout:
-        if line.startswith("FHIR base URL:"):
-            return proc, line.split()[-1]
-    raise RuntimeError("the demo server did not start")
 
 
 TIME_PARAMS = re.compile(r"((?:^|[?&])(?:_since|_lastUpdated)=)[^&]*")

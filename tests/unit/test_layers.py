@@ -138,3 +138,24 @@ def test_no_import_cycles_inside_consult_desktop() -> None:
     graph = import_graph()
     assert "consult_desktop.sync.engine" in graph and "consult_desktop.store.store" in graph["consult_desktop.store"]
     assert [sorted(cycle) for cycle in import_cycles(graph)] == []
+
+
+MAX_MODULE_LINES = 500
+MAX_FUNCTION_LINES = 80
+
+
+def test_modules_and_functions_stay_small() -> None:
+    """The house rule: a module under 500 lines, a function under 80, everywhere in consult_desktop/."""
+    package = Path(consult_desktop.__file__).resolve().parent
+    too_long: list[str] = []
+    for source in sorted(package.rglob("*.py")):
+        text = source.read_text(encoding="utf-8")
+        name = str(source.relative_to(package))
+        if text.count("\n") > MAX_MODULE_LINES:
+            too_long.append(f"{name}: {text.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    too_long.append(f"{name}: {node.name}() {length} lines")
+    assert too_long == []
