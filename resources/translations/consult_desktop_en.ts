@@ -1326,6 +1326,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print what the open tab shows: the document, the lab results or the medication comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>

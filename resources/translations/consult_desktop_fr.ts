@@ -1326,6 +1326,14 @@
         <translation>&amp;Importer une liste de médicaments…</translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation>Imp<translation>&amp;Imprimer…</translation>amp;rimer…</translation>
+    </message>
+    <message>
+        <source>Print what the open tab shows: the document, the lab results or the medication comparison</source>
+        <translation>Imprimer ce que montre l&apos;onglet ouvert : le document, les résultats de laboratoire ou la comparaison des médicaments</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>

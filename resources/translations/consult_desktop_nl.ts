@@ -1326,6 +1326,14 @@
         <translation>Medicatielijst &amp;importeren…</translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation>Af<translation>&amp;Afdrukken…</translation>amp;drukken…</translation>
+    </message>
+    <message>
+        <source>Print what the open tab shows: the document, the lab results or the medication comparison</source>
+        <translation>Afdrukken wat het open tabblad toont: het document, de labresultaten of de vergelijking van de medicatie</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>

@@ -147,3 +147,25 @@ def test_f1_lists_every_shortcut_from_the_actions(qtbot, window: MainWindow, kno
     medication = [row for row in rows if row[2] == "Ctrl+Shift+1"][0]
     assert medication[0] == "Medication"
     assert {"Alt+D", "Alt+M", "Down", "Esc"} <= keys  # the tabs' letters, the list's and the find bar's keys
+
+
+def test_one_ctrl_p_prints_the_current_tab_wherever_the_focus_is(qtbot, window: MainWindow, known) -> None:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    window.list_panel.select_patient(known.SERVER, known.PEETERS)  # the one with a lab result
+    qtbot.waitUntil(lambda: window.patient_view.snapshot() is not None, timeout=15000)
+    window.list_panel.table.setFocus()
+    qtbot.keyClick(window.list_panel.table, Qt.Key.Key_2, CTRL)  # the lab results
+    labs = window.patient_view.lab_tab()
+    assert window.patient_view.current_tab() == "labs" and labs.print_dialog is None
+    window.list_panel.table.setFocus()  # focus outside the tab: the window's Ctrl+P still prints the tab
+    qtbot.keyClick(window.list_panel.table, Qt.Key.Key_P, CTRL)
+    qtbot.waitUntil(lambda: isinstance(labs.print_dialog, QPrintPreviewDialog), timeout=5000)
+    labs.print_dialog.reject()
+    first = labs.print_dialog
+    labs.cumulative_table().setFocus()  # focus inside the tab: one Print action, not two ambiguous ones
+    qtbot.keyClick(labs.cumulative_table(), Qt.Key.Key_P, CTRL)
+    qtbot.waitUntil(lambda: labs.print_dialog is not first, timeout=5000)
+    labs.print_dialog.reject()
+    keys = [a.shortcut().toString() for a in window.patient_view.print_actions()]
+    assert keys == ["", "", ""] and window.print_action.shortcut().toString() == "Ctrl+P"

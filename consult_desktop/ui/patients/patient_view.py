@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from consult_desktop.record.patient_snapshot import PatientSnapshot, encounter_label, load_patient_snapshot
@@ -186,6 +187,23 @@ class PatientView(QWidget):
 
     def medication_widget(self) -> MedicationView:
         return self._medication
+
+    # -- printing -------------------------------------------------------------------------------------------
+    def print_current(self) -> object:
+        """Print what the current tab shows (the open document, the lab results, the medication comparison);
+        None on a tab with nothing to print."""
+        tab = self.current_tab()
+        if tab == "documents":
+            return self._documents.print_current()
+        if tab == "labs":
+            return self.lab_tab().print_current()
+        if tab == "medication":
+            return self._medication.print_current()
+        return None
+
+    def print_actions(self) -> list[QAction]:
+        """The tabs' own Print actions (their buttons and menus)."""
+        return [self._documents.actions.print_action, self._labs.print_action, self._medication.print_action]
 
     # -- documents ------------------------------------------------------------------------------------------
     def open_document(self, resource_type: str, resource_id: str) -> None:

@@ -72,10 +72,17 @@ def build(window: MainWindow) -> None:
     w.import_medication_action = window_action(
         w, lambda: app.translate("MainWindow", "&Import medication list…"), w._import_medication, None, None,
         "importMedicationAction")
+    w.print_action = window_action(
+        w, lambda: app.translate("MainWindow", "&Print…"), w.print_current, [k(k.StandardKey.Print)], None,
+        "printAction", lambda: app.translate("MainWindow", "Print what the open tab shows: the document, the lab "
+                                             "results or the medication comparison"))
+    # In the window Ctrl+P is this one action; the tabs' own Print actions keep their buttons and menus only.
+    for tab_print in w.patient_view.print_actions():
+        tab_print.setShortcut(QKeySequence())
     menus = (
         (lambda: app.translate("MainWindow", "&File"),
-         (w.sync_action, w.lock_action, None, w.import_medication_action, None, w.settings_action, None,
-          w.quit_action)),
+         (w.sync_action, w.lock_action, None, w.print_action, w.import_medication_action, None, w.settings_action,
+          None, w.quit_action)),
         (lambda: app.translate("MainWindow", "&Patients"), (w.find_action,)),
         (lambda: app.translate("MainWindow", "&Tools"),
          (w.problems_action, w.access_log_action, None, w.wipe_action)),

@@ -143,6 +143,11 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
+    def print_current(self) -> None:
+        """Ctrl+P: print what the open patient's current tab shows."""
+        if self.current.key is not None and not self._locked:
+            self.patient_view.print_current()
+
     def _import_medication(self) -> None:
         """File > Import: the medication tab of the patient on screen reads the file and shows a preview."""
         found = self.patient_view.findChild(QObject, "medicationFileActions") if self.patient_view else None
