@@ -1327,7 +1327,7 @@
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation>Imp<translation>&amp;Imprimer…</translation>amp;rimer…</translation>
+        <translation>Imp&amp;rimer…</translation>
     </message>
     <message>
         <source>Print what the open tab shows: the document, the lab results or the medication comparison</source>

@@ -1327,7 +1327,7 @@
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation>Af<translation>&amp;Afdrukken…</translation>amp;drukken…</translation>
+        <translation>Af&amp;drukken…</translation>
     </message>
     <message>
         <source>Print what the open tab shows: the document, the lab results or the medication comparison</source>
