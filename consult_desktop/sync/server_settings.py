@@ -56,8 +56,8 @@ def save_server(store: Store, config: ServerConfig, *, client_secret: str | None
         known = [sid for sid, _url, _cfg in store.servers.all()]
         if server_id not in known:
             if len(known) > 1:
-                raise ConfigurationError("Several hospital servers are configured: add one with `server add` "
-                                         "or remove one with `server remove`.")
+                raise ConfigurationError("Several hospital servers are configured: add or remove them in "
+                                         "Settings > Hospitals, or with `server add` and `server remove`.")
             for old_id in known:
                 remove_server(store, old_id)
         _write(store, server_id, config, client_secret, token, private_key_pem, options, name)
