@@ -23,13 +23,6 @@ from patient_records import db_call, open_filled_store  # noqa: E402
 
 
 @pytest.fixture
-def runner(qtbot):
-    r = TaskRunner()
-    yield r
-    r.shutdown()
-
-
-@pytest.fixture
 def private_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A temp directory of our own for Python and Qt, so that any file written there can be seen."""
     directory = tmp_path / "tmp"

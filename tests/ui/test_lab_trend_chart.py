@@ -6,7 +6,6 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtGui import QColor, QImage, QPalette
 
 from consult_desktop.domain.lab_flags import LabFlag
@@ -18,13 +17,6 @@ from consult_desktop.ui.shell.task_runner import TaskRunner
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 import patient_records as rec  # noqa: E402
 from patient_records import open_filled_store  # noqa: E402
-
-
-@pytest.fixture
-def runner(qtbot):
-    r = TaskRunner()
-    yield r
-    r.shutdown()
 
 
 def test_selecting_a_result_shows_its_trend_across_two_dates(qtbot, runner: TaskRunner, tmp_path: Path) -> None:

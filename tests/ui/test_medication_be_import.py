@@ -10,17 +10,9 @@ import pytest
 
 from consult_desktop.medlist.reader import read_medication_file
 from consult_desktop.ui.medication.medication_view import MedicationView
-from consult_desktop.ui.shell.task_runner import TaskRunner
 from tests.fixtures import medication_records as mr
 from tests.unit.test_medlist_import_export import PID, SSIN, _patient
 from tests.unit.test_medlist_readers import SCHEME
-
-
-@pytest.fixture
-def runner(qtbot):
-    r = TaskRunner()
-    yield r
-    r.shutdown()
 
 
 @pytest.fixture

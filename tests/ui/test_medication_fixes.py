@@ -13,17 +13,9 @@ from PySide6.QtWidgets import QLabel
 from consult_desktop.meds.models import Flag
 from consult_desktop.ui.medication.medication_flags_panel import AcknowledgeDialog, ContraindicationDialog
 from consult_desktop.ui.medication.medication_view import MedicationView
-from consult_desktop.ui.shell.task_runner import TaskRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 import medication_records as mr  # noqa: E402
-
-
-@pytest.fixture
-def runner(qtbot):
-    r = TaskRunner()
-    yield r
-    r.shutdown()
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from consult_desktop.store import Profile
 from consult_desktop.ui.medication.medication_flags_panel import ContraindicationDialog
 from consult_desktop.ui.medication.medication_toolbar import MedicationToolbar
 from consult_desktop.ui.medication.medication_view import MedicationView
-from consult_desktop.ui.shell.task_runner import TaskRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 import medication_records as mr  # noqa: E402
@@ -30,13 +29,6 @@ CSV = (
     "Omeprazole 20 mg;1 comprimé;1 fois par jour;2023-01-01;arrêté\n"
     "Plouf 2 mg;1 comprimé;1 fois par jour;2024-01-02;\n"
 )
-
-
-@pytest.fixture
-def runner(qtbot):
-    r = TaskRunner()
-    yield r
-    r.shutdown()
 
 
 @pytest.fixture

@@ -17,13 +17,6 @@ from patient_records import db_call, open_filled_store  # noqa: E402
 
 
 @pytest.fixture
-def runner(qtbot):
-    r = TaskRunner()
-    yield r
-    r.shutdown()
-
-
-@pytest.fixture
 def view(qtbot, runner: TaskRunner, tmp_path: Path) -> PatientView:
     open_filled_store(qtbot, runner, tmp_path / "profile")
     widget = PatientView(runner)

@@ -14,7 +14,6 @@ from consult_desktop.fhir import mapping
 from consult_desktop.store import Profile
 from consult_desktop.ui.patients.patient_header import format_ssin
 from consult_desktop.ui.patients.patient_view import PatientView
-from consult_desktop.ui.shell.task_runner import TaskRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 from demo_records import SERVER, fill_from_demo  # noqa: E402
@@ -24,13 +23,6 @@ from patient_records import FAST_KDF  # noqa: E402
 @pytest.fixture(scope="module")
 def hospital():
     return DemoHospital(patients=6, seed=7)
-
-
-@pytest.fixture
-def runner(qtbot):
-    r = TaskRunner()
-    yield r
-    r.shutdown()
 
 
 def test_every_demo_patient_opens_with_header_documents_and_labs(qtbot, runner, hospital, tmp_path: Path) -> None:

@@ -6,21 +6,11 @@ import json
 import sys
 from pathlib import Path
 
-import pytest
-
 from consult_desktop.store import Profile
 from consult_desktop.ui.patients.patient_view import PatientView
-from consult_desktop.ui.shell.task_runner import TaskRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 from patient_records import FAST_KDF  # noqa: E402
-
-
-@pytest.fixture
-def runner(qtbot):
-    r = TaskRunner()
-    yield r
-    r.shutdown()
 
 
 def test_every_synthea_patient_opens_and_their_notes_read_as_text(qtbot, runner, synthea_dir: Path,

@@ -10,20 +10,12 @@ import pytest
 
 from consult_desktop.ui.patients.patient_view import PatientView
 from consult_desktop.ui.shell import i18n
-from consult_desktop.ui.shell.task_runner import TaskRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 import patient_records as rec  # noqa: E402
 from patient_records import open_filled_store  # noqa: E402
 
 pytestmark = pytest.mark.skipif(i18n.lrelease_executable() is None, reason="lrelease (PySide6 tools) not found")
-
-
-@pytest.fixture
-def runner(qtbot):
-    r = TaskRunner()
-    yield r
-    r.shutdown()
 
 
 @pytest.mark.parametrize(("code", "criticality", "sex"), [("fr", "criticité ÉLEVÉE", "Femme"),

@@ -5,17 +5,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-import pytest
-
 from consult_desktop.store import Profile
 from consult_desktop.ui.shell.task_runner import TaskRunner
-
-
-@pytest.fixture
-def runner(qtbot):
-    r = TaskRunner()
-    yield r
-    r.shutdown()
 
 
 def test_db_work_runs_on_one_thread_and_results_arrive_on_gui_thread(qtbot, runner: TaskRunner,

@@ -22,13 +22,6 @@ import patient_records as rec  # noqa: E402
 from patient_records import db_call, open_filled_store  # noqa: E402
 
 
-@pytest.fixture
-def runner(qtbot):
-    r = TaskRunner()
-    yield r
-    r.shutdown()
-
-
 def make_view(qtbot, runner: TaskRunner, tmp_path: Path, size: tuple[int, int]) -> PatientView:
     open_filled_store(qtbot, runner, tmp_path / "profile")
     widget = PatientView(runner)
