@@ -150,13 +150,8 @@ class TaskRunner(QObject):
                 on_success(result)
 
         def failed(exc: BaseException) -> None:
-            if not fresh():
-                return
-            if on_error is not None:
-                on_error(exc)
-            else:
-                log.error("background task failed: %s", type(exc).__name__)
-                self.error_unhandled.emit(exc)
+            if fresh():
+                self._report(exc, on_error)
 
         if lane == "net":
             return self.net(work, succeeded, failed)
@@ -236,6 +231,10 @@ class TaskRunner(QObject):
             if on_success is not None:
                 on_success(future.result())
             return
+        self._report(exc, on_error)
+
+    def _report(self, exc: BaseException, on_error: Failure | None) -> None:
+        """An error goes to its handler; without one it is logged (type only) and announced as unhandled."""
         if on_error is not None:
             on_error(exc)
         else:

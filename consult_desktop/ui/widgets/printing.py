@@ -10,7 +10,7 @@ nothing is written to a temporary file. `documents_path(name)` is the file name 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QDir, QRectF, QSize, QSizeF, QStandardPaths, Qt
@@ -50,31 +50,32 @@ def print_text_document(printer: QPrinter, html: str | None = None, text: str | 
 
 def print_pdf(printer: QPrinter, pdf: QPdfDocument) -> None:
     """Every page of a PDF shown from memory, each fitted to the printable area."""
-    painter = QPainter()
-    if not painter.begin(printer):
-        return
-    try:
-        area = QRectF(printer.pageLayout().paintRectPixels(printer.resolution()))
-        area.moveTo(0, 0)
+
+    def pages() -> Iterator[QImage]:
         for page in range(pdf.pageCount()):
-            if page:
-                printer.newPage()
             points = pdf.pagePointSize(page)
-            size = QSize(max(1, round(points.width() * PDF_RENDER_DPI / 72)),
-                         max(1, round(points.height() * PDF_RENDER_DPI / 72)))
-            _draw_fitted(painter, area, pdf.render(page, size))
-    finally:
-        painter.end()
+            yield pdf.render(page, QSize(max(1, round(points.width() * PDF_RENDER_DPI / 72)),
+                                         max(1, round(points.height() * PDF_RENDER_DPI / 72))))
+
+    _print_images(printer, pages())
 
 
 def print_image(printer: QPrinter, image: QImage) -> None:
+    _print_images(printer, [image])
+
+
+def _print_images(printer: QPrinter, images: Iterable[QImage]) -> None:
+    """One image per sheet, each fitted to the printable area (rendered one at a time)."""
     painter = QPainter()
     if not painter.begin(printer):
         return
     try:
         area = QRectF(printer.pageLayout().paintRectPixels(printer.resolution()))
         area.moveTo(0, 0)
-        _draw_fitted(painter, area, image)
+        for number, image in enumerate(images):
+            if number:
+                printer.newPage()
+            _draw_fitted(painter, area, image)
     finally:
         painter.end()
 
