@@ -27,6 +27,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -48,6 +49,30 @@ def key_of(path: str) -> str:
     return TIME_PARAMS.sub(r"\1*", path)
 
 
+Answer = tuple[int, str, bytes]  # status, content type, body
+
+
+def answering_server(answer: Callable[[str], Answer]) -> ThreadingHTTPServer:
+    """A loopback HTTP/1.1 server (not yet serving) whose GETs are answered by `answer(path)`."""
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True
+
+        def do_GET(self) -> None:  # noqa: N802 - http.server API
+            status, ctype, body = answer(self.path)
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    return ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+
+
 class Recorder:
     """A proxy that forwards GETs to the upstream server and keeps every answer, base URL replaced by a mark."""
 
@@ -55,33 +80,18 @@ class Recorder:
         self.upstream = upstream.rstrip("/")
         self.upstream_path = "/" + self.upstream.split("/", 3)[3] if self.upstream.count("/") >= 3 else ""
         self.session = requests.Session()
-        self.responses: dict[str, tuple[int, str, bytes]] = {}
+        self.responses: dict[str, Answer] = {}
         self.order: list[str] = []
         self.lock = threading.Lock()
-        recorder = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True
-
-            def do_GET(self) -> None:  # noqa: N802 - http.server API
-                answer = recorder.forward(self.path)
-                status, ctype, body = answer
-                body = body.replace(BASE_MARK, recorder.base.encode())
-                self.send_response(status)
-                self.send_header("Content-Type", ctype)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = answering_server(lambda path: self._answer(path))
         self.base = f"http://127.0.0.1:{self.server.server_port}{self.upstream_path}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
-    def forward(self, path: str) -> tuple[int, str, bytes]:
+    def _answer(self, path: str) -> Answer:
+        status, ctype, body = self.forward(path)
+        return status, ctype, body.replace(BASE_MARK, self.base.encode())
+
+    def forward(self, path: str) -> Answer:
         upstream_root = self.upstream[: len(self.upstream) - len(self.upstream_path)]
         reply = self.session.get(upstream_root + path, headers={"Accept": "application/fhir+json"})
         body = reply.content.replace(self.upstream.encode(), BASE_MARK)
@@ -97,25 +107,9 @@ def serve_replay(recording: Path) -> None:
     """Child process: serve the recorded answers from memory, print the base URL, run until killed."""
     data = json.loads(recording.read_text())
     prefix = data["prefix"]
-    answers: dict[str, tuple[int, str, bytes]] = {}
-
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-        disable_nagle_algorithm = True
-
-        def do_GET(self) -> None:  # noqa: N802 - http.server API
-            status, ctype, body = answers.get(key_of(self.path), (404, "application/fhir+json", b'{"resourceType":'
-                                                          b'"OperationOutcome","issue":[]}'))
-            self.send_response(status)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    answers: dict[str, Answer] = {}
+    missing: Answer = (404, "application/fhir+json", b'{"resourceType":"OperationOutcome","issue":[]}')
+    server = answering_server(lambda path: answers.get(key_of(path), missing))
     base = f"http://127.0.0.1:{server.server_port}{prefix}"
     for path, (status, ctype, body) in data["responses"].items():
         answers[path] = (status, ctype, bytes.fromhex(body).replace(BASE_MARK, base.encode()))
