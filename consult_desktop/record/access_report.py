@@ -41,9 +41,7 @@ REPORTED = {"open-patient": QUERY, "open-document": READ, "reconciliation-export
 def record_access(store: Store, action: str, server_id: str, patient_id: str, object_type: str | None = None,
                   object_id: str | None = None, detail: str | None = None) -> int:
     """Write the audit entry and, for a reported action, queue its AuditEvent for `server_id` (one
-    transaction). Returns the audit entry's id (0 on a read-only profile, where nothing can be written)."""
-    if store.read_only:
-        return 0
+    transaction). Returns the audit entry's id (0 on a read-only profile, where the store skips both writes)."""
     with store.transaction():
         audit_id = store.audit.write(action, server_id=server_id, patient_id=patient_id, object_type=object_type,
                                      object_id=object_id, detail=detail)
@@ -52,7 +50,7 @@ def record_access(store: Store, action: str, server_id: str, patient_id: str, ob
             event_id = str(uuid.uuid4())
             event = audit_event(event_id, pattern, store.profile_id, patient_id, object_type, object_id)
             store.access_reports.queue(event_id, audit_id, server_id, event)
-    return audit_id
+    return audit_id or 0
 
 
 def audit_event(event_id: str, pattern: str, user_id: str, patient_id: str, object_type: str | None,

@@ -45,3 +45,25 @@ def test_snapshot_actions_and_reads_on_a_real_encrypted_store(tmp_path: Path) ->
         store.close()
     assert actions.wipe_profile(profile) == ProfileWiped()
     assert not profile.exists()
+
+
+def test_a_read_only_profile_can_be_read_through_the_actions(tmp_path: Path, monkeypatch) -> None:
+    """On a medium that cannot be written, opening a patient or a document and leaving them work; the
+    bookkeeping they would write is skipped and nothing in the profile changes."""
+    profile = Profile.resolve(tmp_path / "profile")
+    with actions.create_profile(profile, "pass phrase for tests", rec.FAST_KDF) as store:
+        rec.fill_store(store)
+        entries_before = len(store.audit.entries())
+    monkeypatch.setattr(Profile, "is_read_only", lambda self: True)
+    with profile.unlock("pass phrase for tests") as store:
+        assert store.read_only
+        actions.open_patient(store, rec.SERVER, rec.PATIENT)
+        document = load_patient_snapshot(store, rec.SERVER, rec.PATIENT).documents[0]
+        content = actions.open_document(store, rec.SERVER, rec.PATIENT, document.resource_type,
+                                        document.resource_id)
+        assert content.kind is not ContentKind.MISSING
+        actions.mark_viewed(store, rec.SERVER, rec.PATIENT)
+    monkeypatch.undo()
+    with profile.unlock("pass phrase for tests") as store:
+        assert len(store.audit.entries()) == entries_before
+        assert store.views.last_viewed(rec.SERVER, rec.PATIENT) is None
