@@ -16,7 +16,7 @@ from consult_desktop.meds.allergies import parse_allergy
 from consult_desktop.meds.allergy_check import allergy_flags
 from consult_desktop.meds.dose_check import dose_flags
 from consult_desktop.meds.flag_grouping import dose_over_duplicates, merge_problems, supersede
-from consult_desktop.meds.knowledge_base import InteractionRule, KnowledgeBase, load_knowledge_base
+from consult_desktop.meds.knowledge_base import NO_FLAG, InteractionRule, KnowledgeBase, load_knowledge_base
 from consult_desktop.meds.language import colon, localise, phrase, process_language
 from consult_desktop.meds.models import (
     COVERAGE_CHECKED,
@@ -29,11 +29,13 @@ from consult_desktop.meds.models import (
     MedicationEntry,
 )
 from consult_desktop.meds.normalise import Resolver, normalise
+from consult_desktop.meds.opioid_load import opioid_load_flag
 from consult_desktop.meds.renal_check import PatientFacts, RenalFunction, renal_flags, renal_function
 from consult_desktop.meds.units import Unit, group_units
 
 _KIND_ORDER = {"allergy": 0, "interaction": 1, "dose": 2, "duplicate": 3, "renal": 4}
 HEART_FAILURE = "heart_failure"
+HEART_FAILURE_REGIMEN = "heart_failure_regimen"
 # Medicines given only for heart failure (with the loop diuretic + beta-blocker pattern below).
 _HF_ONLY = frozenset({"sacubitril", "eplerenone", "ivabradine"})
 _HF_BETA_BLOCKERS = frozenset({"bisoprolol", "carvedilol", "metoprolol", "nebivolol"})
@@ -77,11 +79,14 @@ def check(
     flags = _interactions(units, kb, renal, language)
     flags += _duplicates(units, kb, language)
     flags += dose_flags(units, kb, patient, language)
+    load = opioid_load_flag(units, kb, language)
+    if load is not None:
+        flags.append(load)
     flags += allergy_flags(units, [item for item in allergy_entries if item.resolved], kb, language)
     if renal is not None:
         flags += renal_flags(units, kb, renal, language)
     flags = supersede(flags, kb)
-    flags = dose_over_duplicates(flags)
+    flags = dose_over_duplicates(flags, kb)
     flags = merge_problems(flags)
     flags.sort(key=lambda flag: (-flag.rank, _KIND_ORDER[flag.kind], flag.summary))
     return CheckResult(
@@ -107,13 +112,16 @@ def _resource_ids(units: Iterable[Unit]) -> tuple[str, ...]:
 
 
 def _contexts(units: Sequence[Unit]) -> frozenset[str]:
-    """Clinical contexts the medication list shows (heart failure: an ARNI, eplerenone or ivabradine, or a loop
-    diuretic with an SGLT2 inhibitor or a heart-failure beta-blocker)."""
+    """Clinical contexts the medication list shows. Heart failure: an ARNI, eplerenone or ivabradine, or a loop
+    diuretic with an SGLT2 inhibitor or a heart-failure beta-blocker. `heart_failure_regimen` is the same shown
+    without the SGLT2 inhibitor, for the rules about that inhibitor itself."""
     present = frozenset().union(*(unit.ingredients for unit in units)) if units else frozenset()
     loop = bool(present & {"furosemide", "bumetanide", "torasemide"})
-    if present & _HF_ONLY or (loop and present & (_HF_BETA_BLOCKERS | _HF_SGLT2)):
-        return frozenset({HEART_FAILURE})
-    return frozenset()
+    regimen = bool(present & _HF_ONLY or (loop and present & _HF_BETA_BLOCKERS))
+    contexts = {HEART_FAILURE} if regimen or (loop and present & _HF_SGLT2) else set()
+    if regimen:
+        contexts.add(HEART_FAILURE_REGIMEN)
+    return frozenset(contexts)
 
 
 def _severity(rule: InteractionRule, units: Sequence[Unit], renal: RenalFunction | None,
@@ -143,10 +151,11 @@ def _severity(rule: InteractionRule, units: Sequence[Unit], renal: RenalFunction
 
 def _rule_flag(kb: KnowledgeBase, rule: InteractionRule, units: Sequence[Unit], sides: Sequence[set[str]],
                renal: RenalFunction | None, contexts: frozenset[str], language: str) -> Flag:
+    """The rule's flag for these medicines; its severity is NO_FLAG when a context makes it intended treatment."""
     names = " + ".join(", ".join(_names(kb, ids, language)) for ids in sides)
     severity = _severity(rule, units, renal, contexts)
     problem = rule.problem
-    if problem == "perpetrator":  # serious and lesser effects of one inhibitor stay apart
+    if problem == "perpetrator" and severity != NO_FLAG:  # serious and lesser effects of one inhibitor stay apart
         band = "serious" if SEVERITY_RANK[severity] >= SEVERITY_RANK["major"] else "other"
         problem = f"perpetrator:{'+'.join(sorted(sides[-1]))}:{band}"
     return Flag(
@@ -186,22 +195,24 @@ def _interactions(units: list[Unit], kb: KnowledgeBase, renal: RenalFunction | N
     for rule in kb.rules:
         if len(rule.roles) > 2:
             flags.extend(_multi_role(kb, rule, units, renal, contexts, language))
-    return flags
+    return [flag for flag in flags if flag.severity != NO_FLAG]
 
 
 def _multi_role(kb: KnowledgeBase, rule: InteractionRule, units: list[Unit], renal: RenalFunction | None,
                 contexts: frozenset[str], language: str) -> list[Flag]:
+    """One flag naming every medicine that fills a role of a composite rule (all the RAAS blockers, all the
+    diuretics), when the roles are filled by at least two different medicines."""
     candidates = [[unit for unit in units if unit.ingredients & role and (unit.systemic or rule.include_local)]
                   for role in rule.roles]
     if not all(candidates):
         return []
-    for chosen in product(*candidates):
-        # Roles may share a combination product (an ACE inhibitor/diuretic tablet), but not all of them.
-        if len({id(unit) for unit in chosen}) > 1:
-            sets = [set(unit.ingredients & role) for unit, role in zip(chosen, rule.roles, strict=True)]
-            distinct = list({id(unit): unit for unit in chosen}.values())
-            return [_rule_flag(kb, rule, distinct, sets, renal, contexts, language)]
-    return []
+    # Roles may share a combination product (an ACE inhibitor/diuretic tablet), but not all of them.
+    if not any(len({id(unit) for unit in chosen}) > 1 for chosen in product(*candidates)):
+        return []
+    sets = [set().union(*(unit.ingredients & role for unit in members))
+            for members, role in zip(candidates, rule.roles, strict=True)]
+    distinct = list({id(unit): unit for members in candidates for unit in members}.values())
+    return [_rule_flag(kb, rule, distinct, sets, renal, contexts, language)]
 
 
 def _same_list_flags(units: list[Unit], kb: KnowledgeBase, language: str) -> list[Flag]:

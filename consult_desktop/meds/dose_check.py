@@ -64,7 +64,7 @@ def _flag(rule: DoseRule, ingredient_id: str, holders: Sequence[Unit], kb: Knowl
         resource_ids=tuple(dict.fromkeys(rid for unit in holders for rid in unit.resource_ids)),
         ingredients=(name,), summary=f"{name}{colon(language)}{text}", rule_id=rule.id,
         effect=localise(rule.effect, language), management=localise(rule.advice, language), sources=rule.sources,
-        ingredient_ids=(ingredient_id,),
+        ingredient_ids=(ingredient_id,), problem=rule.problem,
     )
 
 

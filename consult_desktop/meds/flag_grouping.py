@@ -33,8 +33,9 @@ def _absorb(head: Flag, others: Sequence[Flag]) -> Flag:
     ids = tuple(sorted({*head.ingredient_ids, *(item for flag in others for item in flag.ingredient_ids)}))
     includes = tuple(dict.fromkeys((*head.includes, *(_described(flag) for flag in others),
                                     *(item for flag in others for item in flag.includes))))
+    related = tuple(sorted(set().union(*(flag.problem_keys for flag in (head, *others))) - {head.problem}))
     return dataclasses.replace(head, resource_ids=resources, ingredients=ingredients, ingredient_ids=ids,
-                               includes=includes)
+                               includes=includes, related_problems=related)
 
 
 def _described(flag: Flag) -> str:
@@ -42,26 +43,29 @@ def _described(flag: Flag) -> str:
 
 
 def supersede(flags: list[Flag], kb: KnowledgeBase) -> list[Flag]:
-    """Remove pair flags that a composite flag on the same medicines stands for."""
+    """Remove pair flags that a composite flag on the same medicines stands for (never a more severe one)."""
     result = list(flags)
-    for index, flag in enumerate(result):
-        rule = kb.rule_by_id.get(flag.rule_id)
-        if rule is None or not rule.supersedes:
-            continue
-        covered = set(flag.resource_ids)
-        absorbed = [other for other in result if other is not flag and other.rule_id in rule.supersedes
-                    and set(other.resource_ids) <= covered]
+    for composite in list(flags):
+        rule = kb.rule_by_id.get(composite.rule_id)
+        if rule is None or not rule.supersedes or not any(item is composite for item in result):
+            continue  # not a composite, or already absorbed by another one
+        covered = set(composite.resource_ids)
+        absorbed = [other for other in result if other is not composite and other.rule_id in rule.supersedes
+                    and set(other.resource_ids) <= covered and other.rank <= composite.rank]
         if absorbed:
-            result[index] = _absorb(flag, absorbed)
-            result = [other for other in result if not any(other is item for item in absorbed)]
+            merged = _absorb(composite, absorbed)
+            result = [merged if other is composite else other for other in result
+                      if not any(other is item for item in absorbed)]
     return result
 
 
-def dose_over_duplicates(flags: list[Flag]) -> list[Flag]:
-    """A dose flag on an ingredient stands for the duplicate and renal flags about that ingredient alone.
+def dose_over_duplicates(flags: list[Flag], kb: KnowledgeBase | None = None) -> list[Flag]:
+    """A dose flag on an ingredient stands for the duplicate and renal flags about that ingredient alone, and the
+    opioid load flag for the "two opioids" duplicate flag on its medicines.
 
     The most severe of them leads (the dose flag when equal), so nothing is graded down.
     """
+    flags = _load_over_class_duplicates(flags, kb)
     dosed = {flag.ingredient_ids for flag in flags if flag.kind == "dose"}
     groups: dict[tuple[str, ...], list[Flag]] = {}
     keep: list[Flag] = []
@@ -74,23 +78,43 @@ def dose_over_duplicates(flags: list[Flag]) -> list[Flag]:
     for members in groups.values():
         ordered = sorted(members, key=lambda item: (-item.rank, item.kind != "dose"))
         # with a renal flag among them it is a kidney-function dosing problem: one flag with the other renal ones
-        problem = "renal" if any(item.kind == "renal" for item in members) else ""
+        problem = "renal" if any(item.kind == "renal" for item in members) else next(
+            (item.problem for item in members if item.kind == "dose" and item.problem), "")
         keep.append(dataclasses.replace(_absorb(ordered[0], ordered[1:]), problem=problem))
     return keep
 
 
+def _load_over_class_duplicates(flags: list[Flag], kb: KnowledgeBase | None) -> list[Flag]:
+    load = kb.opioid_load if kb is not None else None
+    if load is None or not load.covers_duplicate_class:
+        return flags
+    rule_id = f"duplicate-class:{load.covers_duplicate_class}"
+    for index, flag in enumerate(flags):
+        if flag.rule_id != load.id:
+            continue
+        absorbed = [other for other in flags if other.rule_id == rule_id and other.rank <= flag.rank
+                    and set(other.resource_ids) <= set(flag.resource_ids)]
+        if absorbed:
+            merged = _absorb(flag, absorbed)
+            return [merged if i == index else other for i, other in enumerate(flags)
+                    if not any(other is item for item in absorbed)]
+    return flags
+
+
 def merge_problems(flags: list[Flag]) -> list[Flag]:
-    """Merge flags with the same problem key that share a medicine."""
+    """Merge flags with a common problem key that share a medicine (patient-level problems: always).
+
+    A flag that already stands for flags of other problems (a composite that absorbed a pair) carries their
+    keys too, so the rest of those problems joins it rather than standing beside it.
+    """
     groups: list[list[Flag]] = []
     out: list[Flag] = []
     for flag in flags:
-        key = flag.problem
-        if not key:
+        keys = flag.problem_keys
+        if not keys:
             out.append(flag)
             continue
-        touching = [group for group in groups if group[0].problem == key
-                    and (key.startswith(_PATIENT_LEVEL)
-                         or any(set(flag.resource_ids) & set(member.resource_ids) for member in group))]
+        touching = [group for group in groups if _joins(flag, keys, group)]
         merged = [flag]
         for group in touching:
             merged += group
@@ -101,3 +125,12 @@ def merge_problems(flags: list[Flag]) -> list[Flag]:
                                                   item.summary))
         out.append(_absorb(ordered[0], ordered[1:]))
     return out
+
+
+def _joins(flag: Flag, keys: frozenset[str], group: list[Flag]) -> bool:
+    for member in group:
+        common = keys & member.problem_keys
+        if common and (any(key.startswith(_PATIENT_LEVEL) for key in common)
+                       or set(flag.resource_ids) & set(member.resource_ids)):
+            return True
+    return False

@@ -77,6 +77,7 @@ class DoseRule:
     # (name, value), name "age_at_least", "weight_at_most_kg" or "creatinine_at_least_mg_dl"
     criteria: tuple[tuple[str, float], ...] = ()
     criteria_needed: int = 1
+    problem: str = ""  # a flag of this rule merges with the flags of this problem (interaction rules' `problem`)
 
 
 @dataclass(frozen=True, slots=True)

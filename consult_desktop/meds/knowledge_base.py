@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from consult_desktop.meds.kb_doses import OpioidLoadRule, parse_dose_rule, parse_opioid_load
 from consult_desktop.meds.kb_parts import (
     AllergyClass,
     CrossReaction,
@@ -37,7 +38,8 @@ from consult_desktop.meds.language import Text
 from consult_desktop.meds.models import SEVERITIES
 from consult_desktop.meds.text_parser import fold, fold_phrase
 
-__all__ = ["InteractionRule", "KnowledgeBase", "KnowledgeBaseError", "Modifier", "load_knowledge_base"]
+__all__ = ["NO_FLAG", "InteractionRule", "KnowledgeBase", "KnowledgeBaseError", "Modifier", "load_knowledge_base"]
+NO_FLAG = "none"  # a context modifier's severity: intended treatment in that context, no flag
 RULE_TEXT_FIELDS = ("title", "effect", "mechanism", "management")
 _RULE_KEYS = frozenset({"id", "a", "b", "c", "severity", "evidence", "refs", "modifiers", "include_local",
                         "alternatives", "supersedes", "problem", *RULE_TEXT_FIELDS})
@@ -58,9 +60,12 @@ class Ingredient:
 
 @dataclass(frozen=True, slots=True)
 class Modifier:
-    """Changes a rule's severity when a dose, renal or clinical-context condition holds (last match wins)."""
+    """Changes a rule's severity when a dose, renal or clinical-context condition holds (last match wins).
 
-    severity: str
+    Severity `none` (a context modifier only) means the combination is the intended treatment in that context
+    and raises no flag."""
+
+    severity: str  # one of SEVERITIES, or NO_FLAG
     ingredient: str | None = None
     above_mg: float | None = None
     at_most_mg: float | None = None
@@ -147,7 +152,11 @@ class KnowledgeBase:
             SideChainGroup(str(raw["id"]), self.resolve(raw["members"], str(raw["id"])))
             for raw in documents.get("side_chain_groups", []))
         self.renal_rules: tuple[RenalRule, ...] = tuple(self._renal(raw) for raw in documents.get("renal", []))
-        self.dose_rules: tuple[DoseRule, ...] = tuple(self._dose(raw) for raw in documents.get("dose_rules", []))
+        self.dose_rules: tuple[DoseRule, ...] = tuple(parse_dose_rule(raw, self.resolve, self._severity)
+                                                      for raw in documents.get("dose_rules", []))
+        loads = documents.get("opioid_load", [])
+        self.opioid_load: OpioidLoadRule | None = parse_opioid_load(loads[0] if loads else None, self.resolve,
+                                                                    self._severity)
         self._check_unique([rule.id for rule in (*self.renal_rules, *self.dose_rules)], "renal or dose rule")
         self.covered: frozenset[str] = self._covered_ingredients()
         self._suggestions.sort(key=lambda item: item[0])
@@ -166,7 +175,8 @@ class KnowledgeBase:
     def _covered_ingredients(self) -> frozenset[str]:
         """Ingredients that at least one interaction, renal or dose rule names."""
         roles = [role for rule in self.rules for role in rule.roles]
-        return frozenset().union(*roles, *(item.ingredients for item in (*self.renal_rules, *self.dose_rules)))
+        return frozenset().union(*roles, *(item.ingredients for item in (*self.renal_rules, *self.dose_rules)),
+                                 self.opioid_load.ingredients if self.opioid_load else frozenset())
 
     def resolve(self, refs: Iterable[str] | str, where: str) -> frozenset[str]:
         """Ingredient ids for a list of references to groups or ingredients."""
@@ -376,8 +386,11 @@ class KnowledgeBase:
             ingredient = mod.get("ingredient")
             if ingredient is not None and ingredient not in self.ingredients:
                 raise KnowledgeBaseError(f"rule {rule_id}: modifier names unknown ingredient {ingredient!r}")
+            severity = str(mod["severity"])
+            if severity != NO_FLAG or mod.get("context") is None:
+                severity = self._severity(severity, rule_id)
             modifiers.append(Modifier(
-                severity=self._severity(mod["severity"], rule_id), ingredient=ingredient,
+                severity=severity, ingredient=ingredient,
                 above_mg=mod.get("above_mg"), at_most_mg=mod.get("at_most_mg"), egfr_below=mod.get("egfr_below"),
                 context=mod.get("context"),
             ))
@@ -452,22 +465,6 @@ class KnowledgeBase:
             effect=read_text(raw.get("effect"), rule_id),
             sources=tuple(str(item) for item in raw.get("refs", ())),
             alternatives=self.resolve(raw.get("alternatives", ()), rule_id),
-        )
-
-    def _dose(self, raw: dict[str, Any]) -> DoseRule:
-        rule_id = str(raw["id"])
-        sources = tuple(str(item) for item in raw.get("refs", ()))
-        if not sources:
-            raise KnowledgeBaseError(f"dose rule {rule_id}: no reference")
-        return DoseRule(
-            id=rule_id, ingredients=self.resolve(raw["ingredients"], rule_id),
-            severity=self._severity(raw["severity"], rule_id), effect=read_text(raw.get("effect"), rule_id),
-            advice=read_text(raw.get("advice"), rule_id), sources=sources,
-            max_daily_mg=raw.get("max_daily_mg"), min_age=raw.get("min_age"),
-            max_mg_per_kg=raw.get("max_mg_per_kg"), below_weight_kg=raw.get("below_weight_kg"),
-            weekly_only=bool(raw.get("weekly_only", False)), strength_above_mg=raw.get("strength_above_mg"),
-            criteria=tuple((str(key), float(value)) for key, value in (raw.get("criteria") or {}).items()),
-            criteria_needed=int(raw.get("criteria_needed", 1)),
         )
 
 

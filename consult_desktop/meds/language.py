@@ -84,6 +84,15 @@ PHRASES: dict[str, Text] = {
                              "alternative s'il s'agissait d'une vraie allergie.",
                        "nl": "De aard van de genoteerde reactie nagaan vóór toediening; een alternatief kiezen "
                              "als het een echte allergie was."},
+    "opioid_load": {"en": "{mme} mg oral morphine equivalents (MME) a day ({parts}), at or above {limit}",
+                    "fr": "{mme} mg d'équivalent morphine orale (MME) par jour ({parts}), seuil de {limit} atteint",
+                    "nl": "{mme} mg orale morfine-equivalenten (MME) per dag ({parts}), drempel van {limit} bereikt"},
+    "opioid_load_at_least": {"en": "at least {mme} mg oral morphine equivalents (MME) a day ({parts}), at or above "
+                                   "{limit}",
+                             "fr": "au moins {mme} mg d'équivalent morphine orale (MME) par jour ({parts}), seuil de "
+                                   "{limit} atteint",
+                             "nl": "minstens {mme} mg orale morfine-equivalenten (MME) per dag ({parts}), drempel van "
+                                   "{limit} bereikt"},
     "daily_dose": {"en": "{dose} a day is above the maximum of {limit}",
                    "fr": "{dose} par jour dépasse le maximum de {limit}",
                    "nl": "{dose} per dag is meer dan het maximum van {limit}"},

@@ -116,6 +116,11 @@ class Flag:
     ingredient_ids: tuple[str, ...] = ()  # knowledge-base ids, whatever the language of the texts
     includes: tuple[str, ...] = ()  # summaries of the flags of the same problem that this one stands for
     problem: str = ""  # flags with the same problem that share a medicine are shown as one (not in JSON)
+    related_problems: tuple[str, ...] = ()  # problems of the flags this one absorbed (it merges with those too)
+
+    @property
+    def problem_keys(self) -> frozenset[str]:
+        return frozenset(key for key in (self.problem, *self.related_problems) if key)
 
     @property
     def rank(self) -> int:
