@@ -169,7 +169,8 @@ class KnowledgeBase:
             return ingredient_id
         override = self._name_overrides.get(ingredient_id)
         if override and language in override:
-            return override[language][:1].upper() + override[language][1:]
+            text = override[language]
+            return "IJ" + text[2:] if text.startswith("ij") else text[:1].upper() + text[1:]  # Dutch "IJzer"
         return localised_name(ingredient.name, language)
 
     def _covered_ingredients(self) -> frozenset[str]:

@@ -51,6 +51,30 @@ def test_every_renal_dose_allergy_and_duplicate_text_exists_in_every_language() 
     assert missing == []
 
 
+def test_the_opioid_load_texts_exist_in_every_language() -> None:
+    load = load_knowledge_base().opioid_load
+    assert load is not None
+    assert _missing(load.effect, f"{load.id}.effect") + _missing(load.advice, f"{load.id}.advice") == []
+
+
+# English words that a French or Dutch ingredient name must not carry ("Iron (oral iron salts)" in a Dutch list).
+_ENGLISH_ONLY = {
+    "fr": r"acid|insulin|iron|salts|wort|device|medium|multivitamins|hydroxide|trioxide|glyceryl",
+    "nl": r"acid|insulin|iron|salts|wort|device|medium|multivitamins|hydroxide|trioxide|sodium|potassium|chloride|"
+          r"citrate|bicarbonate|fluoride|dinitrate|mononitrate",
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "nl"])
+def test_ingredient_names_are_written_in_the_language(language: str) -> None:
+    import re
+
+    kb = load_knowledge_base()
+    english = re.compile(rf"\b({_ENGLISH_ONLY[language]})\b", re.IGNORECASE)
+    found = [f"{item}: {kb.name(item, language)}" for item in kb.ingredients if english.search(kb.name(item, language))]
+    assert found == []
+
+
 def test_the_checkers_own_words_exist_in_every_language() -> None:
     tables = {"phrase": PHRASES, "severity": SEVERITY_WORDS, "kind": KIND_WORDS, "report": report._TEXTS}
     missing = [f"{table}.{key}" for table, texts in tables.items() for key, text in texts.items()
