@@ -16,6 +16,7 @@ import re
 from typing import Any
 from xml.etree.ElementTree import Element
 
+from consult_desktop.domain.file_messages import said
 from consult_desktop.domain.medication_file import (
     ACTIVE,
     FHIR_STATUS,
@@ -64,10 +65,10 @@ def read_kmehr(raw: bytes, today: dt.date | None = None) -> FileRead:
         raise KmehrInputError(f"an XML file, but not a KMEHR message (its root element is <{local(root)}>)")
     warnings: list[str] = []
     if message is not root:
-        warnings.append("the KMEHR message was inside an envelope (read without it)")
+        warnings.append(said("kmehr_envelope"))
     version = cd(path(message, "header", "standard"), "CD-STANDARD") or cd(path(message, "header", "standard"))
     if version not in KNOWN_VERSIONS:
-        warnings.append(f"KMEHR version {version or '(none)'} is not one this program knows; read as the nearest")
+        warnings.append(said("kmehr_version", version=version or "(none)"))
     today = today or dt.date.today()
     patients: list[FilePatient] = []
     lines: list[FoundLine] = []
@@ -84,7 +85,7 @@ def read_kmehr(raw: bytes, today: dt.date | None = None) -> FileRead:
             kinds.add(kind)
             where = f"folder {folder_number}, transaction {tx_number}"
             if not kind:
-                warnings.append(f"{where} has no transaction code; its medication items are read")
+                warnings.append(said("no_transaction_code", where=where))
             tx_ids = [text(item) for item in children(transaction, "id")]
             for item_number, item in enumerate(children(transaction, "item"), start=1):
                 item_kind = cd(item, "CD-ITEM").lower()
@@ -136,7 +137,7 @@ def _codings(product: Element, notes: list[str]) -> list[dict[str, Any]]:
                 continue
             kind = KMEHR_TO_KIND.get(scheme)
             if kind is None:
-                notes.append(f"unknown code system {scheme or '(none)'} for code {code}; the name is used")
+                notes.append(said("unknown_code_system", scheme=scheme or "(none)", code=code))
                 codings.append({"system": f"urn:kmehr:{scheme or 'unknown'}", "code": code})
                 continue
             coding: dict[str, Any] = {"system": fhir_system(kind), "code": code}
@@ -173,7 +174,7 @@ def _medication_line(item: Element, source: str, tx_ids: list[str], transaction:
     names.append(label)
     names = [name for name in dict.fromkeys(names) if name]
     if not codings and not names:
-        return FoundLine(source, None, "no product: the item names no medicine (no code and no name)")
+        return FoundLine(source, None, said("no_product"))
     displays = {str(coding.get("display")) for coding in codings}
     # further names of the product (a SUMEHR's own label, a delivered brand) still help to resolve it
     codings += [{"display": name} for name in names[1:] if name not in displays]
@@ -251,12 +252,13 @@ def _apply_suspension(lines: list[FoundLine], line_ids: list[list[str]], source:
             statement = {**line.statement, "status": FHIR_STATUS[status]}
             if lifecycle or end:
                 statement["statusReason"] = [{"text": f"treatment suspension ({lifecycle or 'suspended'})"}]
-            lines[index] = FoundLine(line.source, statement, notes=(*line.notes, f"{status} by {source}"))
+            note = said("changed_by", status=status, source=source)
+            lines[index] = FoundLine(line.source, statement, notes=(*line.notes, note))
             return
     if suspended.statement is not None:
         line_ids.append([])
         lines.append(FoundLine(source, {**suspended.statement, "status": FHIR_STATUS[status]},
-                               notes=("a suspension whose medication is not in this file",)))
+                               notes=(said("suspension_orphan"),)))
 
 
 def _product_key(statement: dict[str, Any] | None) -> str:

@@ -16,6 +16,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from consult_desktop.domain.file_messages import said
 from consult_desktop.domain.medication_file import FHIR_STATUS, STOPPED, SUSPENDED, FilePatient, FileRead, FoundLine
 from consult_desktop.meds.gp_import import as_statement
 
@@ -36,7 +37,7 @@ MALFORMED = (TypeError, AttributeError, ValueError, KeyError, IndexError)
 
 
 def malformed(exc: BaseException) -> str:
-    return f"not valid FHIR: a field has the wrong type or shape ({type(exc).__name__})"
+    return said("fhir_malformed", error=type(exc).__name__)
 
 
 def read_fhir(data: Any, today: dt.date | None = None) -> FileRead:
@@ -100,24 +101,24 @@ def _walk(data: Any, where: str, found: list, warnings: list[str]) -> None:
         if isinstance(resource, dict):
             _walk_entry(resource, at, entry.get("fullUrl"), found, warnings)
         elif resource is not None:
-            found.append((at, None, "Bundle entry whose resource is not a FHIR resource", ()))
+            found.append((at, None, said("not_a_resource_plain"), ()))
         elif isinstance(entry.get("resourceType"), str):
             unwrapped = {key: value for key, value in entry.items() if key not in ("fullUrl", "search", "request")}
             _walk_entry(unwrapped, at, entry.get("fullUrl"), found, warnings,
-                        ("Bundle entry not wrapped in entry.resource: read as the resource",))
+                        (said("entry_unwrapped"),))
         elif str((entry.get("request") or {}).get("method") if isinstance(entry.get("request"), dict) else "") \
                 .upper() == "DELETE":
-            warnings.append(f"{at}: a deletion, not a medication line")
+            warnings.append(said("deletion", at=at))
         elif "medication" in json.dumps(entry).casefold():
-            found.append((at, None, "Bundle entry without a resource (entry.resource is missing)", ()))
+            found.append((at, None, said("entry_without_resource"), ()))
         else:
-            warnings.append(f"{at}: no resource, skipped")
+            warnings.append(said("no_resource", at=at))
 
 
 def _walk_entry(resource: dict[str, Any], at: str, full_url: Any, found: list, warnings: list[str],
                 notes: tuple[str, ...] = ()) -> None:
     if not isinstance(resource.get("resourceType"), str):
-        found.append((at, None, "Bundle entry whose resource is not a FHIR resource (no resourceType)", notes))
+        found.append((at, None, said("not_a_resource"), notes))
         return
     if resource.get("resourceType") == "Bundle":
         _walk(resource, at + ": ", found, warnings)
@@ -164,11 +165,11 @@ def _line(source: str, resource: dict[str, Any], index: dict[str, dict[str, Any]
         concept = concept or r5.get("concept")
         reference = reference or r5.get("reference")
     if not isinstance(concept, dict) and not isinstance(reference, dict):
-        return FoundLine(source, None, "no medication[x]: the line does not say which medicine", tuple(notes_list))
+        return FoundLine(source, None, said("no_medication"), tuple(notes_list))
     if isinstance(concept, dict) and not concept.get("text") and not any(
             isinstance(c, dict) and (c.get("code") or c.get("display")) for c in concept.get("coding") or ()):
         if not isinstance(reference, dict):
-            return FoundLine(source, None, "medication[x] is empty: no code and no name", tuple(notes_list))
+            return FoundLine(source, None, said("empty_medication"), tuple(notes_list))
         concept = None
     statement = _as_statement(resource)
     statement.pop("medication", None)  # R5 `medication` becomes the R4 medication[x] the rest of the program reads
@@ -195,20 +196,18 @@ def _line(source: str, resource: dict[str, Any], index: dict[str, dict[str, Any]
                 statement["medicationCodeableConcept"] = contained["code"]
                 del statement["medicationReference"]
             elif not contained.get("ingredient"):
-                return FoundLine(source, None, "the referenced Medication has no code and no ingredients",
-                                 tuple(notes_list))
+                return FoundLine(source, None, said("referenced_medication_empty"), tuple(notes_list))
         elif reference.get("display"):
             statement.pop("medicationReference", None)
             statement["medicationCodeableConcept"] = {"text": str(reference["display"])}
-            notes_list.append(f"medication reference {target or '(empty)'} not in the file: its display is used")
+            notes_list.append(said("reference_display_used", target=target or "(empty)"))
         else:
-            return FoundLine(source, None, f"medication reference {target or '(empty)'} is not in the file",
-                             tuple(notes_list))
+            return FoundLine(source, None, said("reference_missing", target=target or "(empty)"), tuple(notes_list))
     period = statement.get("effectivePeriod") if isinstance(statement.get("effectivePeriod"), dict) else {}
     status = _status(resource)
     if status not in (STOPPED, SUSPENDED) and period.get("end") and _before(str(period["end"]), today):
         status = STOPPED
-        notes_list.append("its end date has passed: read as stopped")
+        notes_list.append(said("end_date_passed"))
     statement["status"] = FHIR_STATUS.get(status, "active")
     return FoundLine(source, statement, notes=tuple(notes_list))
 

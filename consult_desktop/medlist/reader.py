@@ -13,6 +13,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from consult_desktop.domain.file_messages import said
 from consult_desktop.domain.medication_file import FileRead, FoundLine
 from consult_desktop.kmehr.reader import KmehrInputError, is_kmehr, read_kmehr
 from consult_desktop.kmehr.xml_input import XmlInputError, parse_safely
@@ -64,7 +65,7 @@ def _read(raw: bytes, name: str, today: dt.date | None) -> FileRead:
         raise InputFileError(f"{name}: a binary file, not KMEHR, FHIR JSON or CSV")
     found = read_gp_csv(raw, Path(name))
     lines = tuple(FoundLine(f"CSV row {str(item.get('id', ''))[7:]}", item) for item in found.statements)
-    warnings = (f"{found.skipped_rows} CSV rows without a name, ATC or CNK were skipped",) if found.skipped_rows else ()
+    warnings = (said("csv_rows_skipped", count=found.skipped_rows),) if found.skipped_rows else ()
     return FileRead("csv", None, lines, warnings=warnings)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from consult_desktop.domain.file_messages import said
 from consult_desktop.domain.medication_file import FilePatient, FileRead, SumehrItem, line_status
 from consult_desktop.kmehr.codes import AMP, AMPP, CNK, COMPOUND, INN_CLUSTER, VMP, VMP_GROUP, compound_text
 from consult_desktop.medlist.be_fhir import MALFORMED, malformed
@@ -220,15 +221,14 @@ def _why_not(identification: Identification, statement: dict[str, Any]) -> str:
     kind = identification.kind
     has_text = bool((statement.get("medicationCodeableConcept") or {}).get("text"))
     if kind == CNK:
-        return "CNK not in the knowledge base's CNK table, and the product name names no known ingredient " \
-               "(without the SAM database a CNK is resolved through its name)"
+        return said("why_cnk")
     if kind in _SAM:
-        return f"SAM {kind} code not resolvable without the SAM database, and the name names no known ingredient"
+        return said("why_sam", kind=kind)
     if kind == COMPOUND:
-        return "compound (magistral) or free-text prescription naming no ingredient the knowledge base knows"
+        return said("why_compound")
     if has_text:
-        return "free text naming no ingredient the knowledge base knows"
-    return "no code that can be used and no product name"
+        return said("why_free_text")
+    return said("why_nothing")
 
 
 def checkable_statements(report: MedicationReport) -> list[dict[str, Any]]:

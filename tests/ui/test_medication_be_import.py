@@ -123,7 +123,32 @@ SUMEHR = Path(__file__).resolve().parents[3] / "shared" / "be-samples" / "kmehr"
 def test_sumehr_items_are_shown_as_from_the_gps_sumehr(qtbot, medication: MedicationView) -> None:
     dialog = _preview(qtbot, medication, SUMEHR)
     texts = [dialog.sumehr.item(row).text() for row in range(dialog.sumehr.count())]
-    assert any(text.startswith("From the GP's SUMEHR (adr): Intolerance to paracetamol") for text in texts)
+    # the KMEHR item kind in words ("adr" is an adverse drug reaction), not as its code
+    assert any(text.startswith("From the GP's SUMEHR (adverse drug reaction): Intolerance to paracetamol")
+               for text in texts)
     assert any("(problem)" in text for text in texts)
     assert dialog.match_label.text().startswith("Refused")  # the demo SUMEHR is about another patient
     assert not dialog.import_button.isEnabled()
+
+
+def test_the_preview_speaks_the_interface_language(qtbot, qapp, medication: MedicationView, tmp_path: Path) -> None:
+    from consult_desktop.meds.language import process_language, set_process_language
+    from consult_desktop.ui.shell import i18n
+
+    if i18n.lrelease_executable() is None:
+        pytest.skip("lrelease (PySide6 tools) not found")
+    before = process_language()
+    i18n.apply(qapp, "fr")
+    try:
+        path = tmp_path / "scheme.xml"
+        path.write_bytes(SCHEME)
+        dialog = _preview(qtbot, medication, path)
+        rows = dialog.row_texts()
+        assert rows[0][0] == "ajouté" and rows[0][2] == "1 le matin, 1 au coucher"
+        assert rows[2][3] == "non reconnu (non vérifié)"
+        unreadable = dialog.unreadable.item(0).text()
+        assert "pas de produit" in unreadable and "élément" in unreadable and "no product" not in unreadable
+        assert rows[1][3] == "simvastatine"  # ingredient names in French, not the English INN
+    finally:
+        i18n.apply(qapp, "en")
+        set_process_language(before)

@@ -9,7 +9,7 @@ commit. Built from plain data (an `ImportPreview`); GUI thread only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,7 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consult_desktop.domain.file_messages import localised, place, word
 from consult_desktop.medlist.importer import ImportPreview
+from consult_desktop.meds.knowledge_base import load_knowledge_base
+from consult_desktop.meds.language import process_language
 
 
 class ImportPreviewDialog(QDialog):
@@ -33,8 +36,8 @@ class ImportPreviewDialog(QDialog):
         self.preview = preview
         self.setWindowTitle(self.tr("Import a medication list"))
         self.resize(900, 560)
-        language = QLocale().name()[:2]
-        language = language if language in ("en", "fr", "nl") else "en"
+        language = process_language()  # the interface language, as for the medication texts
+        kb = load_knowledge_base()
         plan_words = {"added": self.tr("added"), "changed": self.tr("changed"), "suspended": self.tr("suspended"),
                       "stopped": self.tr("stopped"), "unchanged": self.tr("unchanged")}
         layout = QVBoxLayout(self)
@@ -66,8 +69,10 @@ class ImportPreviewDialog(QDialog):
         self.table.setColumnWidth(3, 200)
         for item in preview.planned:
             line = item.line
-            ingredients = ", ".join(sorted(line.entry.ingredient_ids)) if line.entry and line.resolved \
-                else self.tr("not recognised (not checked)")
+            ingredients = self.tr("not recognised (not checked)")
+            if line.entry and line.resolved:
+                ingredients = ", ".join(sorted(kb.name(ingredient, language).lower()
+                                               for ingredient in line.entry.ingredient_ids))
             words = line.words.get(language) or (line.entry.dosage.text if line.entry else "")
             self._add_row([plan_words[item.kind], line.product, words, ingredients])
         layout.addWidget(self.table, 1)
@@ -75,14 +80,15 @@ class ImportPreviewDialog(QDialog):
         self.unreadable = QListWidget(self)
         for line in preview.report.lines:
             if not line.readable:
-                self.unreadable.addItem(self.tr("Cannot be read (%1): %2").replace("%1", line.source)
-                                        .replace("%2", line.reason))
+                self.unreadable.addItem(self.tr("Cannot be read (%1): %2").replace("%1", place(line.source, language))
+                                        .replace("%2", localised(line.reason, language)))
         self.sumehr = QListWidget(self)
         for found in preview.report.sumehr:
-            self.sumehr.addItem(self.tr("From the GP's SUMEHR (%1): %2").replace("%1", found.kind)
+            self.sumehr.addItem(self.tr("From the GP's SUMEHR (%1): %2").replace("%1", word(found.kind, language))
                                 .replace("%2", found.text))
         self.notes = QListWidget(self)
-        self.notes.addItems(list(preview.report.warnings))  # e.g. rows of a CSV without a name or code, skipped
+        # e.g. rows of a CSV without a name or code, skipped
+        self.notes.addItems([localised(warning, language) for warning in preview.report.warnings])
         for title, widget in ((self.tr("Lines that cannot be read"), self.unreadable),
                               (self.tr("Notes on the file"), self.notes),
                               (self.tr("Allergies, problems and vaccinations from the GP's SUMEHR (not imported)"),

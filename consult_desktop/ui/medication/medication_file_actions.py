@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QWidget
 from shiboken6 import isValid
@@ -23,6 +23,7 @@ from consult_desktop.medlist.importer import ImportPreview, commit_import, previ
 from consult_desktop.medlist.reader import read_medication_file
 from consult_desktop.medlist.report import build_report
 from consult_desktop.meds.fhir_input import InputFileError
+from consult_desktop.meds.language import process_language
 from consult_desktop.record import exports
 from consult_desktop.store import Store
 from consult_desktop.ui.medication.import_preview_dialog import ImportPreviewDialog
@@ -115,7 +116,7 @@ class MedicationFileActions(QObject):
             self.message.emit(self.tr("Imported %1 lines from the file.").replace("%1", str(len(result.saved))))
             self.imported.emit(*patient)
 
-        language = QLocale().name()[:2]
+        language = process_language()
         self._runner.db(lambda store: commit_import(store, preview, confirm_unverified=confirmed, language=language),
                         done, self._failed)
 
