@@ -244,6 +244,17 @@ CREATE TABLE audit_outbox(
 CREATE INDEX audit_outbox_pending ON audit_outbox(server_id, delivered_at);
 """
 
+# The patient list counts each patient's new documents and results and finds their last stay: one index holds
+# everything those counts read (a document that publishes a report is counted as that report, so whether it
+# does is part of the index), so the list never reads the resources themselves. It replaces the plain
+# (server_id, patient_id, type) index, which is its prefix.
+PUBLISHES_REPORT = ("(CASE WHEN type = 'DocumentReference' THEN instr(coalesce(json_extract(json, "
+                    "'$.context.related'), ''), '\"DiagnosticReport/') > 0 ELSE 0 END)")
+V_PATIENT_LIST_INDEX = f"""
+DROP INDEX resources_patient;
+CREATE INDEX resources_patient ON resources(server_id, patient_id, type, hidden, stored_at, {PUBLISHES_REPORT}, date);
+"""
+
 Step = tuple[int, str, str, Callable[[Connection], None] | None]
 MIGRATIONS: list[Step] = [
     (1, "initial schema", V1, None),
@@ -251,6 +262,7 @@ MIGRATIONS: list[Step] = [
     (3, "line decisions in their own table", V3, None),
     (4, SECURE_DELETE_TITLE, FTS_SECURE_DELETE, _move_inline_data),
     (5, "server names and the access report outbox", V_SERVERS_AUDIT, None),
+    (6, "patient list counts from one index", V_PATIENT_LIST_INDEX, None),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -19,6 +19,7 @@ from consult_desktop.store.audit import AuditLog
 from consult_desktop.store.cursors import CursorRepository
 from consult_desktop.store.database import Connection, transaction
 from consult_desktop.store.decisions import DecisionRepository
+from consult_desktop.store.migrations import PUBLISHES_REPORT
 from consult_desktop.store.prescriptions import PrescriptionRepository
 from consult_desktop.store.resources import ResourceRepository
 from consult_desktop.store.secrets import SecretRepository
@@ -125,19 +126,22 @@ class Store:
     def patient_summaries(self) -> list[PatientSummary]:
         """Every patient with a count of documents/results stored since the GP last opened them (a document that
         publishes a report, `context.related`, is that report: counted once, as the patient's record lists it)."""
-        sql = """
+        return [PatientSummary(*row) for row in self.conn.execute(self.patient_list_sql())]
+
+    @staticmethod
+    def patient_list_sql() -> str:
+        """The list's one query. Everything its two subqueries read is in the index resources_patient (the
+        expression is written as in the index), so it never reads the resources themselves."""
+        return f"""
         SELECT p.server_id, p.id, p.family, p.given, p.birth_date, p.sex, p.ssin, p.search_text,
           (SELECT count(*) FROM resources r WHERE r.server_id = p.server_id AND r.patient_id = p.id
-             AND r.hidden = 0 AND r.type IN ('DocumentReference', 'DiagnosticReport', 'Observation')
-             AND r.stored_at > coalesce(v.last_viewed_at, '')
-             AND NOT (r.type = 'DocumentReference'
-                      AND instr(coalesce(json_extract(r.json, '$.context.related'), ''), '"DiagnosticReport/') > 0)),
+             AND r.type IN ('DocumentReference', 'DiagnosticReport', 'Observation') AND r.hidden = 0
+             AND r.stored_at > coalesce(v.last_viewed_at, '') AND NOT {PUBLISHES_REPORT}),
           (SELECT max(r.date) FROM resources r WHERE r.server_id = p.server_id AND r.patient_id = p.id
              AND r.type = 'Encounter')
         FROM patients p LEFT JOIN patient_views v ON v.server_id = p.server_id AND v.patient_id = p.id
         ORDER BY p.family, p.given
         """
-        return [PatientSummary(*row) for row in self.conn.execute(sql)]
 
     # -- statistics ----------------------------------------------------------------------------------------
     def stats(self, patient_id: str | None = None, server_id: str | None = None) -> dict:

@@ -189,6 +189,25 @@ def test_new_since_last_view_badge(tmp_path: Path) -> None:
         assert store.patient_summaries()[0].new_items == 1
 
 
+def test_the_patient_list_reads_only_its_index(tmp_path: Path) -> None:
+    """At a large practice the list's counts must not read the resources themselves (encrypted pages of JSON):
+    both subqueries are answered from the index, and a document publishing a report still counts once."""
+    with Profile.resolve(tmp_path / "p").create(PASS) as store:
+        store.resources.put_many("h", [{"resourceType": "Patient", "id": "p1", "name": [{"family": "A"}]}])
+        report = {"resourceType": "DiagnosticReport", "id": "d1", "subject": {"reference": "Patient/p1"},
+                  "status": "final", "code": {"text": "RX thorax"}}
+        letter = {"resourceType": "DocumentReference", "id": "l1", "status": "current",
+                  "subject": {"reference": "Patient/p1"}, "content": [{"attachment": {"title": "RX thorax"}}],
+                  "context": {"related": [{"reference": "DiagnosticReport/d1"}]}}
+        other = {**letter, "id": "l2", "context": {}}
+        store.resources.put_many("h", [report, letter, other])
+        assert store.patient_summaries()[0].new_items == 2  # the report and the other letter
+        plan = [row[3] for row in store.conn.execute("EXPLAIN QUERY PLAN " + store.patient_list_sql())
+                if "resources" in row[3] or " r " in row[3]]
+        searches = [line for line in plan if line.startswith("SEARCH r")]
+        assert len(searches) == 2 and all("COVERING INDEX resources_patient" in line for line in searches), plan
+
+
 def test_a_prescription_id_of_another_patient_is_refused(tmp_path: Path) -> None:
     with Profile.resolve(tmp_path / "p").create(PASS) as store:
         rec = store.prescriptions
