@@ -2391,6 +2391,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Other hospitals that share patients with you can be added later under File &gt; Settings &gt; Hospitals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2391,6 +2391,10 @@
         <translation>Consult Desktop va maintenant récupérer les dossiers des patients que vous suivez. La première fois, cela peut prendre quelques minutes ; vous pouvez utiliser le programme entre-temps.</translation>
     </message>
     <message>
+        <source>Other hospitals that share patients with you can be added later under File &gt; Settings &gt; Hospitals.</source>
+        <translation>Les autres hôpitaux qui partagent des patients avec vous peuvent être ajoutés plus tard dans Fichier &gt; Paramètres &gt; Hôpitaux.</translation>
+    </message>
+    <message>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>

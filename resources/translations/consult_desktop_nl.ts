@@ -2391,6 +2391,10 @@
         <translation>Consult Desktop haalt nu de dossiers op van de patiënten die u volgt. De eerste keer kan dat enkele minuten duren; u kunt het programma intussen gebruiken.</translation>
     </message>
     <message>
+        <source>Other hospitals that share patients with you can be added later under File &gt; Settings &gt; Hospitals.</source>
+        <translation>Andere ziekenhuizen die patiënten met u delen, kunt u later toevoegen via Bestand &gt; Instellingen &gt; Ziekenhuizen.</translation>
+    </message>
+    <message>
         <source>Sync now</source>
         <translation>Nu synchroniseren</translation>
     </message>

@@ -49,6 +49,8 @@ def test_wizard_creates_profile_and_saves_server(qtbot, runner, tmp_path: Path, 
     form.token.setText("secret-token-from-it")
     wizard.button(QWizard.WizardButton.NextButton).click()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.ready_page, timeout=15000)
+    # one hospital here; the page says where the others are added
+    assert "Settings > Hospitals" in wizard.ready_page.more.text() and wizard.ready_page.more.isVisible()
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert wizard.result() == QWizard.DialogCode.Accepted
     assert wizard.profile_created and wizard.sync_requested

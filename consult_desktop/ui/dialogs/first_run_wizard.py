@@ -287,11 +287,16 @@ class ReadyPage(QWizardPage):
         text = QLabel(self.tr("Consult Desktop will now fetch the records of the patients you follow. This "
                               "may take a few minutes the first time; you can use the program meanwhile."), self)
         text.setWordWrap(True)
+        # the wizard sets up one hospital; the others are added where they are managed
+        self.more = QLabel(self.tr("Other hospitals that share patients with you can be added later under File > "
+                                   "Settings > Hospitals."), self)
+        self.more.setWordWrap(True)
         self.sync_now = QCheckBox(self.tr("Sync now"), self)
         self.sync_now.setObjectName("syncNow")
         self.sync_now.setChecked(True)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
+        layout.addWidget(self.more)
         layout.addWidget(self.sync_now)
         layout.addStretch(1)
 
