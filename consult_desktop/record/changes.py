@@ -29,9 +29,13 @@ class PatientChanged:
 
 @dataclass(frozen=True)
 class RecordsSynced:
-    """A sync finished that may have changed any patient's records, and the list of patients."""
+    """A sync (or a server's removal) changed records: `patients` are the ones with a resource stored or changed,
+    or None when any patient may have changed (resources were deleted, or a server was removed)."""
 
-    patients: int = 0
+    patients: frozenset[PatientKey] | None = None
+
+    def touches(self, patient: PatientKey) -> bool:
+        return self.patients is None or patient in self.patients
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from consult_desktop.fhir.server_config import ServerConfig
 from consult_desktop.store import LAST_SYNC_KEY, PatientSummary, Store
 from consult_desktop.store.audit import AuditEntry
+from consult_desktop.store.resources import utc_now
 
 
 def patient_list(store: Store) -> list[PatientSummary]:
@@ -17,6 +18,17 @@ def patient_list(store: Store) -> list[PatientSummary]:
     from consult_desktop.record.people import person_summaries
 
     return person_summaries(store)
+
+
+def store_time() -> str:
+    """Now, in the form the store stamps stored resources with (to ask later what was stored since)."""
+    return utc_now()
+
+
+def patients_changed_since(store: Store, since: str) -> frozenset[tuple[str, str]]:
+    """(server_id, patient_id) of every patient with a resource stored or replaced at or after `since` (the
+    store's UTC timestamp format): what a sync that started then changed, deletions aside."""
+    return frozenset(store.resources.patients_stored_since(since))
 
 
 def access_log(store: Store, limit: int, patient_id: str | None = None) -> list[AuditEntry]:

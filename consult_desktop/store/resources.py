@@ -96,6 +96,12 @@ class ResourceRepository:
                 conn.execute("DELETE FROM quarantine WHERE server_id=? AND type=? AND id=?", (server_id, rtype, rid))
         return PutResult(written, len(rows) - written)
 
+    def patients_stored_since(self, since: str) -> list[tuple[str, str]]:
+        """Patients with a resource stored (new or replaced) at or after `since` (a `utc_now()` value)."""
+        return [(row[0], row[1]) for row in self._conn.execute(
+            "SELECT DISTINCT server_id, patient_id FROM resources WHERE stored_at >= ? AND patient_id IS NOT NULL",
+            (since,))]
+
     def delete(self, server_id: str, rtype: str, rid: str) -> bool:
         conn = self._conn
         with transaction(conn):

@@ -1369,6 +1369,10 @@
         <source>New documents or results arrived for this patient.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This patient&apos;s record was updated by the sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>Sync complete: %n record(s) updated.</source>
         <translation>

@@ -1369,6 +1369,10 @@
         <source>New documents or results arrived for this patient.</source>
         <translation>De nouveaux documents ou résultats sont arrivés pour ce patient.</translation>
     </message>
+    <message>
+        <source>This patient&apos;s record was updated by the sync.</source>
+        <translation>Le dossier de ce patient a été mis à jour par la synchronisation.</translation>
+    </message>
     <message numerus="yes">
         <source>Sync complete: %n record(s) updated.</source>
         <translation>

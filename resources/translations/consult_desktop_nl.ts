@@ -1369,6 +1369,10 @@
         <source>New documents or results arrived for this patient.</source>
         <translation>Er zijn nieuwe documenten of resultaten voor deze patiënt binnengekomen.</translation>
     </message>
+    <message>
+        <source>This patient&apos;s record was updated by the sync.</source>
+        <translation>Het dossier van deze patiënt werd bijgewerkt door de synchronisatie.</translation>
+    </message>
     <message numerus="yes">
         <source>Sync complete: %n record(s) updated.</source>
         <translation>

@@ -169,3 +169,29 @@ def test_open_patient_is_refreshed_only_when_records_arrive_for_them(qtbot, wind
     qtbot.waitUntil(lambda: view.snapshot() is not None and len(view.snapshot().documents) == 3, timeout=15000)
     assert view.current_tab() == "labs"
     assert "arrived for this patient" in window.status.currentMessage()
+
+
+def test_a_sync_that_changes_only_the_open_patients_medication_shows_it(qtbot, window: MainWindow,
+                                                                        engine: FakeEngine, known) -> None:
+    """New hospital medication is not a "new document or result": the open record is still shown again."""
+    window.list_panel.select_patient(known.SERVER, known.DUBOIS)
+    view = window.patient_view
+    qtbot.waitUntil(lambda: view.snapshot() is not None, timeout=15000)
+    view.select_tab("medication")
+    medication = view.medication_widget()
+    qtbot.waitUntil(lambda: medication.current_patient() == (known.SERVER, known.DUBOIS), timeout=15000)
+
+    def labels() -> list[str]:
+        model = medication.model()
+        return [model.line_at(row).label for row in range(model.rowCount())]
+
+    qtbot.waitUntil(lambda: "Xarelto 20 mg" not in " ".join(labels()), timeout=15000)
+    engine.write = [{"resourceType": "MedicationRequest", "id": "mr-new", "status": "active", "intent": "order",
+                     "subject": {"reference": f"Patient/{known.DUBOIS}"}, "authoredOn": "2025-02-01",
+                     "medicationCodeableConcept": {"text": "Xarelto 20 mg"}}]
+    engine.reports = [SyncReport(SyncStatus.OK, resources_written=1)]
+    with qtbot.waitSignal(window.sync.finished, timeout=15000):
+        window.sync_action.trigger()
+    qtbot.waitUntil(lambda: any("Xarelto 20 mg" in label for label in labels()), timeout=15000)
+    assert view.current_tab() == "medication"
+    assert "updated by the sync" in window.status.currentMessage()

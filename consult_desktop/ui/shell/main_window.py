@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.current = CurrentPatient(self)
         self.changes = ChangeBus(self)
         self._opened_new = 0  # the open patient's "new" count when opened: more means a sync brought records
+        self._synced: RecordsSynced | None = None  # what the last sync changed, until the list has reloaded
         self._resume: tuple[tuple[str, str], str | None] | None = None
         self._locked = True  # until start()
         self._dialogs: list[QDialog] = []
@@ -118,8 +119,8 @@ class MainWindow(QMainWindow):
             lambda: self.patient_view.tab_widget().tabBar().setFocus(Qt.FocusReason.OtherFocusReason))
         sync.finished.connect(self._sync_finished)
         sync.started.connect(lambda: self.sync_action.setEnabled(False))
-        sync.data_changed.connect(lambda: self.changes.announce(RecordsSynced()))
-        self.changes.records_synced.connect(lambda _change: self.data_changed.emit())
+        sync.data_changed.connect(self._records_synced)
+        self.changes.records_synced.connect(self._on_records_synced)
         sync.sign_in_finished.connect(self._signed_in)
         self.data_changed.connect(self.reload)
         runner.error_unhandled.connect(self._unhandled_error)
@@ -212,7 +213,9 @@ class MainWindow(QMainWindow):
             # The hospital no longer shares this patient with the GP: the local copy was removed.
             self.current.set(None)
             self.placeholder.setText(self.tr("This patient's record is no longer available to you."))
-        if current is not None and current in keys and keys[current] > self._opened_new:
+        synced, self._synced = self._synced, None
+        if current is not None and current in keys and (
+                keys[current] > self._opened_new or (synced is not None and synced.touches(current))):
             self._refresh_patient(current, keys[current])
         if self._resume is not None:
             (key, tab), self._resume = self._resume, None
@@ -222,13 +225,31 @@ class MainWindow(QMainWindow):
                     self.patient_view.select_tab(tab)
 
     def _refresh_patient(self, key: PatientKey, new_items: int) -> None:
-        """Records arrived for the open patient (a sync): show them, on the same tab. Not done for other syncs,
-        which would close the document the GP is reading."""
+        """A sync changed the open patient's records (new documents or results, or their medication, stays,
+        problems...): show them again in place, on the same tab, the open document staying open. Not done for a
+        sync that changed only other patients."""
+        arrived = new_items > self._opened_new
         self._opened_new = new_items
         tab = self.patient_view.current_tab()
         self.patient_view.show_patient(*key)
         self.patient_view.select_tab(tab)
-        self.status.showMessage(self.tr("New documents or results arrived for this patient."), 8000)
+        self.status.showMessage(self.tr("New documents or results arrived for this patient.") if arrived
+                                else self.tr("This patient's record was updated by the sync."), 8000)
+
+    def _records_synced(self) -> None:
+        """After a sync that changed data: find which patients it changed, then announce it on the change bus
+        (any patient when resources were deleted or patients purged: those leave no trace to look for)."""
+        report, since = self.sync.last_report, self.sync.changed_since
+        if since is None or report is None or report.resources_deleted or report.patients_purged:
+            self.changes.announce(RecordsSynced())
+            return
+        self.runner.query(self, lambda store: queries.patients_changed_since(store, since),
+                          lambda keys: self.changes.announce(RecordsSynced(frozenset(keys))),
+                          lambda _exc: self.changes.announce(RecordsSynced()), slot="synced")
+
+    def _on_records_synced(self, change: RecordsSynced) -> None:
+        self._synced = change
+        self.data_changed.emit()
 
     def open_patient(self, server_id: str, patient_id: str) -> None:
         """Make this patient the current one (the list selects their row, the record opens)."""

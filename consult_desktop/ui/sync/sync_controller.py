@@ -80,6 +80,7 @@ class SyncController(QObject):
         self.online: bool | None = None  # None until a sync has tried
         self.last_sync: dt.datetime | None = None
         self.last_report: SyncReport | None = None
+        self.changed_since: str | None = None  # the store's time when the last sync started (what it changed)
         self._auto = QTimer(self)
         self._auto.timeout.connect(self._auto_sync)
         self._enabled = True
@@ -116,6 +117,7 @@ class SyncController(QObject):
             return False
         token = CancelToken()
         self._token = token
+        self.changed_since = queries.store_time()
         self.started.emit()
         self._on_progress(SyncProgress(SyncStage.DISCOVERY, message=""))
         profile, sync_fn, relay = self._profile, self._sync_fn, self._relay
