@@ -269,7 +269,7 @@ class FhirClient:
         url: str,
         params: Params,
         cancel: CancelToken | None,
-        parse: Callable[[dict[str, Any], str], Any],
+        parse: Callable[[dict[str, Any], str, bytes], Any],
     ) -> Iterator[Any]:
         seen: set[str] = set()
         current: str | None = url
@@ -281,11 +281,11 @@ class FhirClient:
                     "The hospital server's next-page link points to another server; paging stopped.",
                     path=safe_path(current),
                 )
-            data, final_url = self.transport.get_json(
+            data, raw, final_url = self.transport.get_json_body(
                 current, params=current_params, auth=self.auth, cancel=cancel
             )
             check_page_resources(data, safe_path(final_url), self.transport.limits)
-            page = parse(data, final_url)
+            page = parse(data, final_url, raw)
             seen.add(final_url)
             yield page
             if page.next_url is not None and page.next_url in seen:

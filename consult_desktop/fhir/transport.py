@@ -302,8 +302,22 @@ class HttpTransport:
     ) -> tuple[dict[str, Any], str]:
         """GET a JSON object; returns ``(object, final_url)``. Non-object JSON is MalformedResponse; an
         answer past the response limits is ResponseLimitExceeded (read no further than the byte limit)."""
+        value, _raw, final_url = self.get_json_body(url, params=params, auth=auth, accept=accept, cancel=cancel)
+        return value, final_url
+
+    def get_json_body(
+        self,
+        url: str,
+        *,
+        params: Params = None,
+        auth: RequestAuth | None = None,
+        accept: str = FHIR_JSON,
+        cancel: CancelToken | None = None,
+    ) -> tuple[dict[str, Any], bytes, str]:
+        """As :meth:`get_json`, with the body's bytes as received: ``(object, body, final_url)``."""
         response = self.send("GET", url, params=params, auth=auth, accept=accept, stream=True, cancel=cancel)
-        return parse_json_object(response, self.limits, cancel), response.url or url
+        value, raw = read_json_object(response, self.limits, cancel)
+        return value, raw, response.url or url
 
     def _pause(
         self,
@@ -333,10 +347,17 @@ def parse_json_object(
 ) -> dict[str, Any]:
     """The JSON object in ``response`` read within ``limits`` (closes the response); MalformedResponse
     (path only, never the body) otherwise."""
+    return read_json_object(response, limits, cancel)[0]
+
+
+def read_json_object(
+    response: requests.Response, limits: ResponseLimits | None = None, cancel: CancelToken | None = None
+) -> tuple[dict[str, Any], bytes]:
+    """As :func:`parse_json_object`, with the body's bytes."""
     path = safe_path(response.url or "")
     limits = limits or ResponseLimits()
     try:
-        raw = read_limited(response, limits.max_bytes, path, cancel)
+        raw = bytes(read_limited(response, limits.max_bytes, path, cancel))
     finally:
         response.close()
     try:
@@ -353,7 +374,7 @@ def parse_json_object(
             status=response.status_code,
             path=path,
         )
-    return value
+    return value, raw
 
 
 def error_for_response(

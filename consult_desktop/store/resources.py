@@ -78,16 +78,20 @@ class ResourceRepository:
             for row, resource in rows:
                 if not has_quarantine and row[1] not in _SIDE_TYPES:
                     continue
+                rtype, rid, owner = row[1], row[2], row[5]
+                # Only a document stored before can have a search index row to replace (see write_document_text).
+                existed = rtype in derived.DOCUMENT_TYPES and conn.execute(
+                    "SELECT 1 FROM resources WHERE server_id=? AND type=? AND id=?", (server_id, rtype, rid)
+                ).fetchone() is not None
                 before = conn.total_changes
                 conn.execute(_UPSERT_IF_NEWER, row)
                 if conn.total_changes == before:
                     continue
                 written += 1
-                rtype, rid, owner = row[1], row[2], row[5]
                 if rtype == "Patient":
                     write_patient_row(conn, server_id, resource)
                 elif rtype in derived.DOCUMENT_TYPES:
-                    write_document_text(conn, server_id, rtype, rid, owner, resource)
+                    write_document_text(conn, server_id, rtype, rid, owner, resource, replace=existed)
                     # A new version may carry other content: its attachments are fetched again.
                     conn.execute("DELETE FROM attachments WHERE server_id=? AND resource_type=? AND resource_id=?",
                                  (server_id, rtype, rid))

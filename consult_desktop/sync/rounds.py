@@ -58,7 +58,9 @@ class RoundContext:
         if self.sizer is not None:
             self.sizer.observe(page)
             cursors = {**self.sizer.take_cursor(), **cursors}
-        count = self.ingester.commit(prepared or self.ingester.prepare(page.entries), cursors)
+        if prepared is None:
+            prepared = self.ingester.prepare(page.entries, getattr(page, "raw", None))
+        count = self.ingester.commit(prepared, cursors)
         if self.on_page is not None:
             self.on_page(scope, count)
         return count
@@ -132,7 +134,8 @@ def validated_ahead(ctx: RoundContext, items: Iterator[T], page_of: Callable[[T]
                 if pending is not None:
                     yield pending
                 raise
-            current = (item, ctx.ingester.prepare(page_of(item).entries))
+            page = page_of(item)
+            current = (item, ctx.ingester.prepare(page.entries, getattr(page, "raw", None)))
             if pending is not None:
                 yield pending
             pending = current
