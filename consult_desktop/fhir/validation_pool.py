@@ -8,11 +8,13 @@ workers, never the resources. The sync submits page N+1 before it stores page N,
 next page while the database writes the current one.
 
 A page read from a server travels to the workers as the bytes the server sent (``submit(resources,
-PageBytes(raw, positions))``, the resources' positions among ``paging.page_entries`` of that body): each
-worker parses it with the same function the sync used and checks the resources at those positions. Nothing
-is pickled but the bytes, and the sync process never serialises a resource for its workers. Each result
-comes back with the resource's type and id; a result that does not belong to the resource the sync holds
-(which the same parser on the same bytes cannot give) is not used: that resource is checked in this process.
+PageBytes(raw, positions))``, the resources' positions among ``paging.page_entries`` of that body): a worker
+parses it with the same function the sync used and checks the resources at those positions. Nothing is
+pickled but the bytes, and the sync process never serialises a resource for its workers. A page goes to one
+worker whole (each worker given a part would parse all of it); the sync submits the next page before it
+waits for this one, so the workers share the work page by page. Each result comes back with the resource's
+type and id; a result that does not belong to the resource the sync holds (which the same parser on the
+same bytes cannot give) is not used: that resource is checked in this process.
 
 The number of worker processes comes from ``CONSULT_SYNC_WORKERS`` (default: the number of cores less one,
 at least 1: the sync process itself parses, stores and indexes on the remaining core). With one worker, or
@@ -24,7 +26,7 @@ its entry point for this. A worker exits by itself when the sync process is gone
 watches its parent's sentinel, so no process outlives the sync.
 
 ``submit`` and ``close`` are called on the sync engine's thread; the workers only run
-:func:`_validate_batch`.
+:func:`_validate_batch` and :func:`_validate_page_part`.
 """
 
 from __future__ import annotations
@@ -178,7 +180,7 @@ class PoolValidator:
             return _Deferred(validate_resource, items)
         if page is not None and len(page.positions) != len(items):
             page = None
-        size = max(MIN_CHUNK, -(-len(items) // self.workers))
+        size = len(items) if page is not None else max(MIN_CHUNK, -(-len(items) // self.workers))
         futures: list[tuple[int, int, Future]] = []
         try:
             for start in range(0, len(items), size):

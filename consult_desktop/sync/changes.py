@@ -24,7 +24,7 @@ from consult_desktop.sync import export
 from consult_desktop.sync.page_size import CURSOR as PAGE_CURSOR
 from consult_desktop.sync.page_size import PageSizer
 from consult_desktop.sync.progress import SyncProgress, SyncStage
-from consult_desktop.sync.rounds import RoundContext, run_list_round, run_round, run_rounds
+from consult_desktop.sync.rounds import RoundContext, run_list_round, run_rounds
 from consult_desktop.sync.source import FhirSource
 
 log = logging.getLogger(__name__)
@@ -68,14 +68,21 @@ class Fetcher:
         self.progress = progress
 
     def type_search(self, done: dict[str, str | None]) -> None:
+        """One search per type, all read through one read-ahead stream: the next type's first page downloads
+        and is validated while the last page of the type before it is stored."""
+        rounds = []
         for index, rtype in enumerate(self.types):
-            self.progress(SyncProgress(SyncStage.RESOURCES, index, len(self.types), message=rtype))
 
             def start(since: str | None, rtype: str = rtype) -> Iterator[Page]:
                 return self._search(rtype, since_param(since))
 
             last = index == len(self.types) - 1
-            run_round(self.ctx, f"type:{rtype}", start, done if last else None)
+            rounds.append((f"type:{rtype}", start, done if last else {}))
+
+        def started(index: int) -> None:
+            self.progress(SyncProgress(SyncStage.RESOURCES, index, len(self.types), message=self.types[index]))
+
+        run_rounds(self.ctx, rounds, on_round=started)
 
     def patient_search(self, patients: Sequence[str], done: dict[str, str | None], *,
                        backfill: bool = False) -> None:
