@@ -9,7 +9,8 @@ Construction::
 
 Public API (every method blocks; call from worker threads, never the GUI thread):
 
-- ``capabilities(refresh=False) -> ServerCapabilities`` (``/metadata``, cached per client)
+- ``capabilities(refresh=False) -> ServerCapabilities`` (``/metadata``, cached per client);
+  ``use_capabilities(caps)`` gives it an answer obtained before the client existed
 - ``smart_configuration() -> SmartConfiguration`` (``/.well-known/smart-configuration``)
 - ``sign_in(cancel=None)`` for SMART; ``signed_in`` property
 - ``read(type, id) -> dict``
@@ -130,6 +131,12 @@ class FhirClient:
                 )
             self._capabilities = parse_capability_statement(data)
         return self._capabilities
+
+    def use_capabilities(self, capabilities: ServerCapabilities) -> None:
+        """Take a CapabilityStatement this server gave to an earlier request without credentials (see
+        ``sync.metadata_prefetch``) instead of asking again; that request counts as one of this client's."""
+        self._capabilities = capabilities
+        self.transport.count_request()
 
     def smart_configuration(self) -> SmartConfiguration:
         """The SMART configuration (NotFound when the server does not publish one)."""

@@ -165,6 +165,10 @@ class HttpTransport:
         self.request_count = 0
         self._count_lock = threading.Lock()
 
+    def count_request(self) -> None:
+        with self._count_lock:
+            self.request_count += 1
+
     def resolve(self, url_or_path: str) -> str:
         """An absolute URL: relative paths (``Patient/1``, ``metadata``) are taken from the base URL."""
         if url_or_path[:8].lower().startswith(("http://", "https://")):
@@ -233,8 +237,7 @@ class HttpTransport:
         """One HTTP exchange; None when a connection failure will be retried."""
         authorization = auth.authorization() if auth is not None else None
         state.retry_after = None
-        with self._count_lock:
-            self.request_count += 1
+        self.count_request()
         try:
             response = self.session.request(
                 state.method, state.url, params=state.params, data=data, headers=state.headers,
