@@ -95,25 +95,51 @@ class AttachmentFetcher:
                 self.pool.submit(self._download, job).add_done_callback(self.results.put)
 
     def store_ready(self, wait: bool = False) -> None:
+        """Store the downloads that have arrived, together in one transaction (with `wait`, until none is
+        left). A failure that must stop the sync (authentication, cancel) is raised after the downloads that
+        arrived with it are stored."""
         while self.pending:
+            futures = self._arrived(wait)
+            if not futures:
+                return
+            self.pending -= len(futures)
+            done, failure = [], None
+            for future in futures:
+                try:
+                    done.append(future.result())
+                except BaseException as exc:  # authentication failures and cancels propagate, after the others
+                    failure = failure or exc
+            with self.store.transaction():
+                for job, ctype, data, error in done:
+                    self._store(job, ctype, data, error)
+            if failure is not None:
+                raise failure
+
+    def _arrived(self, wait: bool) -> list[Future]:
+        """The downloads finished so far; with `wait`, at least one (checking for a cancel meanwhile)."""
+        futures: list[Future] = []
+        while len(futures) < self.pending:
             try:
-                future = self.results.get(block=wait, timeout=0.5 if wait else None)
+                futures.append(self.results.get_nowait())
             except queue.Empty:
-                if not wait:
-                    return
+                break
+        while wait and not futures:
+            try:
+                futures.append(self.results.get(timeout=0.5))
+            except queue.Empty:
                 if self.cancel is not None:
                     self.cancel.raise_if_cancelled()
-                continue
-            self.pending -= 1
-            job, ctype, data, error = future.result()  # authentication failures and cancels propagate
-            self.store.resources.put_attachment(self.server_id, job.rtype, job.rid, job.index, content_type=ctype,
-                                                url=job.url, data=data, error=error)
-            if error is None:
-                self.stored += 1
-            elif error.startswith(TRANSIENT):  # retried next time; a size refusal is a decision, not a fault
-                self.problems.append(f"{job.rtype}/{job.rid} attachment {job.index}: {error}")
-            if self.stored % 50 == 0:
-                self.progress(SyncProgress(SyncStage.ATTACHMENTS, self.stored, None))
+        return futures
+
+    def _store(self, job: Job, ctype: str | None, data: bytes | None, error: str | None) -> None:
+        self.store.resources.put_attachment(self.server_id, job.rtype, job.rid, job.index, content_type=ctype,
+                                            url=job.url, data=data, error=error)
+        if error is None:
+            self.stored += 1
+        elif error.startswith(TRANSIENT):  # retried next time; a size refusal is a decision, not a fault
+            self.problems.append(f"{job.rtype}/{job.rid} attachment {job.index}: {error}")
+        if self.stored % 50 == 0:
+            self.progress(SyncProgress(SyncStage.ATTACHMENTS, self.stored, None))
 
     def finish(self) -> tuple[int, list[str]]:
         """Fetch what is still missing and wait for every download; returns (stored, problems)."""
