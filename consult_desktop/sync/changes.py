@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Sequence
 
+from consult_desktop.domain.roles import DOCUMENT_TYPES
 from consult_desktop.fhir.capabilities import ServerCapabilities
 from consult_desktop.fhir.errors import RequestRejected
 from consult_desktop.fhir.paging import Page
@@ -49,6 +50,11 @@ def choose_strategy(caps: ServerCapabilities, types: Sequence[str], requested: s
     return "patient-search"
 
 
+def documents_first(types: Sequence[str]) -> list[str]:
+    """The types in their order, documents (which have attachments to download) before the others."""
+    return sorted(types, key=lambda t: t not in DOCUMENT_TYPES)
+
+
 def since_param(since: str | None) -> dict[str, str]:
     return {"_lastUpdated": f"gt{since}"} if since else {}
 
@@ -60,7 +66,9 @@ class Fetcher:
                  chunk_size: int, progress: Callable[[SyncProgress], None]) -> None:
         self.client = client
         self.ctx = ctx
-        self.types = [t for t in types if t != "Patient"]  # patients come with the authorised set
+        # Patients come with the authorised set. Documents first: their attachments then download while the
+        # other types are fetched and stored, instead of after them.
+        self.types = documents_first([t for t in types if t != "Patient"])
         ingester = ctx.ingester
         self.sizer = PageSizer(page_size, ingester.store.cursors.get(ingester.server_id, PAGE_CURSOR))
         ctx.sizer = self.sizer

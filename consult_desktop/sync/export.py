@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from consult_desktop.domain.roles import DOCUMENT_TYPES
 from consult_desktop.fhir.bulk_export import ExportFile, ExportManifest
 from consult_desktop.fhir.errors import MalformedResponse, OperationCancelled
 from consult_desktop.sync.prefetch import prefetch
@@ -33,7 +34,8 @@ def run_export(client: FhirSource, ctx: RoundContext, group_id: str, types: Sequ
     except OperationCancelled:
         client.export_cancel(status_url)
         raise
-    outputs = list(manifest.output)
+    # Document files first: their attachments download while the other files are read.
+    outputs = sorted(manifest.output, key=lambda output: output.type not in DOCUMENT_TYPES)
     current = -1
     for batch, prepared in validated_ahead(ctx, prefetch(_batches(client, outputs)), lambda batch: batch):
         ctx.check_cancel()
