@@ -30,9 +30,9 @@ from consult_desktop.store import StoreError
 from consult_desktop.sync.progress import CancelToken, SyncProgress, SyncReport, SyncStage, SyncStatus
 
 # The sync machinery (HTTP client, engine, record layer) is imported when a command runs, not at start-up;
-# `sync` imports it on a helper thread, after the servers' `metadata` requests have gone out. The key
-# derivation (Argon2id in `cryptography`) holds the GIL while it runs, so no Python thread overlaps it: the
-# requests are sent before it starts and their answers arrive meanwhile.
+# `sync` imports it on a helper thread, after the servers' `metadata` requests are answered (at most 0.3 s).
+# The key derivation (Argon2id in `cryptography`) holds the GIL while it runs, so no Python thread overlaps
+# it: the requests, which the sync needs first anyway, go before it.
 SYNC_MODULES = ("consult_desktop.sync.setup", "consult_desktop.fhir.client", "consult_desktop.sync.engine",
                 "consult_desktop.fhir.validation_pool")
 
@@ -198,7 +198,7 @@ def _import_sync_modules(metadata: Any = None) -> None:
     import importlib
 
     if metadata is not None:
-        metadata.wait_sent(timeout=0.3)  # the servers' `metadata` requests go out first
+        metadata.wait(timeout=0.3)  # the servers' `metadata` requests go out first
     for name in SYNC_MODULES:
         importlib.import_module(name)
 
@@ -217,7 +217,7 @@ def _sync(args: argparse.Namespace) -> int:
     loader = threading.Thread(target=_import_sync_modules, args=(metadata,), name="consult-imports", daemon=True)
     loader.start()
     if metadata is not None:
-        metadata.wait_sent(timeout=0.3)  # before the key derivation, which lets no other thread run
+        metadata.wait(timeout=0.3)  # before the key derivation, which lets no other thread run
     with open_store(args) as store:
         loader.join()
         data_key = store.data_key

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,14 +40,7 @@ class _Request:
     def __init__(self, address: ServerAddress) -> None:
         self.address = address
         self.raw: bytes | None = None
-        self.sending = threading.Event()  # set when the request goes out (or will not)
-        self.thread = threading.Thread(target=self._run, name="consult-metadata", daemon=True)
-
-    def _run(self) -> None:
-        try:
-            self._ask()
-        finally:
-            self.sending.set()
+        self.thread = threading.Thread(target=self._ask, name="consult-metadata", daemon=True)
 
     def _ask(self) -> None:
         # Imported here, on this thread: the command's main thread goes on with the unlock meanwhile.
@@ -60,7 +54,6 @@ class _Request:
             config = ServerConfig(base_url=self.address.base_url, auth_kind="bearer", ca_bundle=self.address.ca_bundle)
             transport = HttpTransport(config, retry=RetryPolicy(max_attempts=1))
             try:
-                self.sending.set()
                 _value, self.raw, _url = transport.get_json_body(transport.resolve("metadata"))
             finally:
                 transport.session.close()
@@ -77,11 +70,13 @@ class MetadataPrefetch:
             self._requests[address.id] = request
             request.thread.start()
 
-    def wait_sent(self, timeout: float) -> None:
-        """Until every request has gone out (or failed), at most `timeout` seconds: other start-up work
-        waits for this so that the requests' own start-up is not slowed down by it."""
+    def wait(self, timeout: float) -> None:
+        """Until every request is answered (or failed), at most `timeout` seconds in all. Start-up work that
+        keeps the GIL (the key derivation, imports) waits for this, so that it does not hold up the requests'
+        own Python work; the time is not lost, as the sync would wait for these answers later."""
+        deadline = time.monotonic() + timeout
         for request in self._requests.values():
-            request.sending.wait(timeout)
+            request.thread.join(max(0.0, deadline - time.monotonic()))
 
     @classmethod
     def start(cls, profile_directory: Path) -> MetadataPrefetch:
