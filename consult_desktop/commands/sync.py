@@ -218,6 +218,18 @@ def _sync(args: argparse.Namespace) -> int:
     loader.start()
     if metadata is not None:
         metadata.wait(timeout=0.3)  # before the key derivation, which lets no other thread run
+    from consult_desktop.domain.roles import ALL_RESOURCE_TYPES
+    from consult_desktop.fhir import validation_pool
+
+    if profile.exists():  # worker processes (if there are cores for them) load the models while this one unlocks
+        validation_pool.start_early(ALL_RESOURCE_TYPES)
+    try:
+        return _unlocked_sync(args, profile, loader, metadata)
+    finally:
+        validation_pool.discard_early()
+
+
+def _unlocked_sync(args: argparse.Namespace, profile: Any, loader: threading.Thread, metadata: Any) -> int:
     with open_store(args) as store:
         loader.join()
         data_key = store.data_key

@@ -23,10 +23,12 @@ this process, with the same function: the guarantees never depend on the pool.
 Workers are started with the ``spawn`` method on every system, never ``fork``: the sync runs beside other
 threads and an open SQLCipher connection. The frozen program calls ``multiprocessing.freeze_support()`` in
 its entry point for this. A worker exits by itself when the sync process is gone (killed, crashed): it
-watches its parent's sentinel, so no process outlives the sync.
+watches its parent's sentinel, so no process outlives the sync. The command line starts the workers before
+it unlocks the profile (``start_early``), so that they load the models meanwhile; they get no data before a
+sync submits a page.
 
-``submit`` and ``close`` are called on the sync engine's thread; the workers only run
-:func:`_validate_batch` and :func:`_validate_page_part`.
+``submit`` and ``close`` are called on the sync engine's thread; ``start_early`` and ``discard_early`` on
+any thread; the workers only run :func:`_validate_batch` and :func:`_validate_page_part`.
 """
 
 from __future__ import annotations
@@ -205,12 +207,50 @@ class PoolValidator:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
+_early: PoolValidator | None = None  # started by `start_early`, handed to the next `open_validator`
+_early_lock = threading.Lock()
+
+
+def start_early(types: Sequence[str] = ()) -> None:
+    """Start the worker processes now, so that they load the models while this process is still starting
+    (the command line calls it before the profile is unlocked: the workers get no data until a sync
+    submits a page). The next :func:`open_validator` with the same number of workers takes them over;
+    :func:`discard_early` stops them when no sync did. Nothing happens with one worker."""
+    global _early
+    count = worker_count()
+    if count <= 1:
+        return
+    with _early_lock:
+        if _early is not None:
+            return
+        try:
+            _early = PoolValidator(count, types)
+        except (OSError, RuntimeError, ValueError, ImportError) as exc:
+            log.info("could not start validation workers early (%s)", type(exc).__name__)
+
+
+def discard_early() -> None:
+    """Stop workers started by :func:`start_early` that no sync took over."""
+    global _early
+    with _early_lock:
+        early, _early = _early, None
+    if early is not None:
+        early.close()
+
+
 def open_validator(types: Sequence[str] = (), workers: int | None = None) -> BatchValidator:
     """A pool of ``workers`` (default :func:`worker_count`) processes, or in-process validation with one
     worker or when no process can be started. The caller closes it."""
+    global _early
     count = worker_count() if workers is None else workers
     if count <= 1:
         return InlineValidator()
+    with _early_lock:
+        early, _early = _early, None
+    if early is not None:
+        if early.workers == count and early._pool is not None:
+            return early  # models not loaded there yet are loaded on first use
+        early.close()
     try:
         return PoolValidator(count, types)
     except (OSError, RuntimeError, ValueError, ImportError) as exc:

@@ -139,3 +139,29 @@ def test_workers_do_not_outlive_a_killed_sync_process() -> None:
         time.sleep(0.1)
     assert not [pid for pid in children if Path(f"/proc/{pid}/cmdline").exists()
                 and Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"]
+
+
+def test_workers_started_early_serve_the_next_sync_once_and_are_stopped_otherwise(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from consult_desktop.fhir import validation_pool
+
+    monkeypatch.setenv("CONSULT_SYNC_WORKERS", "2")
+    page = _page()
+    validation_pool.start_early(("Observation", "Patient"))
+    early = validation_pool._early
+    assert isinstance(early, PoolValidator)
+    first = open_validator(("Observation",))
+    second = open_validator(("Observation",))
+    try:
+        assert first is early and second is not early  # a second sync starts its own
+        assert first.submit(page).result() == [validate_resource(r) for r in page]
+    finally:
+        first.close()
+        second.close()
+    validation_pool.start_early()
+    left = validation_pool._early
+    validation_pool.discard_early()
+    assert validation_pool._early is None and left is not None and left._pool is None
+    monkeypatch.setenv("CONSULT_SYNC_WORKERS", "1")
+    validation_pool.start_early()
+    assert validation_pool._early is None  # one worker: validation stays in the sync process
