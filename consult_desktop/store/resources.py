@@ -174,6 +174,21 @@ class ResourceRepository:
             )
             return cur.rowcount > 0
 
+    def copy_attachment(self, server_id: str, source: tuple[str, str, int], target: tuple[str, str, int], *,
+                        content_type: str | None) -> bool:
+        """Store for `target` (type, id, index) the data stored for `source`: one address that two documents
+        point to, downloaded once. False (nothing written) when `source` holds no data or `target`'s
+        resource is gone."""
+        with transaction(self._conn):
+            cur = self._conn.execute(
+                "INSERT OR REPLACE INTO attachments(server_id, resource_type, resource_id, idx, content_type, url, "
+                "size, sha256, data, error) SELECT a.server_id, ?, ?, ?, ?, a.url, a.size, a.sha256, a.data, NULL "
+                "FROM attachments a WHERE a.server_id=? AND a.resource_type=? AND a.resource_id=? AND a.idx=? "
+                "AND a.data IS NOT NULL AND EXISTS (SELECT 1 FROM resources WHERE server_id=? AND type=? AND id=?)",
+                (*target, content_type, server_id, *source, server_id, target[0], target[1]),
+            )
+            return cur.rowcount > 0
+
     def add_document_text(self, server_id: str, rtype: str, rid: str, text: str) -> None:
         """Add text extracted from an attachment (a PDF's text layer) to the document's search entry."""
         row = self._conn.execute(
