@@ -13,7 +13,7 @@ dictionary lookup and a socket write per request), and measures on it, in one ru
 Each sync runs in its own process; its peak RSS is read from the kernel when it ends. Prints figures,
 asserts nothing.
 
-Usage: python benchmarks/bench_sync_replay.py [--patients 300] [--page-size 200]
+Usage: python benchmarks/bench_sync_replay.py [--patients 300] [--page-size 200] [--recording FILE]
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import argparse
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,11 +42,13 @@ PASSPHRASE = "benchmark passphrase, not a secret"
 BASE_MARK = b"{{BASE}}"
 
 
-TIME_PARAMS = re.compile(r"((?:^|[?&])(?:_since|_lastUpdated)=)[^&]*")
+TIME_PARAMS = re.compile(r"((?:^|[?&])(?:_since|_lastUpdated|_count)=)[^&]*")
 
 
 def key_of(path: str) -> str:
-    """Time-valued parameters (`_since`, `_lastUpdated`) differ from run to run: they match any value."""
+    """Time-valued parameters (`_since`, `_lastUpdated`) differ from run to run: they match any value. So does
+    `_count`: the demo hospital gives at most its own page size whatever is asked, and a sync may ask for a
+    large page before or after it has learned that size, depending on how far it reads ahead."""
     return TIME_PARAMS.sub(r"\1*", path)
 
 
@@ -112,18 +115,20 @@ def serve_replay(recording: Path) -> None:
     server = answering_server(lambda path: answers.get(key_of(path), missing))
     base = f"http://127.0.0.1:{server.server_port}{prefix}"
     for path, (status, ctype, body) in data["responses"].items():
-        answers[path] = (status, ctype, bytes.fromhex(body).replace(BASE_MARK, base.encode()))
+        answers[key_of(path)] = (status, ctype, bytes.fromhex(body).replace(BASE_MARK, base.encode()))
     print(base, flush=True)
     server.serve_forever()
 
 
-def cli(data_dir: Path, *args: str, env: dict[str, str] | None = None) -> tuple[float, float, str]:
-    """Run the command line in a child process: (seconds, that child's peak RSS in MB, stdout)."""
+def cli(data_dir: Path, *args: str, env: dict[str, str] | None = None) -> tuple[float, float, float, str]:
+    """Run the command line in a child process: (seconds, CPU seconds of it and its worker processes, its peak
+    RSS in MB, stdout). Run from the profile's parent directory: `-m` puts the working directory first on
+    sys.path, and PYTHONPATH in `env` chooses the source tree."""
     full_env = {**os.environ, "CONSULT_PASSPHRASE": PASSPHRASE, **(env or {})}
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-m", "consult_desktop", "--data-dir", str(data_dir), *args],
-                                stdout=out, stderr=err, env=full_env)
+                                stdout=out, stderr=err, env=full_env, cwd=data_dir.parent)
         _pid, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -132,12 +137,13 @@ def cli(data_dir: Path, *args: str, env: dict[str, str] | None = None) -> tuple[
         stdout, stderr = out.read().decode(), err.read().decode()
     if proc.returncode not in (0, 10):
         raise RuntimeError(f"`{' '.join(args)}` exited {proc.returncode}: {stderr[-800:]}")
-    return seconds, usage.ru_maxrss / 1024, stdout
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stdout
 
 
-def new_profile(directory: Path, base_url: str, page_size: int) -> None:
-    cli(directory, "init")
-    cli(directory, "server", "set", base_url, "--auth", "none", "--strategy", "type-search")
+def new_profile(directory: Path, base_url: str, env: dict[str, str] | None = None) -> None:
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    cli(directory, "init", env=env)
+    cli(directory, "server", "set", base_url, "--auth", "none", "--strategy", "type-search", env=env)
 
 
 def plain_download(base_url: str, paths: list[str], prefix: str) -> tuple[float, int, int]:
@@ -157,8 +163,8 @@ def record(patients: int, page_size: int, tmp: Path) -> Path:
     proc, demo_base = start_demo(patients)
     try:
         recorder = Recorder(demo_base)
-        new_profile(tmp / "recording-profile", recorder.base, page_size)
-        cli(tmp / "recording-profile", "sync", "--json")
+        new_profile(tmp / "recording" / "profile", recorder.base)
+        cli(tmp / "recording" / "profile", "sync", "--json")
         recorder.server.shutdown()
     finally:
         proc.terminate()
@@ -176,6 +182,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--patients", type=int, default=300)
     parser.add_argument("--page-size", type=int, default=200)
+    parser.add_argument("--recording", metavar="FILE", type=Path,
+                        help="keep the demo hospital's recorded answers in FILE, or reuse FILE when it exists "
+                             "(the same pages for several runs)")
+    parser.add_argument("--runs", type=int, default=1, help="measurements of each kind (medians are printed)")
+    parser.add_argument("--compare-with", metavar="DIR",
+                        help="another source tree of the program (e.g. `git archive` of an older commit), its "
+                             "syncs run alternately with this tree's through PYTHONPATH")
     parser.add_argument("--serve", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
@@ -183,7 +196,12 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
-        recording = record(args.patients, args.page_size, tmp)
+        if args.recording is not None and args.recording.exists():
+            recording = args.recording
+        else:
+            recording = record(args.patients, args.page_size, tmp)
+            if args.recording is not None:
+                args.recording.write_bytes(recording.read_bytes())
         data = json.loads(recording.read_text())
         server = subprocess.Popen([sys.executable, __file__, "--serve", str(recording)], stdout=subprocess.PIPE,
                                   text=True)
@@ -191,30 +209,63 @@ def main() -> None:
             assert server.stdout is not None
             base = server.stdout.readline().strip()
             plain_download(base, data["order"], data["prefix"])  # warm-up
-            plain_s, nreq, nbytes = plain_download(base, data["order"], data["prefix"])
-            results = []
-            cores = os.cpu_count() or 1
-            for label, env in (("default workers", {}), ("1 worker", {"CONSULT_SYNC_WORKERS": "1"}),
-                               (f"{cores} workers, all cores", {"CONSULT_SYNC_WORKERS": str(cores)})):
-                directory = tmp / f"profile-{len(results)}"
-                new_profile(directory, base, args.page_size)
-                seconds, rss, out = cli(directory, "sync", "--json", env=env)
-                report = json.loads(out)
-                if os.environ.get("BENCH_DEBUG"):
-                    print(json.dumps(report, indent=1)[:3000])
-                results.append((label, seconds, rss, report))
+            plains, results = measure(args, base, data, tmp)
         finally:
             server.terminate()
             server.wait()
-    print(f"recorded {len(data['order'])} distinct requests from the demo hospital ({args.patients} patients, "
-          f"page size {args.page_size}); {nbytes / 1e6:.1f} MB")
-    print(f"plain download from the replay server: {plain_s:.2f} s, {nreq} requests")
-    for label, seconds, rss, report in results:
-        written = report.get("resources_written", report.get("written", "?"))
-        print(f"consult-desktop sync ({label}): {seconds:.2f} s (process start included), status "
-              f"{report.get('status')}, {written} resources written, {report.get('requests')} requests, "
-              f"peak RSS {rss:.0f} MB; ratio to plain download {seconds / plain_s:.2f}")
+    report(args, data, plains, results)
 
+
+Config = tuple[str, dict[str, str]]
+
+
+def configs(args: argparse.Namespace) -> list[Config]:
+    """(label, environment) of each kind of sync measured, for this tree and the tree compared with."""
+    cores = os.cpu_count() or 1
+    kinds = [("default workers", {}), ("1 worker", {"CONSULT_SYNC_WORKERS": "1"}),
+             (f"{cores} workers, all cores", {"CONSULT_SYNC_WORKERS": str(cores)})]
+    trees: list[Config] = [("", {})]
+    if args.compare_with:
+        trees.append((f" [{args.compare_with}]", {"PYTHONPATH": str(Path(args.compare_with).resolve())}))
+    return [(label + tree, {**env, **tree_env}) for label, env in kinds for tree, tree_env in trees]
+
+
+def measure(args: argparse.Namespace, base: str, data: dict, tmp: Path
+            ) -> tuple[list[float], dict[str, list[tuple[float, float, float, dict]]]]:
+    """Each run: a plain download, then every kind of sync once (alternating, so all see the same load)."""
+    plains: list[float] = []
+    results: dict[str, list[tuple[float, float, float, dict]]] = {label: [] for label, _env in configs(args)}
+    for run in range(args.runs):
+        plains.append(plain_download(base, data["order"], data["prefix"])[0])
+        for number, (label, env) in enumerate(configs(args)):
+            directory = tmp / f"run-{run}-{number}" / "profile"
+            new_profile(directory, base, env)
+            seconds, cpu, rss, out = cli(directory, "sync", "--json", env=env)
+            report = json.loads(out)
+            if os.environ.get("BENCH_DEBUG"):
+                print(json.dumps(report, indent=1)[:3000])
+            results[label].append((seconds, cpu, rss, report))
+    return plains, results
+
+
+def report(args: argparse.Namespace, data: dict, plains: list[float],
+           results: dict[str, list[tuple[float, float, float, dict]]]) -> None:
+    plain = statistics.median(plains)
+    nbytes = sum(len(bytes.fromhex(body)) for _s, _c, body in data["responses"].values())
+    print(f"recorded {len(data['order'])} distinct requests from the demo hospital ({args.patients} patients, "
+          f"page size {args.page_size}); {nbytes / 1e6:.1f} MB; {args.runs} run(s), medians")
+    print(f"plain download from the replay server: {plain:.2f} s ({', '.join(f'{p:.2f}' for p in plains)})")
+    for label, runs in results.items():
+        seconds = statistics.median(r[0] for r in runs)
+        cpu = statistics.median(r[1] for r in runs)
+        ratios = [r[0] / p for r, p in zip(runs, plains, strict=True)]
+        last = runs[-1][3]
+        written = last.get("resources_written", last.get("written", "?"))
+        print(f"consult-desktop sync ({label}): {seconds:.2f} s (process start included; runs "
+              f"{', '.join(f'{r[0]:.2f}' for r in runs)}), CPU {cpu:.2f} s with its workers, status "
+              f"{last.get('status')}, {written} resources written, {last.get('requests')} requests, peak RSS "
+              f"{max(r[2] for r in runs):.0f} MB; ratio to plain download {statistics.median(ratios):.2f} "
+              f"(per run, within the run)")
 
 if __name__ == "__main__":
     main()

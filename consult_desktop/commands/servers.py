@@ -14,12 +14,15 @@ import sys
 from consult_desktop import exit_codes
 from consult_desktop.commands.common import CommandError, open_store, run_guarded
 from consult_desktop.fhir.errors import ConfigurationError
-from consult_desktop.record import actions, queries
+
+# The record layer is imported by the handlers that use it: `sync` registers these commands too, and its
+# start-up should not pay for them.
 
 
 @run_guarded
 def cmd_server_add(args: argparse.Namespace) -> int:
     from consult_desktop.commands.sync import server_settings_from_args
+    from consult_desktop.record import actions, queries
 
     config, secrets = server_settings_from_args(args)
     with open_store(args) as store:
@@ -37,6 +40,8 @@ def cmd_server_add(args: argparse.Namespace) -> int:
 
 @run_guarded
 def cmd_server_list(args: argparse.Namespace) -> int:
+    from consult_desktop.record import queries
+
     with open_store(args) as store:
         entries = queries.servers(store)
     if args.json:
@@ -52,6 +57,8 @@ def cmd_server_list(args: argparse.Namespace) -> int:
 
 @run_guarded
 def cmd_server_remove(args: argparse.Namespace) -> int:
+    from consult_desktop.record import actions, queries
+
     with open_store(args) as store:
         known = {e.id: e for e in queries.servers(store)}
         entry = known.get(args.id)

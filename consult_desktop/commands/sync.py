@@ -30,7 +30,9 @@ from consult_desktop.store import StoreError
 from consult_desktop.sync.progress import CancelToken, SyncProgress, SyncReport, SyncStage, SyncStatus
 
 # The sync machinery (HTTP client, engine, record layer) is imported when a command runs, not at start-up;
-# `sync` imports it on a helper thread while the passphrase's key derivation runs (which releases the GIL).
+# `sync` imports it on a helper thread, after the servers' `metadata` requests are answered (at most 0.3 s).
+# The key derivation (Argon2id in `cryptography`) holds the GIL while it runs, so no Python thread overlaps
+# it: the requests, which the sync needs first anyway, go before it.
 SYNC_MODULES = ("consult_desktop.sync.setup", "consult_desktop.fhir.client", "consult_desktop.sync.engine",
                 "consult_desktop.fhir.validation_pool")
 
@@ -192,20 +194,48 @@ def configured_servers(store: Any) -> list:
     return servers(store)
 
 
-def _import_sync_modules() -> None:
+def _import_sync_modules(metadata: Any = None) -> None:
     import importlib
 
+    if metadata is not None:
+        metadata.wait(timeout=0.3)  # the servers' `metadata` requests go out first
     for name in SYNC_MODULES:
         importlib.import_module(name)
 
 
+def _start_metadata_requests(profile: Any) -> Any:
+    """Each configured server's CapabilityStatement, asked for while the passphrase is being checked (from
+    the plain copy of the addresses; no credentials; used only if the encrypted settings agree)."""
+    from consult_desktop.sync.metadata_prefetch import MetadataPrefetch
+
+    return MetadataPrefetch.start(profile.directory)
+
+
 def _sync(args: argparse.Namespace) -> int:
     profile = profile_of(args)
-    loader = threading.Thread(target=_import_sync_modules, name="consult-imports", daemon=True)
+    metadata = _start_metadata_requests(profile) if profile.exists() else None
+    loader = threading.Thread(target=_import_sync_modules, args=(metadata,), name="consult-imports", daemon=True)
     loader.start()
+    if metadata is not None:
+        metadata.wait(timeout=0.3)  # before the key derivation, which lets no other thread run
+    from consult_desktop.domain.roles import ALL_RESOURCE_TYPES
+    from consult_desktop.fhir import validation_pool
+
+    if profile.exists():  # worker processes (if there are cores for them) load the models while this one unlocks
+        validation_pool.start_early(ALL_RESOURCE_TYPES)
+    try:
+        return _unlocked_sync(args, profile, loader, metadata)
+    finally:
+        validation_pool.discard_early()
+
+
+def _unlocked_sync(args: argparse.Namespace, profile: Any, loader: threading.Thread, metadata: Any) -> int:
     with open_store(args) as store:
         loader.join()
         data_key = store.data_key
+        from consult_desktop.sync.server_settings import refresh_addresses
+
+        refresh_addresses(store)  # a profile from an older version gets its copy; a stale one is renewed
         if not configured_servers(store):
             raise CommandError("No hospital server is configured: run `consult-desktop server set URL` first.",
                                exit_codes.USAGE)
@@ -222,7 +252,7 @@ def _sync(args: argparse.Namespace) -> int:
     cancel = CancelToken()
     try:
         report = run_sync(profile, data_key, None if args.json else ProgressLine(), cancel, patient,
-                          server_id=server_id)
+                          server_id=server_id, metadata=metadata)
     except KeyboardInterrupt:
         cancel.cancel()
         raise

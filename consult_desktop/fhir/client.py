@@ -9,7 +9,8 @@ Construction::
 
 Public API (every method blocks; call from worker threads, never the GUI thread):
 
-- ``capabilities(refresh=False) -> ServerCapabilities`` (``/metadata``, cached per client)
+- ``capabilities(refresh=False) -> ServerCapabilities`` (``/metadata``, cached per client);
+  ``use_capabilities(caps)`` gives it an answer obtained before the client existed
 - ``smart_configuration() -> SmartConfiguration`` (``/.well-known/smart-configuration``)
 - ``sign_in(cancel=None)`` for SMART; ``signed_in`` property
 - ``read(type, id) -> dict``
@@ -130,6 +131,12 @@ class FhirClient:
                 )
             self._capabilities = parse_capability_statement(data)
         return self._capabilities
+
+    def use_capabilities(self, capabilities: ServerCapabilities) -> None:
+        """Take a CapabilityStatement this server gave to an earlier request without credentials (see
+        ``sync.metadata_prefetch``) instead of asking again; that request counts as one of this client's."""
+        self._capabilities = capabilities
+        self.transport.count_request()
 
     def smart_configuration(self) -> SmartConfiguration:
         """The SMART configuration (NotFound when the server does not publish one)."""
@@ -269,7 +276,7 @@ class FhirClient:
         url: str,
         params: Params,
         cancel: CancelToken | None,
-        parse: Callable[[dict[str, Any], str], Any],
+        parse: Callable[[dict[str, Any], str, bytes], Any],
     ) -> Iterator[Any]:
         seen: set[str] = set()
         current: str | None = url
@@ -281,11 +288,11 @@ class FhirClient:
                     "The hospital server's next-page link points to another server; paging stopped.",
                     path=safe_path(current),
                 )
-            data, final_url = self.transport.get_json(
+            data, raw, final_url = self.transport.get_json_body(
                 current, params=current_params, auth=self.auth, cancel=cancel
             )
             check_page_resources(data, safe_path(final_url), self.transport.limits)
-            page = parse(data, final_url)
+            page = parse(data, final_url, raw)
             seen.add(final_url)
             yield page
             if page.next_url is not None and page.next_url in seen:

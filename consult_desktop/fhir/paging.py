@@ -5,6 +5,9 @@
 :class:`HistoryPage` adds :class:`HistoryEntry` items: one per version, with the request method and
 URL and a ``deleted`` marker (a DELETE entry has no resource).
 
+``Page.raw`` is the body of the answer as received, when the page was read from a server: the sync hands
+these bytes (not the parsed resources) to its validation processes.
+
 The ``next_url`` of a page is a resumable cursor: the sync engine may store it with the page's data
 and later continue with ``FhirClient.follow(next_url)``.
 
@@ -24,13 +27,16 @@ from consult_desktop.fhir.url_policy import safe_path
 @dataclass(frozen=True, slots=True)
 class Page:
     """One Bundle page. ``entries`` are the resources in order: search matches and includes, without
-    the OperationOutcome entries a server may add as warnings (``search.mode`` = ``outcome``)."""
+    the OperationOutcome entries a server may add as warnings (``search.mode`` = ``outcome``); ``raw`` the
+    answer's bytes (None for a page not read from a server); ``page_entries(json.loads(raw))`` gives
+    ``entries`` again, in the same order."""
 
     entries: tuple[dict[str, Any], ...]
     bundle: dict[str, Any] = field(repr=False)
     next_url: str | None
     total: int | None
     url: str
+    raw: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def matches(self) -> tuple[dict[str, Any], ...]:
@@ -67,25 +73,31 @@ class HistoryPage(Page):
     changes: tuple[HistoryEntry, ...] = ()
 
 
-def parse_page(bundle: dict[str, Any], url: str) -> Page:
-    """A :class:`Page` from a Bundle fetched from ``url``; MalformedResponse when it is no Bundle."""
+def parse_page(bundle: dict[str, Any], url: str, raw: bytes | None = None) -> Page:
+    """A :class:`Page` from a Bundle fetched from ``url`` (``raw``: its bytes); MalformedResponse when it is
+    no Bundle."""
     _require_bundle(bundle, url)
-    entries = tuple(
+    return Page(
+        entries=page_entries(bundle), bundle=bundle, next_url=next_link(bundle, url), total=_total(bundle),
+        url=url, raw=raw,
+    )
+
+
+def page_entries(bundle: dict[str, Any]) -> tuple[dict[str, Any], ...]:
+    """A Bundle's resources in order, without OperationOutcome warnings: `Page.entries`."""
+    return tuple(
         entry["resource"]
         for entry in _entry_dicts(bundle)
         if isinstance(entry.get("resource"), dict) and _search_mode(entry) != "outcome"
     )
-    return Page(
-        entries=entries, bundle=bundle, next_url=next_link(bundle, url), total=_total(bundle), url=url
-    )
 
 
-def parse_history_page(bundle: dict[str, Any], url: str) -> HistoryPage:
+def parse_history_page(bundle: dict[str, Any], url: str, raw: bytes | None = None) -> HistoryPage:
     """A :class:`HistoryPage` from a history Bundle fetched from ``url``."""
     page = parse_page(bundle, url)
     changes = tuple(_history_entry(entry) for entry in _entry_dicts(bundle))
     return HistoryPage(
-        entries=page.entries, bundle=bundle, next_url=page.next_url, total=page.total, url=url,
+        entries=page.entries, bundle=bundle, next_url=page.next_url, total=page.total, url=url, raw=raw,
         changes=changes,
     )
 

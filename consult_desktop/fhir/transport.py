@@ -165,6 +165,10 @@ class HttpTransport:
         self.request_count = 0
         self._count_lock = threading.Lock()
 
+    def count_request(self) -> None:
+        with self._count_lock:
+            self.request_count += 1
+
     def resolve(self, url_or_path: str) -> str:
         """An absolute URL: relative paths (``Patient/1``, ``metadata``) are taken from the base URL."""
         if url_or_path[:8].lower().startswith(("http://", "https://")):
@@ -233,8 +237,7 @@ class HttpTransport:
         """One HTTP exchange; None when a connection failure will be retried."""
         authorization = auth.authorization() if auth is not None else None
         state.retry_after = None
-        with self._count_lock:
-            self.request_count += 1
+        self.count_request()
         try:
             response = self.session.request(
                 state.method, state.url, params=state.params, data=data, headers=state.headers,
@@ -302,8 +305,22 @@ class HttpTransport:
     ) -> tuple[dict[str, Any], str]:
         """GET a JSON object; returns ``(object, final_url)``. Non-object JSON is MalformedResponse; an
         answer past the response limits is ResponseLimitExceeded (read no further than the byte limit)."""
+        value, _raw, final_url = self.get_json_body(url, params=params, auth=auth, accept=accept, cancel=cancel)
+        return value, final_url
+
+    def get_json_body(
+        self,
+        url: str,
+        *,
+        params: Params = None,
+        auth: RequestAuth | None = None,
+        accept: str = FHIR_JSON,
+        cancel: CancelToken | None = None,
+    ) -> tuple[dict[str, Any], bytes, str]:
+        """As :meth:`get_json`, with the body's bytes as received: ``(object, body, final_url)``."""
         response = self.send("GET", url, params=params, auth=auth, accept=accept, stream=True, cancel=cancel)
-        return parse_json_object(response, self.limits, cancel), response.url or url
+        value, raw = read_json_object(response, self.limits, cancel)
+        return value, raw, response.url or url
 
     def _pause(
         self,
@@ -333,10 +350,17 @@ def parse_json_object(
 ) -> dict[str, Any]:
     """The JSON object in ``response`` read within ``limits`` (closes the response); MalformedResponse
     (path only, never the body) otherwise."""
+    return read_json_object(response, limits, cancel)[0]
+
+
+def read_json_object(
+    response: requests.Response, limits: ResponseLimits | None = None, cancel: CancelToken | None = None
+) -> tuple[dict[str, Any], bytes]:
+    """As :func:`parse_json_object`, with the body's bytes."""
     path = safe_path(response.url or "")
     limits = limits or ResponseLimits()
     try:
-        raw = read_limited(response, limits.max_bytes, path, cancel)
+        raw = bytes(read_limited(response, limits.max_bytes, path, cancel))
     finally:
         response.close()
     try:
@@ -353,7 +377,7 @@ def parse_json_object(
             status=response.status_code,
             path=path,
         )
-    return value
+    return value, raw
 
 
 def error_for_response(

@@ -161,11 +161,17 @@ def write_patient_row(conn: Connection, server_id: str, resource: dict) -> None:
 def write_document_text(
     conn: Connection, server_id: str, rtype: str, rid: str, patient_id: str | None, resource: dict,
     extra_text: str = "",
+    *,
+    replace: bool = True,
 ) -> None:
-    conn.execute(
-        "DELETE FROM documents_fts WHERE server_id = ? AND resource_type = ? AND resource_id = ?",
-        (server_id, rtype, rid),
-    )
+    """The document's row of the search index. Without `replace` (the resource has just been stored for the
+    first time, so it cannot have a row yet) the old row is not looked for: the index's key columns are
+    UNINDEXED, so that look-up reads the whole index."""
+    if replace:
+        conn.execute(
+            "DELETE FROM documents_fts WHERE server_id = ? AND resource_type = ? AND resource_id = ?",
+            (server_id, rtype, rid),
+        )
     text = derived.document_text(resource)
     if text is None or derived.is_hidden(resource):
         return

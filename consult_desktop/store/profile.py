@@ -1,7 +1,8 @@
 """The profile directory: where it is, creating it, unlocking it, changing the passphrase, wiping it.
 
-One directory holds the SQLCipher database (`consult.db`, with its `-wal`/`-shm` companions) and the key
-file (`key.json`). The location is `--data-dir`, else `CONSULT_DATA_DIR`, else the per-user data directory.
+One directory holds the SQLCipher database (`consult.db`, with its `-wal`/`-shm` companions), the key
+file (`key.json`) and a plain copy of the server addresses (`servers.json`, see `server_addresses`). The
+location is `--data-dir`, else `CONSULT_DATA_DIR`, else the per-user data directory.
 Unlocking reads files and never writes into the profile: a wrong passphrase leaves every byte of it as it
 was. Repeated failures wait increasingly long before the next attempt, also across processes: the attempt
 counter lives in the user's state directory (`CONSULT_STATE_DIR`, else the platform's), keyed by the
@@ -40,6 +41,7 @@ from consult_desktop.store.errors import (
 )
 from consult_desktop.store.keyfile import KdfParams, KeyFile, write_atomic
 from consult_desktop.store.migrations import LATEST, check_not_newer, migrate
+from consult_desktop.store.server_addresses import SERVERS_NAME
 from consult_desktop.store.store import Store
 
 DB_NAME = "consult.db"
@@ -172,7 +174,7 @@ class Profile:
         try:
             os.chmod(self.directory, 0o700)
             for path in self.files():
-                if path.name.startswith((DB_NAME, KEY_NAME)):
+                if path.name.startswith((DB_NAME, KEY_NAME, SERVERS_NAME)):
                     os.chmod(path, 0o600)
         except OSError:
             log.info("the profile's permissions could not be tightened (read-only or not ours)")
@@ -282,7 +284,7 @@ class Profile:
 
     def _remove_files(self) -> None:
         for path in self.files():
-            if path.name.startswith(DB_NAME) or path.name.startswith(KEY_NAME):
+            if path.name.startswith((DB_NAME, KEY_NAME, SERVERS_NAME)):
                 path.unlink(missing_ok=True)
         for leftover in self.directory.glob("*.tmp"):
             if leftover.is_dir():

@@ -78,16 +78,20 @@ class ResourceRepository:
             for row, resource in rows:
                 if not has_quarantine and row[1] not in _SIDE_TYPES:
                     continue
+                rtype, rid, owner = row[1], row[2], row[5]
+                # Only a document stored before can have a search index row to replace (see write_document_text).
+                existed = rtype in derived.DOCUMENT_TYPES and conn.execute(
+                    "SELECT 1 FROM resources WHERE server_id=? AND type=? AND id=?", (server_id, rtype, rid)
+                ).fetchone() is not None
                 before = conn.total_changes
                 conn.execute(_UPSERT_IF_NEWER, row)
                 if conn.total_changes == before:
                     continue
                 written += 1
-                rtype, rid, owner = row[1], row[2], row[5]
                 if rtype == "Patient":
                     write_patient_row(conn, server_id, resource)
                 elif rtype in derived.DOCUMENT_TYPES:
-                    write_document_text(conn, server_id, rtype, rid, owner, resource)
+                    write_document_text(conn, server_id, rtype, rid, owner, resource, replace=existed)
                     # A new version may carry other content: its attachments are fetched again.
                     conn.execute("DELETE FROM attachments WHERE server_id=? AND resource_type=? AND resource_id=?",
                                  (server_id, rtype, rid))
@@ -173,6 +177,21 @@ class ResourceRepository:
                  size if size is not None else len(data or b""),
                  hashlib.sha256(data).hexdigest() if data is not None else None, data, error,
                  server_id, rtype, rid),
+            )
+            return cur.rowcount > 0
+
+    def copy_attachment(self, server_id: str, source: tuple[str, str, int], target: tuple[str, str, int], *,
+                        content_type: str | None) -> bool:
+        """Store for `target` (type, id, index) the data stored for `source`: one address that two documents
+        point to, downloaded once. False (nothing written) when `source` holds no data or `target`'s
+        resource is gone."""
+        with transaction(self._conn):
+            cur = self._conn.execute(
+                "INSERT OR REPLACE INTO attachments(server_id, resource_type, resource_id, idx, content_type, url, "
+                "size, sha256, data, error) SELECT a.server_id, ?, ?, ?, ?, a.url, a.size, a.sha256, a.data, NULL "
+                "FROM attachments a WHERE a.server_id=? AND a.resource_type=? AND a.resource_id=? AND a.idx=? "
+                "AND a.data IS NOT NULL AND EXISTS (SELECT 1 FROM resources WHERE server_id=? AND type=? AND id=?)",
+                (*target, content_type, server_id, *source, server_id, target[0], target[1]),
             )
             return cur.rowcount > 0
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Sequence
 
+from consult_desktop.domain.roles import DOCUMENT_TYPES
 from consult_desktop.fhir.capabilities import ServerCapabilities
 from consult_desktop.fhir.errors import RequestRejected
 from consult_desktop.fhir.paging import Page
@@ -24,7 +25,7 @@ from consult_desktop.sync import export
 from consult_desktop.sync.page_size import CURSOR as PAGE_CURSOR
 from consult_desktop.sync.page_size import PageSizer
 from consult_desktop.sync.progress import SyncProgress, SyncStage
-from consult_desktop.sync.rounds import RoundContext, run_list_round, run_round, run_rounds
+from consult_desktop.sync.rounds import RoundContext, run_list_round, run_rounds
 from consult_desktop.sync.source import FhirSource
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,11 @@ def choose_strategy(caps: ServerCapabilities, types: Sequence[str], requested: s
     return "patient-search"
 
 
+def documents_first(types: Sequence[str]) -> list[str]:
+    """The types in their order, documents (which have attachments to download) before the others."""
+    return sorted(types, key=lambda t: t not in DOCUMENT_TYPES)
+
+
 def since_param(since: str | None) -> dict[str, str]:
     return {"_lastUpdated": f"gt{since}"} if since else {}
 
@@ -60,7 +66,9 @@ class Fetcher:
                  chunk_size: int, progress: Callable[[SyncProgress], None]) -> None:
         self.client = client
         self.ctx = ctx
-        self.types = [t for t in types if t != "Patient"]  # patients come with the authorised set
+        # Patients come with the authorised set. Documents first: their attachments then download while the
+        # other types are fetched and stored, instead of after them.
+        self.types = documents_first([t for t in types if t != "Patient"])
         ingester = ctx.ingester
         self.sizer = PageSizer(page_size, ingester.store.cursors.get(ingester.server_id, PAGE_CURSOR))
         ctx.sizer = self.sizer
@@ -68,14 +76,21 @@ class Fetcher:
         self.progress = progress
 
     def type_search(self, done: dict[str, str | None]) -> None:
+        """One search per type, all read through one read-ahead stream: the next type's first page downloads
+        and is validated while the last page of the type before it is stored."""
+        rounds = []
         for index, rtype in enumerate(self.types):
-            self.progress(SyncProgress(SyncStage.RESOURCES, index, len(self.types), message=rtype))
 
             def start(since: str | None, rtype: str = rtype) -> Iterator[Page]:
                 return self._search(rtype, since_param(since))
 
             last = index == len(self.types) - 1
-            run_round(self.ctx, f"type:{rtype}", start, done if last else None)
+            rounds.append((f"type:{rtype}", start, done if last else {}))
+
+        def started(index: int) -> None:
+            self.progress(SyncProgress(SyncStage.RESOURCES, index, len(self.types), message=self.types[index]))
+
+        run_rounds(self.ctx, rounds, on_round=started)
 
     def patient_search(self, patients: Sequence[str], done: dict[str, str | None], *,
                        backfill: bool = False) -> None:

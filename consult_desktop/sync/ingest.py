@@ -1,8 +1,9 @@
 """Storing one page of a sync: keep only what the role may see of authorised patients, validate, commit
 the page with its cursor.
 
-`prepare` sorts a page and starts its validation (in worker processes when the validator has them);
-`commit` waits for the results and stores the page. The sync prepares page N+1 before it commits page N.
+`prepare` sorts a page and starts its validation (in worker processes when the validator has them, which
+receive the page's bytes as the server sent them when there are such bytes); `commit` waits for the results
+and stores the page. The sync prepares page N+1 before it commits page N.
 
 The page's resources, its quarantined resources and the cursor that follows it are written in ONE
 transaction, so a crash at any moment leaves either the page and its cursor, or neither. Runs on the sync
@@ -16,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from consult_desktop.domain.roles import DOCUMENT_TYPES, RoleProfile, may_see
-from consult_desktop.fhir.validation_pool import BatchValidator, InlineValidator, PendingValidation
+from consult_desktop.fhir.validation_pool import BatchValidator, InlineValidator, PageBytes, PendingValidation
 from consult_desktop.store import Store
 from consult_desktop.store.derived import patient_id_of
 from consult_desktop.store.resources import MAX_INLINE_BYTES
@@ -69,14 +70,17 @@ class PageIngester:
         return (self.role is not None and isinstance(resource, dict)
                 and resource.get("resourceType") in DOCUMENT_TYPES and not may_see(self.role, resource))
 
-    def prepare(self, resources: Iterable[object]) -> PreparedPage:
+    def prepare(self, resources: Iterable[object], raw: bytes | None = None) -> PreparedPage:
         """Sort a page's resources (kept, refused, not ours) and start validating the kept ones.
 
-        Reads nothing from the store, so it may run ahead of the commits (page N+1 while N is stored).
+        `raw`: the body the resources were parsed from, when `resources` is its `Page.entries` (validation
+        workers then get these bytes). Reads nothing from the store, so it may run ahead of the commits
+        (page N+1 while N is stored).
         """
         candidates: list[tuple[dict, str | None]] = []
         bad: list[tuple[object, str, str | None]] = []
-        for resource in resources:
+        positions: list[int] = []
+        for position, resource in enumerate(resources):
             if self._hidden_from_role(resource):
                 continue
             if not isinstance(resource, dict) or not isinstance(resource.get("resourceType"), str) \
@@ -92,7 +96,9 @@ class PageIngester:
                 self.counts.dropped_unauthorised += 1
                 continue
             candidates.append((resource, owner))
-        pending = self.validator.submit([resource for resource, _owner in candidates])
+            positions.append(position)
+        page = PageBytes(raw, positions) if raw is not None else None
+        pending = self.validator.submit([resource for resource, _owner in candidates], page)
         return PreparedPage(candidates, bad, pending)
 
     def ingest(self, resources: Iterable[object], cursors: Mapping[str, str | None] | None = None) -> int:

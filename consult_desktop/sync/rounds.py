@@ -58,7 +58,9 @@ class RoundContext:
         if self.sizer is not None:
             self.sizer.observe(page)
             cursors = {**self.sizer.take_cursor(), **cursors}
-        count = self.ingester.commit(prepared or self.ingester.prepare(page.entries), cursors)
+        if prepared is None:
+            prepared = self.ingester.prepare(page.entries, getattr(page, "raw", None))
+        count = self.ingester.commit(prepared, cursors)
         if self.on_page is not None:
             self.on_page(scope, count)
         return count
@@ -132,7 +134,8 @@ def validated_ahead(ctx: RoundContext, items: Iterator[T], page_of: Callable[[T]
                 if pending is not None:
                     yield pending
                 raise
-            current = (item, ctx.ingester.prepare(page_of(item).entries))
+            page = page_of(item)
+            current = (item, ctx.ingester.prepare(page.entries, getattr(page, "raw", None)))
             if pending is not None:
                 yield pending
             pending = current
@@ -153,12 +156,14 @@ def run_round(ctx: RoundContext, scope: str, start: Callable[[str | None], Itera
     return run_rounds(ctx, [(scope, start, done_cursors or {})])
 
 
-def run_rounds(ctx: RoundContext, rounds: Sequence[Round]) -> int:
+def run_rounds(ctx: RoundContext, rounds: Sequence[Round], on_round: Callable[[int], None] | None = None) -> int:
     """Several scopes one after the other, read through one read-ahead stream: while a scope's last page is
-    stored, the next scope's first page is already on its way (many small `$everything` calls).
+    stored, the next scope's first page is already on its way (many small `$everything` calls, one search
+    per type).
 
     Cursors are read here, before the stream starts; each page is still stored with the cursors that follow
-    it, scope by scope, in order.
+    it, scope by scope, in order. `on_round(number)` is called on this thread before the first page of each
+    round is stored.
     """
     plans = [(ScopeProgress.load(ctx, scope), start, done) for scope, start, done in rounds]
 
@@ -168,8 +173,12 @@ def run_rounds(ctx: RoundContext, rounds: Sequence[Round]) -> int:
                 yield number, page
 
     accepted = 0
+    current = -1
     for (number, page), prepared in validated_ahead(ctx, prefetch(stream()), lambda item: item[1]):
         ctx.check_cancel()
+        if number != current and on_round is not None:
+            on_round(number)
+        current = number
         progress, _start, done = plans[number]
         cursors = progress.page_cursors(page.next_url) if page.next_url else progress.finished(done)
         accepted += ctx.store_page(progress.scope, page, cursors, prepared)

@@ -1,5 +1,6 @@
 """The list of hospital servers of a profile: adding, replacing, naming and removing one, with its secrets in
-the encrypted profile and its sync options in the settings.
+the encrypted profile and its sync options in the settings. After each change the plain copy of the server
+addresses (`store.server_addresses`: ids, base URLs and CA bundle paths only) is brought up to date.
 
 Each server has its own authentication, role, options and sync status (`sync.last_success.<id>`). Runs on the
 thread that opened the Store.
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from consult_desktop.fhir.errors import ConfigurationError
 from consult_desktop.fhir.server_config import SECRET_FIELDS, ServerConfig
 from consult_desktop.store import LAST_SYNC_KEY, Store
+from consult_desktop.store.server_addresses import ServerAddress, write_addresses
 from consult_desktop.sync.options import SyncOptions
 
 OPTIONS_KEY = "sync.options.{server_id}"
@@ -61,6 +63,7 @@ def save_server(store: Store, config: ServerConfig, *, client_secret: str | None
             for old_id in known:
                 remove_server(store, old_id)
         _write(store, server_id, config, client_secret, token, private_key_pem, options, name)
+    refresh_addresses(store)
     return server_id
 
 
@@ -71,6 +74,7 @@ def add_server(store: Store, config: ServerConfig, *, client_secret: str | None 
     server_id = server_id_for(config.base_url)
     with store.transaction():
         _write(store, server_id, config, client_secret, token, private_key_pem, options, name)
+    refresh_addresses(store)
     return server_id
 
 
@@ -97,7 +101,18 @@ def remove_server(store: Store, server_id: str) -> bool:
         for key in (OPTIONS_KEY.format(server_id=server_id), f"{LAST_SYNC_KEY}.{server_id}"):
             store.settings.delete(key)
         store.audit.write("server-removed", server_id=server_id)
+    if not store.conn.in_transaction:  # inside `save_server`, which refreshes the copy after its commit
+        refresh_addresses(store)
     return True
+
+
+def refresh_addresses(store: Store) -> None:
+    """Bring the plain copy of the server addresses in line with the encrypted settings (after a commit)."""
+    if store.read_only:
+        return
+    addresses = [ServerAddress(sid, url, data.get("ca_bundle") if isinstance(data.get("ca_bundle"), str) else None)
+                 for sid, url, data in store.servers.all()]
+    write_addresses(store.db_path.parent, addresses)
 
 
 def configured_servers(store: Store) -> list[tuple[str, ServerConfig, SyncOptions]]:

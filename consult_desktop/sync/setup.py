@@ -28,6 +28,7 @@ from consult_desktop.fhir.server_config import ServerConfig
 from consult_desktop.store import Profile, Store, StoreError
 from consult_desktop.sync.audit_delivery import deliver_access_reports
 from consult_desktop.sync.engine import SyncEngine, SyncOptions
+from consult_desktop.sync.metadata_prefetch import MetadataPrefetch
 from consult_desktop.sync.progress import CancelToken, SyncProgress, SyncReport, SyncStatus, combine_reports
 from consult_desktop.sync.server_settings import (
     OPTIONS_KEY,
@@ -138,9 +139,11 @@ def _signed_in(store: Store, server_id: str, config: ServerConfig) -> bool:
 
 def run_sync(profile: Profile, data_key: bytes, on_progress: Callable[[SyncProgress], None] | None = None,
              cancel: CancelToken | None = None, patient_id: str | None = None,
-             server_id: str | None = None) -> SyncReport:
+             server_id: str | None = None, metadata: MetadataPrefetch | None = None) -> SyncReport:
     """Sync every configured server (or `server_id` only), at most MAX_PARALLEL_SERVERS at a time.
 
+    `metadata`: CapabilityStatements asked for while the profile was unlocked; each server's is used only
+    when it matches that server's encrypted configuration (see `metadata_prefetch`).
     Returns the combined report: partial when any server is partial; `report.servers` holds each one's.
     """
     try:
@@ -167,7 +170,7 @@ def run_sync(profile: Profile, data_key: bytes, on_progress: Callable[[SyncProgr
 
     def one(entry: tuple[str, ServerConfig, SyncOptions]) -> SyncReport:
         sid, config, options = entry
-        return _sync_one(profile, data_key, sid, config, options, progress, cancel, patient_id)
+        return _sync_one(profile, data_key, sid, config, options, progress, cancel, patient_id, metadata)
 
     workers = max(1, min(MAX_PARALLEL_SERVERS, len(servers)))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="consult-sync") as pool:
@@ -191,7 +194,7 @@ def _serialised(on_progress: Callable[[SyncProgress], None] | None) -> Callable[
 
 def _sync_one(profile: Profile, data_key: bytes, server_id: str, config: ServerConfig, options: SyncOptions,
               on_progress: Callable[[SyncProgress], None] | None, cancel: CancelToken | None,
-              patient_id: str | None) -> SyncReport:
+              patient_id: str | None, metadata: MetadataPrefetch | None = None) -> SyncReport:
     """One server on the calling thread, with its own connection, client and engine; never raises."""
     try:
         store = profile.open(data_key)
@@ -201,6 +204,9 @@ def _sync_one(profile: Profile, data_key: bytes, server_id: str, config: ServerC
         store.conn.execute(f"PRAGMA busy_timeout = {SYNC_BUSY_TIMEOUT_MS}")
         client, tokens = build_client(store, server_id, config)
         try:
+            capabilities = metadata.take(server_id, config) if metadata is not None else None
+            if capabilities is not None:
+                client.use_capabilities(capabilities)
             engine = SyncEngine(store, client, server_id, profile_for(config.role), options)
             report = engine.run(on_progress, cancel, patient_id)
             if report.status in (SyncStatus.OK, SyncStatus.PARTIAL):

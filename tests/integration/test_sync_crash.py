@@ -16,14 +16,16 @@ from consult_desktop.sync.engine import SyncOptions
 from consult_desktop.sync.progress import SyncStatus
 
 
-@pytest.mark.parametrize("strategy", ["auto", "everything"])
+@pytest.mark.parametrize("strategy", ["auto", "everything", "export"])
 def test_kill_dash_nine_then_resume_equals_clean_sync(strategy: str, make_profile, tmp_path) -> None:
     hospital = DemoHospital(patients=16, seed=3)
     # Latency stretches the sync over a few seconds so the kills land in the middle of it.
     server = DemoServer(hospital, auth="none", page_size=20, latency_ms=15)
     server.start()
     try:
-        prof = make_profile(server, SyncOptions(strategy=strategy))
+        group = hospital.group_id(hospital.default_practitioner_id)
+        options = SyncOptions(group_id=group) if strategy == "export" else SyncOptions(strategy=strategy)
+        prof = make_profile(server, options)
         env = {**os.environ, "CONSULT_PASSPHRASE": "integration passphrase",
                "CONSULT_DATA_DIR": str(prof.profile.directory)}
         killed_mid_sync = 0
@@ -39,7 +41,7 @@ def test_kill_dash_nine_then_resume_equals_clean_sync(strategy: str, make_profil
         server.set_latency(0)
         final = prof.sync()
         assert final.status == SyncStatus.OK, final
-        clean = make_profile(server, SyncOptions(strategy=strategy))
+        clean = make_profile(server, options)
         assert clean.sync().status == SyncStatus.OK
         mine, theirs = prof.snapshot(), clean.snapshot()
         for key in mine:

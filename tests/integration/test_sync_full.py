@@ -69,3 +69,20 @@ def test_a_nurse_stores_only_the_documents_her_role_may_see(server, hospital, ma
         stored = {(r[0], r[1]) for r in store.conn.execute(
             "SELECT type, id FROM resources WHERE type != 'Medication'")}
     assert stored == allowed
+
+
+def test_an_address_two_documents_point_to_is_downloaded_once(server, make_profile) -> None:
+    server.reset_counters()
+    prof = make_profile(server)
+    assert prof.sync().status == SyncStatus.OK
+    with prof.open() as store:
+        rows = store.conn.execute(
+            "SELECT url, content_type, sha256, data FROM attachments WHERE url LIKE '%Binary/%'").fetchall()
+    by_url: dict[str, set] = {}
+    for url, ctype, sha, data in rows:
+        assert data is not None and sha is not None
+        by_url.setdefault(url, set()).add((ctype, sha, bytes(data)))
+    shared = [url for url in by_url if sum(1 for r in rows if r[0] == url) > 1]
+    assert shared, "the demo hospital has reports and documents sharing a file"
+    assert all(len(versions) == 1 for versions in by_url.values())  # the same content for every document
+    assert server.request_counts.get("binary") == len(by_url)

@@ -14,7 +14,7 @@ class _Ingester:
     def __init__(self, log: list[str]) -> None:
         self.log = log
 
-    def prepare(self, entries: tuple[str, ...]) -> str:
+    def prepare(self, entries: tuple[str, ...], raw: bytes | None = None) -> str:
         self.log.append(f"prepare {entries[0]}")
         return f"prepared {entries[0]}"
 

@@ -3,11 +3,15 @@ this process when the workers are gone; the worker count comes from CONSULT_SYNC
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from consult_desktop.fhir.paging import parse_page
 from consult_desktop.fhir.validation import validate_resource
 from consult_desktop.fhir.validation_pool import (
     InlineValidator,
+    PageBytes,
     PoolValidator,
     open_validator,
     worker_count,
@@ -37,6 +41,43 @@ def test_pool_results_match_in_process_results_in_order() -> None:
     finally:
         pool.close()
     assert [i for i, e in enumerate(expected) if e is not None] == [7, 64, 99]
+
+
+def _bundle_bytes() -> bytes:
+    entries: list[dict] = [{"resource": r, "search": {"mode": "match"}} for r in _page()]
+    entries.insert(3, {"resource": {"resourceType": "OperationOutcome", "id": "w", "issue": []},
+                       "search": {"mode": "outcome"}})
+    entries.insert(50, {"fullUrl": "urn:no-resource"})
+    return json.dumps({"resourceType": "Bundle", "type": "searchset", "entry": entries}).encode()
+
+
+def test_workers_check_a_page_from_its_bytes_with_the_same_results() -> None:
+    raw = _bundle_bytes()
+    page = parse_page(json.loads(raw), "http://127.0.0.1/fhir/Observation", raw)
+    assert page.raw == raw and len(page.entries) == 120
+    positions = [i for i in range(120) if i % 5 != 1]  # the sync keeps some resources, not all
+    resources = [page.entries[i] for i in positions]
+    pool = PoolValidator(2, ("Observation", "Patient"))
+    try:
+        results = pool.submit(resources, PageBytes(raw, positions)).result()
+    finally:
+        pool.close()
+    assert results == [validate_resource(r) for r in resources]
+    assert results[positions.index(7)] is not None and results[positions.index(64)] is not None
+
+
+def test_a_worker_result_for_another_resource_is_not_used() -> None:
+    raw = _bundle_bytes()
+    page = parse_page(json.loads(raw), "http://127.0.0.1/fhir/Observation", raw)
+    resources = [page.entries[7], page.entries[64], page.entries[10]]
+    wrong = [8, 65, 500]  # positions of other (valid) resources, and one past the end
+    pool = PoolValidator(2, ("Observation", "Patient"))
+    try:
+        results = pool.submit(resources, PageBytes(raw, wrong)).result()
+    finally:
+        pool.close()
+    assert results == [validate_resource(r) for r in resources]
+    assert results[0] is not None and results[1] is not None and results[2] is None
 
 
 def test_closed_pool_still_validates_in_this_process() -> None:
@@ -98,3 +139,29 @@ def test_workers_do_not_outlive_a_killed_sync_process() -> None:
         time.sleep(0.1)
     assert not [pid for pid in children if Path(f"/proc/{pid}/cmdline").exists()
                 and Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"]
+
+
+def test_workers_started_early_serve_the_next_sync_once_and_are_stopped_otherwise(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from consult_desktop.fhir import validation_pool
+
+    monkeypatch.setenv("CONSULT_SYNC_WORKERS", "2")
+    page = _page()
+    validation_pool.start_early(("Observation", "Patient"))
+    early = validation_pool._early
+    assert isinstance(early, PoolValidator)
+    first = open_validator(("Observation",))
+    second = open_validator(("Observation",))
+    try:
+        assert first is early and second is not early  # a second sync starts its own
+        assert first.submit(page).result() == [validate_resource(r) for r in page]
+    finally:
+        first.close()
+        second.close()
+    validation_pool.start_early()
+    left = validation_pool._early
+    validation_pool.discard_early()
+    assert validation_pool._early is None and left is not None and left._pool is None
+    monkeypatch.setenv("CONSULT_SYNC_WORKERS", "1")
+    validation_pool.start_early()
+    assert validation_pool._early is None  # one worker: validation stays in the sync process
