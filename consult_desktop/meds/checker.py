@@ -86,7 +86,7 @@ def check(
     if renal is not None:
         flags += renal_flags(units, kb, renal, language)
     flags = supersede(flags, kb)
-    flags = dose_over_duplicates(flags, kb)
+    flags = dose_over_duplicates(flags)
     flags = merge_problems(flags)
     flags.sort(key=lambda flag: (-flag.rank, _KIND_ORDER[flag.kind], flag.summary))
     return CheckResult(

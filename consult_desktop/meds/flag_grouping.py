@@ -1,7 +1,8 @@
 """One clinical problem, one flag: composite rules supersede their pairs, and flags of one problem are merged.
 
 - A rule's `supersedes` list removes the flags of those (pair) rules that are about medicines the composite flag
-  already covers ("triple whammy" over NSAID + ACE inhibitor and NSAID + diuretic).
+  already covers ("triple whammy" over NSAID + ACE inhibitor and NSAID + diuretic); the opioid load stands for
+  the "two opioids" duplicate the same way.
 - Flags whose rules share a `problem` (bleeding, sedation and respiratory depression, serotonin toxicity, QT,
   hyperkalaemia, ...) and that touch a common medicine become one flag with the most severe one at its head.
 - `problem: perpetrator` groups the flags of one enzyme inhibitor or inducer ("clarithromycin raises colchicine,
@@ -42,15 +43,26 @@ def _described(flag: Flag) -> str:
     return f"{flag.summary} — {flag.management}" if flag.management else flag.summary
 
 
+def _superseded_rules(rule_id: str, kb: KnowledgeBase) -> tuple[str, ...]:
+    """The rules whose flags a flag of `rule_id` stands for: a composite interaction rule's pairs, or the
+    "two opioids" duplicate for the opioid load."""
+    rule = kb.rule_by_id.get(rule_id)
+    if rule is not None:
+        return rule.supersedes
+    load = kb.opioid_load
+    return load.supersedes if load is not None and load.id == rule_id else ()
+
+
 def supersede(flags: list[Flag], kb: KnowledgeBase) -> list[Flag]:
-    """Remove pair flags that a composite flag on the same medicines stands for (never a more severe one)."""
+    """Remove pair flags that a composite flag on the same medicines stands for (never a more severe one); the
+    opioid load stands for the "two opioids" duplicate the same way."""
     result = list(flags)
     for composite in list(flags):
-        rule = kb.rule_by_id.get(composite.rule_id)
-        if rule is None or not rule.supersedes or not any(item is composite for item in result):
+        superseded = _superseded_rules(composite.rule_id, kb)
+        if not superseded or not any(item is composite for item in result):
             continue  # not a composite, or already absorbed by another one
         covered = set(composite.resource_ids)
-        absorbed = [other for other in result if other is not composite and other.rule_id in rule.supersedes
+        absorbed = [other for other in result if other is not composite and other.rule_id in superseded
                     and set(other.resource_ids) <= covered and other.rank <= composite.rank]
         if absorbed:
             merged = _absorb(composite, absorbed)
@@ -59,13 +71,11 @@ def supersede(flags: list[Flag], kb: KnowledgeBase) -> list[Flag]:
     return result
 
 
-def dose_over_duplicates(flags: list[Flag], kb: KnowledgeBase | None = None) -> list[Flag]:
-    """A dose flag on an ingredient stands for the duplicate and renal flags about that ingredient alone, and the
-    opioid load flag for the "two opioids" duplicate flag on its medicines.
+def dose_over_duplicates(flags: list[Flag]) -> list[Flag]:
+    """A dose flag on an ingredient stands for the duplicate and renal flags about that ingredient alone.
 
     The most severe of them leads (the dose flag when equal), so nothing is graded down.
     """
-    flags = _load_over_class_duplicates(flags, kb)
     dosed = {flag.ingredient_ids for flag in flags if flag.kind == "dose"}
     groups: dict[tuple[str, ...], list[Flag]] = {}
     keep: list[Flag] = []
@@ -82,23 +92,6 @@ def dose_over_duplicates(flags: list[Flag], kb: KnowledgeBase | None = None) -> 
             (item.problem for item in members if item.kind == "dose" and item.problem), "")
         keep.append(dataclasses.replace(_absorb(ordered[0], ordered[1:]), problem=problem))
     return keep
-
-
-def _load_over_class_duplicates(flags: list[Flag], kb: KnowledgeBase | None) -> list[Flag]:
-    load = kb.opioid_load if kb is not None else None
-    if load is None or not load.covers_duplicate_class:
-        return flags
-    rule_id = f"duplicate-class:{load.covers_duplicate_class}"
-    for index, flag in enumerate(flags):
-        if flag.rule_id != load.id:
-            continue
-        absorbed = [other for other in flags if other.rule_id == rule_id and other.rank <= flag.rank
-                    and set(other.resource_ids) <= set(flag.resource_ids)]
-        if absorbed:
-            merged = _absorb(flag, absorbed)
-            return [merged if i == index else other for i, other in enumerate(flags)
-                    if not any(other is item for item in absorbed)]
-    return flags
 
 
 def merge_problems(flags: list[Flag]) -> list[Flag]:

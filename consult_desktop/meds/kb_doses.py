@@ -39,6 +39,11 @@ class OpioidLoadRule:
     def ingredients(self) -> frozenset[str]:
         return frozenset(self.oral_factors) | frozenset(self.transdermal_factors)
 
+    @property
+    def supersedes(self) -> tuple[str, ...]:
+        """The flags this one stands for on its medicines, as a composite interaction rule's `supersedes`."""
+        return (f"duplicate-class:{self.covers_duplicate_class}",) if self.covers_duplicate_class else ()
+
 
 def _sources(raw: Mapping[str, Any], rule_id: str) -> tuple[str, ...]:
     sources = tuple(str(item) for item in raw.get("refs", ()))
